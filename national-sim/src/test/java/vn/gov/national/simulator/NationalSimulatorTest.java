@@ -1,0 +1,29 @@
+package vn.gov.national.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+class NationalSimulatorTest {
+
+    @Test
+    void startsOnARandomPortAndSaysItIsASimulator() throws Exception {
+        try (ConfigurableApplicationContext simulator = NationalSimulatorApplication.start("--server.port=0")) {
+            int port = ((WebServerApplicationContext) simulator).getWebServer().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> info = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/simulator")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(info.statusCode()).isEqualTo(200);
+            assertThat(info.body()).contains("\"simulator\":true").contains("vneid").contains("paygov");
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).contains("UP");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+/** The web shell: the citizens' portal and officials' workspace layouts, language, home and error pages. */
+@org.springframework.modulith.ApplicationModule(displayName = "Web shell")
+package vn.gov.egov.web;
