@@ -48,13 +48,16 @@ final class ChangeSetValidator {
     Outcome validate(ChangeSet change, CatalogTimeline timeline) {
         Map<String, List<CatalogEntry>> givenByCode = new HashMap<>();
         Map<CatalogEntry, Integer> lineOfEntry = new HashMap<>();
+        List<CatalogEntry> accepted = new ArrayList<>();
         for (EntryRow row : change.rows()) {
             CatalogEntry entry = toEntry(row);
             if (entry == null) {
                 continue;
             }
+            boolean overlapping = false;
             for (CatalogEntry earlier : givenByCode.getOrDefault(entry.code(), List.of())) {
                 if (CatalogTimeline.overlaps(earlier, entry.validFrom(), entry.validTo())) {
+                    overlapping = true;
                     errors.add(RowError.of(row.line(), "valid_from", "overlap",
                             "Mã '%s' có hai phiên bản trùng thời gian hiệu lực (dòng %d và dòng %d)"
                                     .formatted(entry.code(), lineOfEntry.get(earlier), row.line())));
@@ -63,10 +66,12 @@ final class ChangeSetValidator {
             givenByCode.computeIfAbsent(entry.code(), c -> new ArrayList<>()).add(entry);
             lineOfEntry.put(entry, row.line());
             lineOfCode.put(entry.code(), row.line());
+            if (!overlapping) {
+                accepted.add(entry);
+            }
         }
-        if (errors.isEmpty()) {
-            givenByCode.values().forEach(list -> list.forEach(timeline::put));
-        }
+        // rows with errors are left out, so that the rules of the tree are still checked for all the others
+        accepted.forEach(timeline::put);
         for (ChangeSet.Retirement retirement : change.retirements()) {
             if (!timeline.exists(retirement.code())) {
                 errors.add(RowError.of(retirement.line(), "code", "unknown-code",
@@ -77,10 +82,8 @@ final class ChangeSetValidator {
             }
             lineOfCode.put(retirement.code(), retirement.line());
         }
-        if (errors.isEmpty()) {
-            checkTree(timeline);
-            checkUnique(timeline);
-        }
+        checkTree(timeline);
+        checkUnique(timeline);
         List<Succession> successions = errors.isEmpty() ? successions(change, timeline) : List.of();
         return new Outcome(List.copyOf(errors), timeline, successions, new LinkedHashSet<>(lineOfCode.keySet()));
     }
