@@ -1,0 +1,81 @@
+package vn.gov.egov;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's Chromium walks the home page and the catalog pages, in Vietnamese and then in English. */
+class BrowserTest extends PlatformTest {
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=412,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCitizenBrowsesTheCatalogsInVietnameseAndSwitchesToEnglish() {
+        browser.get(uri("/?lang=vi").toString());
+        assertThat(browser.getTitle()).isEqualTo("Trang chủ – Cổng dịch vụ công tỉnh Lạng Sơn");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("vi");
+        assertThat(browser.findElement(By.id("page-title")).getText()).isEqualTo("Cổng dịch vụ công tỉnh Lạng Sơn");
+
+        browser.findElement(By.linkText("Đơn vị hành chính")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đơn vị hành chính");
+        assertThat(browser.findElement(By.id("results")).getText()).contains("Tỉnh Lạng Sơn").contains("66 mục có hiệu lực");
+
+        browser.get(uri("/catalogs/admin-units?asOf=2025-05-01").toString());
+        assertThat(browser.findElement(By.id("results")).getText()).contains("206 mục có hiệu lực ngày 01/05/2025")
+                .contains("Thành phố Lạng Sơn").contains("Huyện Tràng Định");
+
+        browser.get(uri("/catalogs/admin-units?asOf=2025-05-01&q=vinh%20trai").toString());
+        browser.findElement(By.linkText("Phường Vĩnh Trại")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.titleContains("Vĩnh Trại"));
+        assertThat(browser.findElement(By.id("now-heading")).getText()).startsWith("Hiện nay");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Phường Đông Kinh");
+
+        browser.get(uri("/catalogs/agencies").toString());
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Ủy ban nhân dân tỉnh Lạng Sơn").contains("Sở Tư pháp");
+
+        browser.findElement(By.cssSelector("a[hreflang='en']")).click();
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.cssSelector("label[for='q']")).getText()).isEqualTo("Search (with or without diacritics)");
+        browser.get(uri("/catalogs?lang=vi").toString());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Danh mục điện tử dùng chung");
+    }
+
+    @Test
+    void anUnknownPageSaysSoInVietnamese() {
+        browser.get(uri("/khong-co-trang-nay?lang=vi").toString());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không tìm thấy trang");
+    }
+}
