@@ -1,0 +1,44 @@
+package vn.gov.egov.identity;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** In the demonstration profile only: says where the platform answers and with which demonstration accounts. */
+@Component
+@ConditionalOnProperty(name = "egov.demo.enabled", havingValue = "true")
+class DemoAccountsBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccountsBanner.class);
+
+    private final String username;
+    private final String password;
+
+    DemoAccountsBanner(@Value("${egov.security.bootstrap-admin.username:}") String username,
+                       @Value("${egov.security.bootstrap-admin.password:}") String password) {
+        this.username = username;
+        this.password = password;
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        int port = event.getApplicationContext() instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8080;
+        String base = "http://localhost:" + port;
+        log.info("""
+
+                ==================================================================================
+                 Nền tảng Chính quyền điện tử tỉnh Lạng Sơn – DỮ LIỆU TRÌNH DIỄN (demo profile)
+                 Cổng dịch vụ công:      {}/
+                 Danh mục dùng chung:    {}/catalogs     Lịch ngày làm việc: {}/calendar
+                 Không gian làm việc:    {}/workspace   (đăng nhập: {}/login)
+                   Quản trị tỉnh:        {} / {}
+                 API (OpenAPI):          {}/swagger-ui/index.html
+                ==================================================================================""",
+                base, base, base, base, base, username, password, base);
+    }
+}
