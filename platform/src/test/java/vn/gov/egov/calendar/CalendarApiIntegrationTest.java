@@ -219,6 +219,17 @@ class CalendarApiIntegrationTest extends PlatformTest {
                 .hasMessageContaining("keeps history");
     }
 
+    @Test
+    void theApiIsDocumentedInOpenApi() throws Exception {
+        JsonNode paths = json(get("/v3/api-docs")).get("paths");
+
+        assertThat(paths.propertyNames()).contains(
+                "/api/v1/calendar/holidays", "/api/v1/calendar/add-working-days", "/api/v1/calendar/working-days/{date}",
+                "/api/v1/calendar/add-working-hours", "/api/v1/calendar/working-time", "/api/v1/calendar/lunar",
+                "/api/v1/calendar/announcements", "/api/v1/calendar/announcements/{date}");
+        assertThat(paths.get("/api/v1/calendar/announcements/{date}").propertyNames()).contains("put", "delete");
+    }
+
     private String addOneWorkingDay(String from) throws IOException, InterruptedException {
         return json(get("/api/v1/calendar/add-working-days?from=" + from + "&days=1")).get("result").asString();
     }
