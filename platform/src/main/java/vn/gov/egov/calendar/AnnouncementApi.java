@@ -64,8 +64,8 @@ class AnnouncementApi {
     @ApiResponse(responseCode = "409", description = "Ngày đã có công bố: sửa bằng PUT")
     ResponseEntity<CalendarApiJson.AnnouncementView> announce(@RequestBody CalendarApiJson.AnnouncementBody body,
                                                              Principal administrator) {
-        Announcement recorded = recording.announce(
-                new AnnouncementDraft(body.date(), body.kind(), body.reason(), body.decisionNumber()), administrator.getName());
+        Announcement recorded = recording.announce(body == null ? new AnnouncementDraft(null, null, null, null)
+                : new AnnouncementDraft(body.date(), body.kind(), body.reason(), body.decisionNumber()), administrator.getName());
         return ResponseEntity.created(URI.create("/api/v1/calendar/announcements/" + recorded.date()))
                 .body(CalendarApiJson.AnnouncementView.of(recorded));
     }
@@ -76,8 +76,10 @@ class AnnouncementApi {
     CalendarApiJson.AnnouncementView revise(
             @Parameter(description = "Ngày, YYYY-MM-DD", example = "2026-02-14") @PathVariable String date,
             @RequestBody CalendarApiJson.AnnouncementBody body, Principal administrator) {
-        return CalendarApiJson.AnnouncementView.of(recording.revise(AnnouncementRules.date(date),
-                new AnnouncementDraft(date, body.kind(), body.reason(), body.decisionNumber()), administrator.getName()));
+        AnnouncementDraft draft = body == null ? new AnnouncementDraft(date, null, null, null)
+                : new AnnouncementDraft(date, body.kind(), body.reason(), body.decisionNumber());
+        return CalendarApiJson.AnnouncementView.of(recording.revise(AnnouncementRules.date(date), draft,
+                administrator.getName()));
     }
 
     @DeleteMapping("/{date}")

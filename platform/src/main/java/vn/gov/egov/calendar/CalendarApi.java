@@ -64,9 +64,10 @@ class CalendarApi {
     CalendarApiJson.AddedWorkingHours addWorkingHours(
             @Parameter(description = "Thời điểm bắt đầu: ISO 8601 có múi giờ, hoặc giờ Việt Nam không có múi giờ", example = "2026-02-13T15:00")
             @RequestParam(required = false) String from,
-            @Parameter(description = "Số giờ làm việc, 0–87600", example = "4") @RequestParam(required = false) String hours) {
+            @Parameter(description = "Số giờ làm việc, từ 0 đến 3650 ngày làm việc (29200 giờ với 8 giờ mỗi ngày)", example = "4") @RequestParam(required = false) String hours) {
         Instant start = RequestParameters.instant("from", from);
-        int count = RequestParameters.hours("hours", hours);
+        int count = RequestParameters.hours("hours", hours,
+                calendar.workingDayLength().toHours() * WorkingCalendar.MAX_WORKING_DAYS);
         return CalendarApiJson.AddedWorkingHours.of(start, count, calendar.addWorkingHours(start, count));
     }
 

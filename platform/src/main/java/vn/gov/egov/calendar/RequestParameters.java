@@ -13,8 +13,6 @@ import org.springframework.web.ErrorResponseException;
  */
 final class RequestParameters {
 
-    static final int MAX_HOURS = WorkingCalendar.MAX_WORKING_DAYS * 24;
-
     private RequestParameters() {
     }
 
@@ -48,11 +46,12 @@ final class RequestParameters {
         return days;
     }
 
-    static int hours(String name, String value) {
-        int hours = integer(name, value, "số giờ làm việc, từ 0 đến " + MAX_HOURS);
-        if (hours < 0 || hours > MAX_HOURS) {
-            throw CalendarProblem.badParameter(name, "range", "số giờ làm việc phải từ 0 đến " + MAX_HOURS
-                    + " (nhận được " + hours + ").");
+    /** Hours of office time, up to {@link WorkingCalendar#MAX_WORKING_DAYS} working days' worth. */
+    static int hours(String name, String value, long maxHours) {
+        int hours = integer(name, value, "số giờ làm việc, từ 0 đến " + maxHours);
+        if (hours < 0 || hours > maxHours) {
+            throw CalendarProblem.badParameter(name, "range", "số giờ làm việc phải từ 0 đến " + maxHours + " ("
+                    + WorkingCalendar.MAX_WORKING_DAYS + " ngày làm việc; nhận được " + hours + ").");
         }
         return hours;
     }

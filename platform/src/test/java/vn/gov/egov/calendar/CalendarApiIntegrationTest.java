@@ -69,6 +69,7 @@ class CalendarApiIntegrationTest extends PlatformTest {
         assertProblem(get("/api/v1/calendar/add-working-days?days=1"), "from", "required");
         assertProblem(get("/api/v1/calendar/working-days/17-02-2026"), "date", "format");
         assertProblem(get("/api/v1/calendar/add-working-hours?from=hôm-nay&hours=4"), "from", "format");
+        assertProblem(get("/api/v1/calendar/add-working-hours?from=2026-02-13T15:00&hours=29201"), "hours", "range");
         assertThat(json(get("/api/v1/calendar/add-working-days?from=2100-12-20&days=30")).get("status").asInt())
                 .as("a count running past 2100").isEqualTo(400);
     }
