@@ -6,14 +6,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "403", description = "Không có quyền PROVINCE_ADMIN")
 class AnnouncementApi {
 
-    static final String ADMIN_ROLE = "PROVINCE_ADMIN";
 
     private final RecordingAnnouncements recording;
 
@@ -46,10 +41,7 @@ class AnnouncementApi {
     @GetMapping
     @Operation(summary = "Các công bố của một năm và lịch sử thay đổi")
     CalendarApiJson.Announcements list(
-            @Parameter(description = "Năm, 1900–2100", example = "2026") @RequestParam(required = false) String year,
-            HttpServletRequest request) {
-        // reads under /api/v1/calendar are public in the security chain; these name officials, so the module checks
-        requireAdministrator(request);
+            @Parameter(description = "Năm, 1900–2100", example = "2026") @RequestParam(required = false) String year) {
         int y = RequestParameters.year("year", year);
         return new CalendarApiJson.Announcements(y,
                 recording.current(y).stream().map(CalendarApiJson.AnnouncementView::of).toList(),
@@ -91,21 +83,5 @@ class AnnouncementApi {
             Principal administrator) {
         recording.withdraw(AnnouncementRules.date(date), administrator.getName());
         return ResponseEntity.noContent().build();
-    }
-
-    private static void requireAdministrator(HttpServletRequest request) {
-        if (request.isUserInRole(ADMIN_ROLE)) {
-            return;
-        }
-        boolean anonymous = request.getUserPrincipal() == null;
-        HttpStatus status = anonymous ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, anonymous
-                ? "Cần đăng nhập bằng tài khoản quản trị (HTTP Basic)."
-                : "Tài khoản không có quyền quản trị lịch ngày làm việc (PROVINCE_ADMIN).");
-        ErrorResponseException refusal = new ErrorResponseException(status, problem, null);
-        if (anonymous) {
-            refusal.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Realm\"");
-        }
-        throw refusal;
     }
 }
