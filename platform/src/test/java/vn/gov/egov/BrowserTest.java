@@ -15,6 +15,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Debian's Chromium walks the home page and the catalog pages, in Vietnamese and then in English. */
 class BrowserTest extends PlatformTest {
@@ -71,6 +77,66 @@ class BrowserTest extends PlatformTest {
         assertThat(browser.findElement(By.cssSelector("label[for='q']")).getText()).isEqualTo("Search (with or without diacritics)");
         browser.get(uri("/catalogs?lang=vi").toString());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Danh mục điện tử dùng chung");
+    }
+
+    @Test
+    void thePublicPagesMeetWcag21AA() {
+        for (String page : List.of("/?lang=vi", "/catalogs", "/catalogs/admin-units", "/catalogs/agencies?asOf=2024-06-01",
+                "/catalogs/admin-units?q=dong%20kinh", "/catalogs/admin-units/entries/05980?asOf=2025-05-01",
+                "/catalogs/document-types", "/calendar?year=2026", "/login", "/khong-co-trang-nay", "/?lang=en")) {
+            browser.get(uri(page).toString());
+            assertAccessible(page);
+        }
+    }
+
+    @Test
+    void anAdministratorEditsAnEntryAndSeesARefusedImportExplained() throws Exception {
+        logIn();
+        browser.get(uri("/admin/catalogs/religions/entries/01").toString());
+        assertAccessible("/admin/catalogs/religions/entries/01");
+        var name = browser.findElement(By.id("f-name"));
+        name.clear();
+        name.sendKeys("Phật giáo (sửa thử)");
+        browser.findElement(By.id("f-reason")).sendKeys("Kiểm thử giao diện quản trị");
+        browser.findElement(By.id("f-name")).submit();
+        assertThat(browser.findElement(By.cssSelector(".alert-ok")).getText()).contains("Đã lưu phiên bản mới của mục 01");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Phật giáo (sửa thử)");
+        assertThat(browser.findElement(By.id("changes-heading")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(ADMIN).contains("Kiểm thử giao diện quản trị");
+
+        Path bad = Files.writeString(Files.createTempFile("religions", ".csv"),
+                "code,name,valid_from,recognized\nABC,Sai mã,2025-01-01,true\n02,Công giáo,2025-02-30,true\n");
+        browser.get(uri("/admin/catalogs/religions").toString());
+        browser.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.id("file")).submit();
+        String refusal = browser.findElement(By.cssSelector(".alert-error")).getText();
+        assertThat(refusal).contains("không có gì được ghi").contains("pattern").contains("date-format");
+        assertAccessible("/admin/catalogs/religions (import refused)");
+
+        browser.get(uri("/admin/calendar?year=2026").toString());
+        assertAccessible("/admin/calendar");
+        browser.get(uri("/workspace").toString());
+        assertAccessible("/workspace");
+    }
+
+    private void logIn() {
+        browser.get(uri("/login").toString());
+        browser.findElement(By.id("username")).sendKeys(ADMIN);
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("password")).submit();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void assertAccessible(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        assertThat(results.getViolations()).as(() -> page + " has accessibility violations:\n" + describe(results.getViolations()))
+                .isEmpty();
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream().map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
