@@ -1,0 +1,52 @@
+package vn.gov.egov;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** What an operator relies on: health, metrics, request ids, OpenAPI, security headers. */
+class OperationsTest extends PlatformTest {
+
+    @Test
+    void healthIsUpAndMetricsArePublishedForPrometheus() throws Exception {
+        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        get("/api/v1/catalogs");
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("hikaricp_connections");
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndAWellFormedOneIsKept() throws Exception {
+        HttpResponse<String> generated = get("/api/v1/catalogs");
+        HttpResponse<String> kept = get("/api/v1/catalogs", "X-Request-Id", "agency-system-42-abcdef");
+        HttpResponse<String> injected = get("/api/v1/catalogs", "X-Request-Id", "bad id\"<script>");
+
+        assertThat(generated.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("agency-system-42-abcdef");
+        assertThat(injected.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).doesNotContain("<"));
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() throws Exception {
+        HttpResponse<String> openApi = get("/v3/api-docs");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/catalogs/{catalog}/entries").contains("/api/v1/calendar/add-working-days");
+    }
+
+    @Test
+    void pagesAreServedWithSecurityHeaders() throws Exception {
+        HttpResponse<String> home = get("/");
+        assertThat(home.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+        assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(home.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
+    void adminPagesNeedTheAdministrator() throws Exception {
+        HttpResponse<String> admin = get("/admin/catalogs");
+        assertThat(admin.statusCode()).isEqualTo(302);
+        assertThat(admin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+}
