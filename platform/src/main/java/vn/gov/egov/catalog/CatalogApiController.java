@@ -59,7 +59,7 @@ class CatalogApiController {
     @GetMapping
     @Operation(summary = "List the catalogs")
     ResponseEntity<List<CatalogSummary>> catalogs(WebRequest request) {
-        List<CatalogSummary> catalogs = reading.catalogs().stream().map(this::summary).toList();
+        List<CatalogSummary> catalogs = reading.storedCatalogs().stream().map(c -> summary(c.definition(), c.revision())).toList();
         String etag = etag("catalogs", catalogs.stream().map(c -> c.code() + c.revision()).toList().toString());
         if (request.checkNotModified(etag)) {
             return null;
@@ -70,14 +70,15 @@ class CatalogApiController {
     @GetMapping("/{catalog}")
     @Operation(summary = "A catalog's definition")
     CatalogSummary catalog(@PathVariable String catalog) {
-        return summary(reading.definition(catalog));
+        CatalogStore.StoredCatalog stored = reading.stored(catalog);
+        return summary(stored.definition(), stored.revision());
     }
 
     @PostMapping
     @Operation(summary = "Define a new catalog (or change an operator-defined one) without a code change")
     ResponseEntity<CatalogSummary> define(@RequestBody CatalogDefinition definition, Principal principal) {
         CatalogDefinition saved = managing.define(definition, principal.getName());
-        return ResponseEntity.status(HttpStatus.CREATED).body(summary(saved));
+        return ResponseEntity.status(HttpStatus.CREATED).body(summary(saved, reading.revision(saved.code())));
     }
 
     @GetMapping("/{catalog}/entries")
@@ -90,11 +91,11 @@ class CatalogApiController {
                                       @RequestParam(defaultValue = "0") String page,
                                       @RequestParam(defaultValue = "100") String size,
                                       WebRequest request) {
-        reading.definition(catalog);
+        long revision = reading.stored(catalog).revision();
         LocalDate date = asOf(asOf);
         int pageNumber = number("page", page, 0, 1_000_000);
         int pageSize = number("size", size, 1, EntryQuery.MAX_PAGE_SIZE);
-        String etag = etag(catalog, reading.revision(catalog) + "|" + date + "|" + q + "|" + parent + "|" + roots + "|" + pageNumber + "|" + pageSize);
+        String etag = etag(catalog, revision + "|" + date + "|" + q + "|" + parent + "|" + roots + "|" + pageNumber + "|" + pageSize);
         if (request.checkNotModified(etag)) {
             return null;
         }
@@ -106,9 +107,9 @@ class CatalogApiController {
     @Operation(summary = "One entry as it was on a date")
     ResponseEntity<CatalogEntry> entry(@PathVariable String catalog, @PathVariable String code,
                                        @RequestParam(required = false) String asOf, WebRequest request) {
-        reading.definition(catalog);
+        long revision = reading.stored(catalog).revision();
         LocalDate date = asOf(asOf);
-        String etag = etag(catalog, reading.revision(catalog) + "|" + code + "|" + date);
+        String etag = etag(catalog, revision + "|" + code + "|" + date);
         if (request.checkNotModified(etag)) {
             return null;
         }
@@ -192,9 +193,9 @@ class CatalogApiController {
                 .body(body);
     }
 
-    private CatalogSummary summary(CatalogDefinition d) {
+    private static CatalogSummary summary(CatalogDefinition d, long revision) {
         return new CatalogSummary(d.code(), d.name(), d.nameEn(), d.description(), d.hierarchical(), d.codePattern(),
-                d.attributes(), reading.revision(d.code()));
+                d.attributes(), revision);
     }
 
     static LocalDate asOf(String text) {

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 @Service
-@Transactional(readOnly = true)
 class CatalogReading implements SharedCatalogs {
 
     /** "Today", for reads without a date, is the date in Vietnam. */
@@ -110,6 +108,15 @@ class CatalogReading implements SharedCatalogs {
     }
 
     CatalogDefinition definition(String catalog) {
-        return catalog(catalog).orElseThrow(() -> CatalogProblems.unknownCatalog(catalog));
+        return stored(catalog).definition();
+    }
+
+    List<CatalogStore.StoredCatalog> storedCatalogs() {
+        return store.catalogs();
+    }
+
+    /** The definition and the current revision, in one read. */
+    CatalogStore.StoredCatalog stored(String catalog) {
+        return store.catalog(catalog).orElseThrow(() -> CatalogProblems.unknownCatalog(catalog));
     }
 }

@@ -41,6 +41,8 @@ class CatalogStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ObjectMapper json;
+    /** Parsed definitions by their JSON text, so that a read parses a definition only when it changed. */
+    private final java.util.concurrent.ConcurrentMap<String, CatalogDefinition> parsedDefinitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     CatalogStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -238,8 +240,12 @@ class CatalogStore {
     }
 
     private StoredCatalog storedCatalog(ResultSet rs) throws SQLException {
-        return new StoredCatalog(json.readValue(rs.getString("definition"), CatalogDefinition.class),
-                rs.getBoolean("built_in"), rs.getLong("revision"));
+        String text = rs.getString("definition");
+        if (parsedDefinitions.size() > 1000) {
+            parsedDefinitions.clear();
+        }
+        CatalogDefinition definition = parsedDefinitions.computeIfAbsent(text, t -> json.readValue(t, CatalogDefinition.class));
+        return new StoredCatalog(definition, rs.getBoolean("built_in"), rs.getLong("revision"));
     }
 
     private CatalogEntry entry(ResultSet rs) throws SQLException {
