@@ -32,7 +32,7 @@ class SecurityConfiguration {
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     @Bean
-    @Order(1)
+    @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
@@ -40,8 +40,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/calendar/announcements/**", "/api/v1/calendar/announcements").hasRole(PROVINCE_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalogs/**", "/api/v1/calendar/**").permitAll()
                         .requestMatchers("/api/v1/catalogs/**", "/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
+                        .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                // machine clients and applications call with bearer tokens from the province's SSO
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(TokenAuthorities.converter())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless API without cookies: no CSRF token to protect
                 .csrf(c -> c.disable());
@@ -49,7 +52,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)

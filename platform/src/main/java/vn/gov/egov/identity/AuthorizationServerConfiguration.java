@@ -1,0 +1,112 @@
+package vn.gov.egov.identity;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.util.StringUtils;
+
+/**
+ * The province's OpenID Connect provider (Spring Authorization Server): discovery, authorization code with PKCE,
+ * refresh tokens, client credentials, revocation, introspection, user info and the JWK set, with clients,
+ * authorizations and signing keys in PostgreSQL so that every node of the platform shares them.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .with(authorizationServer, as -> as.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/oauth2/jwks", "/.well-known/**").permitAll()
+                        .anyRequest().authenticated())
+                .csrf(c -> c.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
+                // a person who is not logged in is sent to the login page, then back to the authorization request
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()));
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(JdbcOperations jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService consents(JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    /** Without a configured issuer ({@code EGOV_IDENTITY_ISSUER}) the issuer is taken from each request's host. */
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(@Value("${egov.identity.issuer:}") String issuer) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (StringUtils.hasText(issuer)) {
+            settings.issuer(issuer);
+        }
+        return settings.build();
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(keys.signing());
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, OAuth2AuthorizationService authorizations) {
+        return new RevocationCheckingJwtDecoder(NimbusJwtDecoder.withJwkSource(keys).build(), authorizations);
+    }
+
+    /** Access and ID tokens of people carry their roles, so that applications and the LGSP can check them. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> rolesInTokens() {
+        return context -> {
+            if (context.getAuthorizationGrantType().getValue().equals("client_credentials")) {
+                return;
+            }
+            Set<String> roles = context.getPrincipal().getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toCollection(java.util.TreeSet::new));
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+                    || OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                // a plain ArrayList: the JDBC authorization store only deserializes allow-listed collection types
+                context.getClaims().claim("roles", new java.util.ArrayList<>(roles));
+            }
+        };
+    }
+}

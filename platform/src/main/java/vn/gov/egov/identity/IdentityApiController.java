@@ -1,0 +1,90 @@
+package vn.gov.egov.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Định danh", description = "Single sign-on: the caller, client applications, signing keys")
+class IdentityApiController {
+
+    private final RegisteringClients registering;
+    private final SigningKeys keys;
+
+    IdentityApiController(RegisteringClients registering, SigningKeys keys) {
+        this.registering = registering;
+        this.keys = keys;
+    }
+
+    record Me(String subject, String kind, String name, List<String> roles, List<String> scopes, String clientId) {
+    }
+
+    @GetMapping("/api/v1/me")
+    @Operation(summary = "Who is calling: the logged-in person (or the client application) with roles and scopes")
+    Me me(Authentication authentication) {
+        List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList();
+        List<String> roles = authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
+        List<String> scopes = authorities.stream().filter(a -> a.startsWith("SCOPE_")).map(a -> a.substring(6)).toList();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            String clientId = token.getToken().getClaimAsString("client_id");
+            Object audience = token.getToken().getClaims().get("aud");
+            boolean machine = clientId == null ? token.getName().equals(String.valueOf(audience).replaceAll("[\\[\\]]", ""))
+                    : token.getName().equals(clientId);
+            return new Me(token.getName(), machine ? "client" : "person", token.getToken().getClaimAsString("name"),
+                    roles, scopes, clientId);
+        }
+        return new Me(authentication.getName(), "person", authentication.getName(), roles, scopes, null);
+    }
+
+    @PostMapping("/api/v1/identity/clients")
+    @Operation(summary = "Register a client application or agency system (the secret is returned once)")
+    ResponseEntity<RegisteringClients.RegisteredApplication> register(@RequestBody RegisteringClients.ClientRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(registering.register(request));
+    }
+
+    @GetMapping("/api/v1/identity/clients")
+    @Operation(summary = "The registered client applications")
+    List<RegisteringClients.RegisteredApplication> clients() {
+        return registering.list();
+    }
+
+    @DeleteMapping("/api/v1/identity/clients/{clientId}")
+    @Operation(summary = "Remove a client application; its tokens stop working")
+    ResponseEntity<Void> remove(@PathVariable String clientId) {
+        if (!registering.remove(clientId)) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+                    org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Không có ứng dụng mã '%s'".formatted(clientId)), null);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/identity/signing-keys")
+    @Operation(summary = "The active token signing key and the keys still published")
+    Map<String, Object> signingKeys() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("active", keys.activeKeyId());
+        result.put("published", keys.publishedKeyIds());
+        return result;
+    }
+
+    @PostMapping("/api/v1/identity/signing-keys/rotate")
+    @Operation(summary = "Rotate the token signing key; tokens signed with the previous key stay valid until they expire")
+    Map<String, Object> rotate() {
+        keys.rotate();
+        return signingKeys();
+    }
+}

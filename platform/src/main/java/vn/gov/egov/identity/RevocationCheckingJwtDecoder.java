@@ -1,0 +1,34 @@
+package vn.gov.egov.identity;
+
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
+/**
+ * A signed, unexpired access token is accepted only while its authorization still exists and the token has not
+ * been revoked: a JWT alone cannot say that it was revoked, the province's authorization store can.
+ */
+final class RevocationCheckingJwtDecoder implements JwtDecoder {
+
+    private final JwtDecoder signatureAndTime;
+    private final OAuth2AuthorizationService authorizations;
+
+    RevocationCheckingJwtDecoder(JwtDecoder signatureAndTime, OAuth2AuthorizationService authorizations) {
+        this.signatureAndTime = signatureAndTime;
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public Jwt decode(String token) {
+        Jwt jwt = signatureAndTime.decode(token);
+        OAuth2Authorization authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
+        OAuth2Authorization.Token<?> accessToken = authorization == null ? null : authorization.getAccessToken();
+        if (accessToken == null || !accessToken.isActive()) {
+            throw new BadJwtException("The access token was revoked or is unknown to this provider");
+        }
+        return jwt;
+    }
+}
