@@ -119,11 +119,15 @@ class BrowserTest extends PlatformTest {
         assertAccessible("/workspace");
     }
 
-    private void logIn() {
+    private void logIn() throws InterruptedException {
         browser.get(uri("/login").toString());
         browser.findElement(By.id("username")).sendKeys(ADMIN);
         browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         browser.findElement(By.id("password")).submit();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/login/totp"));
+        assertAccessible("/login/totp");
+        browser.findElement(By.id("code")).sendKeys(nextTotpCode(ADMIN));
+        browser.findElement(By.id("code")).submit();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 

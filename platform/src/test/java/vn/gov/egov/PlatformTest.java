@@ -1,33 +1,70 @@
 package vn.gov.egov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole platform on a random port and a fresh embedded PostgreSQL, shared by
  * every subclass through Spring's context cache (keep subclasses free of their own context configuration).
+ * Officials log in as in production: password, then a one-time code; API calls carry their SSO access token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.profiles.active=test"})
 public abstract class PlatformTest {
 
     public static final String ADMIN = "test-admin";
-    public static final String ADMIN_PASSWORD = "Test-Admin-Password-1";
+    public static final String ADMIN_PASSWORD = "Lang-Son#Quan-Tri-2025";
+    public static final String ADMIN_TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    public static final String AUDITOR = "test-auditor";
+    public static final String AUDITOR_PASSWORD = "Lang-Son#Kiem-Toan-2025";
+    public static final String AUDITOR_TOTP_SECRET = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U";
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+    private static final String TEST_CLIENT = "platform-tests";
+    private static final Map<String, Long> LAST_TOTP_STEP = new ConcurrentHashMap<>();
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+    private record Token(String value, Instant obtained) {
+    }
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private RegisteredClientRepository registeredClients;
 
     protected final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -36,6 +73,10 @@ public abstract class PlatformTest {
         registry.add("egov.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("egov.security.bootstrap-admin.username", () -> ADMIN);
         registry.add("egov.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
+        registry.add("egov.security.bootstrap-admin.totp-secret", () -> ADMIN_TOTP_SECRET);
+        registry.add("egov.security.bootstrap-auditor.username", () -> AUDITOR);
+        registry.add("egov.security.bootstrap-auditor.password", () -> AUDITOR_PASSWORD);
+        registry.add("egov.security.bootstrap-auditor.totp-secret", () -> AUDITOR_TOTP_SECRET);
     }
 
     protected URI uri(String pathAndQuery) {
@@ -50,11 +91,16 @@ public abstract class PlatformTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Sends a request with the administrator's credentials (HTTP Basic on the API). */
+    /** Sends a request as the province administrator, with an access token from the province's SSO. */
     protected HttpResponse<String> asAdmin(String method, String pathAndQuery, String contentType, String body)
             throws IOException, InterruptedException {
+        return as(ADMIN, method, pathAndQuery, contentType, body);
+    }
+
+    protected HttpResponse<String> as(String username, String method, String pathAndQuery, String contentType, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
-                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Authorization", "Bearer " + accessToken(username))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
@@ -65,5 +111,126 @@ public abstract class PlatformTest {
 
     protected static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static String passwordOf(String username) {
+        return ADMIN.equals(username) ? ADMIN_PASSWORD : AUDITOR_PASSWORD;
+    }
+
+    /** The next one-time code of a test official: each code is accepted once, so a later login waits for a new one. */
+    protected static synchronized String nextTotpCode(String username) throws InterruptedException {
+        String secret = ADMIN.equals(username) ? ADMIN_TOTP_SECRET : AUDITOR_TOTP_SECRET;
+        while (true) {
+            long current = Instant.now().getEpochSecond() / 30;
+            long step = Math.max(current - 1, LAST_TOTP_STEP.getOrDefault(username, Long.MIN_VALUE) + 1);
+            if (step <= current + 1) {
+                LAST_TOTP_STEP.put(username, step);
+                return totp(secret, step);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** An access token for a test official, obtained as an application would: authorization code with PKCE. */
+    protected String accessToken(String username) throws IOException, InterruptedException {
+        Token cached = TOKENS.get(username + "@" + port);
+        if (cached != null && cached.obtained().plus(Duration.ofMinutes(5)).isAfter(Instant.now())) {
+            return cached.value();
+        }
+        String redirect = "http://localhost:" + port + "/test-callback";
+        if (registeredClients.findByClientId(TEST_CLIENT) == null) {
+            registeredClients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(TEST_CLIENT)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri(redirect).scope("openid")
+                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build()).build());
+        }
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
+        String authorize = "/oauth2/authorize?response_type=code&client_id=" + TEST_CLIENT + "&scope=openid&state=s"
+                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+        String location = logInThrough(username, authorize);
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        assertThat(code.find()).as(location).isTrue();
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", TEST_CLIENT,
+                        "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
+                        "code_verifier", verifier)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        Matcher value = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
+        assertThat(value.find()).isTrue();
+        TOKENS.put(username + "@" + port, new Token(value.group(1), Instant.now()));
+        return value.group(1);
+    }
+
+    /**
+     * A person's browser: the authorization request sends it to the login page; password, then one-time code,
+     * then back to the authorization request, which answers with a redirect to the application. Returns that URL.
+     */
+    protected String logInThrough(String username, String authorizePath) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> first = browser.send(HttpRequest.newBuilder(uri(authorizePath)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        HttpResponse<String> afterPassword = postForm(browser, "/login",
+                Map.of("username", username, "password", passwordOf(username)));
+        assertThat(afterPassword.headers().firstValue("Location").orElseThrow()).endsWith("/login/totp");
+        HttpResponse<String> afterCode = postForm(browser, "/login/totp", Map.of("code", nextTotpCode(username)));
+        String resumed = afterCode.headers().firstValue("Location").orElseThrow(() -> new AssertionError(afterCode.body()));
+        HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(uri("").resolve(resumed)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return authorized.headers().firstValue("Location").orElseThrow(() -> new AssertionError(authorized.statusCode() + authorized.body()));
+    }
+
+    /** Fetches the form page for its CSRF token, then posts the fields with it. */
+    protected HttpResponse<String> postForm(HttpClient browser, String path, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).as("CSRF token on " + path).isTrue();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf.group(1));
+        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(all))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** RFC 6238, written again here so that the tests check the platform against an independent implementation. */
+    protected static String totp(String base32Secret, long step) {
+        try {
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+            ByteBuffer key = ByteBuffer.allocate(base32Secret.length() * 5 / 8);
+            int buffer = 0;
+            int bits = 0;
+            for (char c : base32Secret.toCharArray()) {
+                buffer = (buffer << 5) | alphabet.indexOf(c);
+                bits += 5;
+                if (bits >= 8) {
+                    key.put((byte) (buffer >> (bits - 8)));
+                    bits -= 8;
+                }
+            }
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(key.array(), 0, key.position(), "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[19] & 0xf;
+            int value = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            return String.format("%06d", value % 1_000_000);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

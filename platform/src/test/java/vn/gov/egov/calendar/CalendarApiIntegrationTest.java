@@ -128,7 +128,7 @@ class CalendarApiIntegrationTest extends PlatformTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(list.statusCode()).isEqualTo(401);
-        assertThat(list.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(list.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(post.statusCode()).isEqualTo(401);
     }
 

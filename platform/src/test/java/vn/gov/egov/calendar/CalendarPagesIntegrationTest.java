@@ -108,9 +108,11 @@ class CalendarPagesIntegrationTest extends PlatformTest {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
 
         void logIn() throws IOException, InterruptedException {
-            HttpResponse<String> loggedIn = post("/login", "/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+            HttpResponse<String> password = post("/login", "/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+            assertThat(password.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/totp"));
+            HttpResponse<String> loggedIn = post("/login/totp", "/login/totp", Map.of("code", nextTotpCode(ADMIN)));
             assertThat(loggedIn.statusCode()).isEqualTo(302);
-            assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+            assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("login"));
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {

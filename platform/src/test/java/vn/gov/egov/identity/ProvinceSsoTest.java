@@ -32,17 +32,14 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -244,24 +241,8 @@ class ProvinceSsoTest extends PlatformTest {
         return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** A person's browser: the authorization request sends it to the login page, and after login back with a code. */
     private AuthorizationCode logInAndAuthorize(URI authorize) throws Exception {
-        HttpClient browser = browser();
-        HttpResponse<String> first = browser.send(HttpRequest.newBuilder(authorize).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(first.statusCode()).isEqualTo(302);
-        assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
-        assertThat(csrf.find()).isTrue();
-        String form = Map.of("username", ADMIN, "password", ADMIN_PASSWORD, "_csrf", csrf.group(1)).entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        URI resumed = URI.create(loggedIn.headers().firstValue("Location").orElseThrow());
-        HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(uri("").resolve(resumed)).build(), HttpResponse.BodyHandlers.ofString());
-        String location = authorized.headers().firstValue("Location").orElseThrow(() -> new AssertionError(authorized.statusCode() + " " + authorized.body()));
+        String location = logInThrough(ADMIN, authorize.getRawPath() + "?" + authorize.getRawQuery());
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
         assertThat(code.find()).as(location).isTrue();
         return new AuthorizationCode(java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8));
