@@ -339,6 +339,24 @@ class VneidOidcProviderTest {
         assertThat(level1).isPositive();
     }
 
+    @Test
+    void theSimulatorListsVneidAsAvailableAndLeavesOtherSystemsOpen() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> info = browser.getJson(URI.create(base + "/simulator"), null);
+        JsonNode vneid = JSON.readTree(info.body()).get("systems").valueStream()
+                .filter(system -> system.get("code").asString().equals("vneid")).findFirst().orElseThrow();
+        assertThat(vneid.get("status").asString()).isEqualTo("available");
+
+        HttpResponse<String> home = browser.get(URI.create(issuer));
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("TRÌNH MÔ PHỎNG – không phải hệ thống thật").contains("/vneid/.well-known/openid-configuration");
+
+        // VNeID's security covers /vneid only: other simulated systems get no login redirect and no CSRF check
+        HttpResponse<String> other = browser.postForm(URI.create(base + "/paygov/khong-co"), Map.of("a", "b"), null, null);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(browser.getJson(URI.create(base + "/actuator/health"), null).body()).contains("UP");
+    }
+
     // ---- helpers
 
     static List<String> strings(JsonNode array) {
