@@ -53,10 +53,10 @@ public class TestIdentities {
     private static void validate(TestIdentity identity) {
         String who = "test identity " + identity.sub();
         require(identity.sub() != null && !identity.sub().isBlank(), who + ": sub is missing");
-        require(!identity.sub().contains(identity.personalId()), who + ": sub must not reveal the personal id");
         require(PersonalIdentificationNumber.isConsistent(identity.personalId(), identity.birthDate(), identity.gender()),
                 who + ": personal id " + PersonalIdentificationNumber.mask(identity.personalId())
                         + " does not match the birth date and sex");
+        require(!identity.sub().contains(identity.personalId()), who + ": sub must not reveal the personal id");
         require(identity.fullName() != null && !identity.fullName().isBlank(), who + ": name is missing");
         require(identity.address() != null && identity.address().commune() != null, who + ": address is missing");
         require(identity.phoneNumber() == null || PHONE.matcher(identity.phoneNumber()).matches(),

@@ -86,8 +86,14 @@ class VneidAuthorizationServerConfiguration {
             TestIdentities identities) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        RequestMatcher underVneid = new OrRequestMatcher(paths.matcher(VneidProperties.PATH + "/**"),
-                paths.matcher("/.well-known/oauth-authorization-server" + VneidProperties.PATH));
+        // SAS's own matchers accept any path prefix (/**/oauth2/token, ...); only the /vneid issuer is served here
+        String vneid = VneidProperties.PATH;
+        RequestMatcher underVneid = new OrRequestMatcher(
+                paths.matcher(vneid + "/.well-known/openid-configuration"),
+                paths.matcher("/.well-known/oauth-authorization-server" + vneid),
+                paths.matcher(vneid + "/oauth2/**"),
+                paths.matcher(vneid + "/userinfo"),
+                paths.matcher(vneid + "/connect/**"));
         http.securityMatcher(new AndRequestMatcher(underVneid, authorizationServer.getEndpointsMatcher()))
                 .with(authorizationServer, as -> as.oidc(oidc -> oidc
                         .providerConfigurationEndpoint(endpoint -> endpoint.providerConfigurationCustomizer(metadata -> metadata

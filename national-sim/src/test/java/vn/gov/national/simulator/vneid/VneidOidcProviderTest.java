@@ -98,6 +98,8 @@ class VneidOidcProviderTest {
         // the provider lives only under /vneid: nothing at the simulator's root or under another system's path
         assertThat(browser.getJson(URI.create(base + "/.well-known/openid-configuration"), null).statusCode()).isEqualTo(404);
         assertThat(browser.getJson(URI.create(base + "/paygov/.well-known/openid-configuration"), null).statusCode()).isEqualTo(404);
+        assertThat(browser.getJson(URI.create(issuer + "/khac/.well-known/openid-configuration"), null).body())
+                .doesNotContain("\"issuer\"");
 
         HttpResponse<String> jwks = browser.getJson(URI.create(issuer + "/oauth2/jwks"), null);
         JWKSet keys = JWKSet.parse(jwks.body());
