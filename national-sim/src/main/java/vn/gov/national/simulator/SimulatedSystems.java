@@ -18,7 +18,7 @@ class SimulatedSystems {
                 new SimulatedSystem("national-portal", "Cổng Dịch vụ công quốc gia", "planned"),
                 new SimulatedSystem("paygov", "Nền tảng thanh toán PayGov", "planned"),
                 new SimulatedSystem("vnpost", "Bưu chính công ích VNPost", "planned"),
-                new SimulatedSystem("vneid", "Định danh điện tử VNeID", "planned"),
+                new SimulatedSystem("vneid", "Định danh điện tử VNeID", "available"),
                 new SimulatedSystem("document-backbone", "Trục liên thông văn bản quốc gia", "planned"));
     }
 }
