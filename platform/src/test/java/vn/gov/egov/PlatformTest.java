@@ -24,6 +24,8 @@ public abstract class PlatformTest {
 
     public static final String ADMIN = "test-admin";
     public static final String ADMIN_PASSWORD = "Test-Admin-Password-1";
+    public static final String AUDITOR = "test-auditor";
+    public static final String AUDITOR_PASSWORD = "Test-Auditor-Password-1";
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
 
     @LocalServerPort
@@ -36,6 +38,8 @@ public abstract class PlatformTest {
         registry.add("egov.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("egov.security.bootstrap-admin.username", () -> ADMIN);
         registry.add("egov.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
+        registry.add("egov.security.bootstrap-auditor.username", () -> AUDITOR);
+        registry.add("egov.security.bootstrap-auditor.password", () -> AUDITOR_PASSWORD);
     }
 
     protected URI uri(String pathAndQuery) {

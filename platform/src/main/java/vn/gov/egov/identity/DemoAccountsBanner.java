@@ -18,11 +18,17 @@ class DemoAccountsBanner {
 
     private final String username;
     private final String password;
+    private final String auditor;
+    private final String auditorPassword;
 
     DemoAccountsBanner(@Value("${egov.security.bootstrap-admin.username:}") String username,
-                       @Value("${egov.security.bootstrap-admin.password:}") String password) {
+                       @Value("${egov.security.bootstrap-admin.password:}") String password,
+                       @Value("${egov.security.bootstrap-auditor.username:}") String auditor,
+                       @Value("${egov.security.bootstrap-auditor.password:}") String auditorPassword) {
         this.username = username;
         this.password = password;
+        this.auditor = auditor;
+        this.auditorPassword = auditorPassword;
     }
 
     @EventListener
@@ -37,8 +43,9 @@ class DemoAccountsBanner {
                  Danh mục dùng chung:    {}/catalogs     Lịch ngày làm việc: {}/calendar
                  Không gian làm việc:    {}/workspace   (đăng nhập: {}/login)
                    Quản trị tỉnh:        {} / {}
+                   Kiểm tra nhật ký:     {} / {}   (nhật ký hệ thống: {}/admin/audit)
                  API (OpenAPI):          {}/swagger-ui/index.html
                 ==================================================================================""",
-                base, base, base, base, base, username, password, base);
+                base, base, base, base, base, username, password, auditor, auditorPassword, base, base);
     }
 }

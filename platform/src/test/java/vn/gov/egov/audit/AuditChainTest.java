@@ -2,7 +2,9 @@ package vn.gov.egov.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.egov.PlatformTest;
@@ -36,6 +39,8 @@ class AuditChainTest extends PlatformTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void appendedEntriesVerifyAsAnUnbrokenChain() {
@@ -214,6 +219,24 @@ class AuditChainTest extends PlatformTest {
         assertThat(result.ok()).isFalse();
         assertThat(result.problems()).extracting(ChainVerification.Problem::kind)
                 .containsExactly(ChainVerification.Kind.UNCONFIRMED_CHECKPOINT);
+    }
+
+    @Test
+    void aRecordPublishedAsAnEventIsWrittenAfterThePublishersCommit() {
+        String id = "event-" + UUID.randomUUID();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new AuditableEventOccurred(
+                AuditRecord.builder(AuditActions.CREATE, Outcome.SUCCESS).actor(Actor.user("dossier-officer"))
+                        .object("dossier", id).from("198.51.100.4", "Firefox").build())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            sealer.sealPending();
+            AuditStore.Found found = store.search(new AuditQuery(null, null, null, null, "dossier", id, null, 0, 10));
+            assertThat(found.items()).singleElement().satisfies(e -> {
+                assertThat(e.content().actorId()).isEqualTo("dossier-officer");
+                assertThat(e.content().sourceIp()).isEqualTo("198.51.100.4");
+            });
+        });
     }
 
     @Test
