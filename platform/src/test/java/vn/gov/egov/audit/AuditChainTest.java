@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -208,6 +210,31 @@ class AuditChainTest extends PlatformTest {
     }
 
     @Test
+    void theRetentionPurgeRemovesOldEntriesAndKeepsTheChainVerifiableFromItsCheckpoint() {
+        long old = recordAndSeal("purge-old-" + UUID.randomUUID());
+        Instant cutoff = Instant.now();
+        RetentionPurge purge = new RetentionPurge(store, sealer, transactions, Period.ofMonths(3), 50, null, Clock.systemUTC());
+
+        RetentionPurge.Result result = purge.purgeBefore(cutoff);
+        long kept = recordAndSeal("purge-new-" + UUID.randomUUID());
+        ChainVerification verification = verifier.verify();
+
+        assertThat(result.upToSequence()).isGreaterThanOrEqualTo(old);
+        assertThat(result.deleted()).isPositive();
+        assertThat(store.hashOf(old)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE sequence_number <= :s").param("s", result.upToSequence())
+                .query(Long.class).single()).isZero();
+        assertThat(store.latestCheckpoint()).hasValueSatisfying(c -> assertThat(c.sequence()).isEqualTo(result.upToSequence()));
+        assertThat(verification.ok()).as(verification.toString()).isTrue();
+        assertThat(verification.checkpointSequence()).isEqualTo(result.upToSequence());
+        assertThat(verification.headSequence()).isGreaterThanOrEqualTo(kept);
+        AuditEntry purged = entry(result.upToSequence() + 1);
+        assertThat(purged.content().action()).isEqualTo(ChainVerifier.PURGED);
+        assertThat(purged.content().details()).containsEntry("upToSequence", String.valueOf(result.upToSequence()));
+        assertThat(purge.purgeBefore(cutoff).deleted()).as("nothing more to purge").isZero();
+    }
+
+    @Test
     void aCheckpointThatNoPurgeRecordedIsReported() {
         long sequence = recordAndSeal("fake-checkpoint-" + UUID.randomUUID());
 
@@ -219,6 +246,23 @@ class AuditChainTest extends PlatformTest {
         assertThat(result.ok()).isFalse();
         assertThat(result.problems()).extracting(ChainVerification.Problem::kind)
                 .containsExactly(ChainVerification.Kind.UNCONFIRMED_CHECKPOINT);
+    }
+
+    @Test
+    void thePurgeNeverRemovesWhatTheSyslogShipperHasNotSent() {
+        String cursor = "test-soc-" + UUID.randomUUID();
+        long sent = recordAndSeal("shipped-" + UUID.randomUUID());
+        long unsent = recordAndSeal("unshipped-" + UUID.randomUUID());
+        jdbc.sql("INSERT INTO audit_shipping_cursor (name, last_sequence, updated_at) VALUES (:n, :s, now())")
+                .param("n", cursor).param("s", sent).update();
+        RetentionPurge purge = new RetentionPurge(store, sealer, transactions, Period.ofMonths(3), 1000, cursor, Clock.systemUTC());
+
+        RetentionPurge.Result result = purge.purgeBefore(Instant.now().plusSeconds(60));
+
+        assertThat(result.upToSequence()).isEqualTo(sent);
+        assertThat(store.hashOf(sent)).isEmpty();
+        assertThat(store.hashOf(unsent)).isPresent();
+        assertThat(verifier.verify().ok()).isTrue();
     }
 
     @Test
