@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +44,8 @@ class AuditChainTest extends PlatformTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    VerifyAndExit command;
     @Autowired
     ApplicationEventPublisher events;
 
@@ -263,6 +268,26 @@ class AuditChainTest extends PlatformTest {
         assertThat(store.hashOf(sent)).isEmpty();
         assertThat(store.hashOf(unsent)).isPresent();
         assertThat(verifier.verify().ok()).isTrue();
+    }
+
+    @Test
+    void theVerificationCommandPrintsOneJsonLineAndExitsZeroWhenIntactAndTwoWhenBroken() {
+        long altered = recordAndSeal("command-" + UUID.randomUUID());
+        ByteArrayOutputStream intact = new ByteArrayOutputStream();
+        ByteArrayOutputStream broken = new ByteArrayOutputStream();
+
+        int intactCode = command.verifyAndPrint(new PrintStream(intact, true, StandardCharsets.UTF_8));
+        int brokenCode = inRolledBackTransaction(() -> {
+            jdbc.sql("SET LOCAL session_replication_role = replica").update();
+            jdbc.sql("UPDATE audit_entry SET outcome = 'DENIED' WHERE sequence_number = :s").param("s", altered).update();
+            return command.verifyAndPrint(new PrintStream(broken, true, StandardCharsets.UTF_8));
+        });
+
+        assertThat(intactCode).isZero();
+        assertThat(intact.toString(StandardCharsets.UTF_8)).startsWith("{\"ok\":true,").hasLineCount(1);
+        assertThat(brokenCode).isEqualTo(2);
+        assertThat(broken.toString(StandardCharsets.UTF_8)).startsWith("{\"ok\":false,")
+                .contains("\"firstBrokenSequence\":" + altered + ",").contains("HASH_MISMATCH");
     }
 
     @Test
