@@ -30,6 +30,12 @@ public record AuditRecord(Instant at, Actor actor, String action, String objectT
         return new Builder(action, outcome);
     }
 
+    /** The same record with this actor when it names none. */
+    AuditRecord withActor(Actor current) {
+        return actor != null || current == null ? this : new AuditRecord(at, current, action, objectType, objectId,
+                changedFields, outcome, sourceIp, userAgent, requestId, details);
+    }
+
     /** The same record with the request's source IP, user agent and request id where they are missing. */
     AuditRecord withRequest(RequestOrigin origin) {
         if (origin == null) {

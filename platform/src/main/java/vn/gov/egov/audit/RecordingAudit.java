@@ -27,7 +27,8 @@ class RecordingAudit implements AuditTrail {
 
     @Override
     public void record(AuditRecord record) {
-        store.insertPending(EntryContent.of(record.withRequest(RequestOrigin.current()), clock.instant()));
+        AuditRecord completed = record.withActor(Actor.current()).withRequest(RequestOrigin.current());
+        store.insertPending(EntryContent.of(completed, clock.instant()));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

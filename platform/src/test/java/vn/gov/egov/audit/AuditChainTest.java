@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.egov.PlatformTest;
@@ -309,6 +312,27 @@ class AuditChainTest extends PlatformTest {
     }
 
     @Test
+    void aRecordWithoutAnActorIsTheLoggedInUsersOrElseThePlatforms() {
+        String id = "who-" + UUID.randomUUID();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "officer-7", null, List.of(new SimpleGrantedAuthority("ROLE_SPECIALIST"), new SimpleGrantedAuthority("SCOPE_x"))));
+        try {
+            trail.record(AuditRecord.builder(AuditActions.CREATE, Outcome.SUCCESS).object("test-record", id + "-user").build());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        trail.record(AuditRecord.builder(AuditActions.CREATE, Outcome.SUCCESS).object("test-record", id + "-system").build());
+        sealer.sealPending();
+
+        AuditEntry byUser = entry(sequenceOf(id + "-user"));
+        AuditEntry bySystem = entry(sequenceOf(id + "-system"));
+
+        assertThat(byUser.content().actorId()).isEqualTo("officer-7");
+        assertThat(byUser.content().actorRoles()).containsExactly("SPECIALIST");
+        assertThat(bySystem.content().actorId()).isEqualTo(Actor.SYSTEM_ID);
+    }
+
+    @Test
     void aRecordInARolledBackTransactionLeavesNoEntry() {
         String id = "rolled-back-" + UUID.randomUUID();
 
@@ -325,6 +349,10 @@ class AuditChainTest extends PlatformTest {
     private long recordAndSeal(String objectId) {
         trail.record(testRecord("test-record", objectId));
         sealer.sealPending();
+        return sequenceOf(objectId);
+    }
+
+    private long sequenceOf(String objectId) {
         return jdbc.sql("SELECT sequence_number FROM audit_entry WHERE object_type = 'test-record' AND object_id = :id")
                 .param("id", objectId).query(Long.class).single();
     }
