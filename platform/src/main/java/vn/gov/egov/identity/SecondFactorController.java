@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,11 +35,14 @@ class SecondFactorController implements AuthenticationSuccessHandler {
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RequestCache requests = new HttpSessionRequestCache();
     private final boolean demo;
+    private final ApplicationEventPublisher events;
 
-    SecondFactorController(OfficialLogin login, OfficialAccounts accounts, @Value("${egov.demo.enabled:false}") boolean demo) {
+    SecondFactorController(OfficialLogin login, OfficialAccounts accounts, @Value("${egov.demo.enabled:false}") boolean demo,
+                           ApplicationEventPublisher events) {
         this.login = login;
         this.accounts = accounts;
         this.demo = demo;
+        this.events = events;
     }
 
     /** After the right password: remember who is half-way, but stay logged out until the code is given. */
@@ -67,6 +75,9 @@ class SecondFactorController implements AuthenticationSuccessHandler {
         }
         Optional<Authentication> full = login.completeSecondFactor(pending.get(), code);
         if (full.isEmpty()) {
+            events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
+                    UsernamePasswordAuthenticationToken.unauthenticated(pending.get().username(), null),
+                    new BadCredentialsException("Wrong or reused one-time code")));
             model.addAttribute("codeError", true);
             describe(pending.get(), model);
             return "identity/totp";
@@ -78,6 +89,7 @@ class SecondFactorController implements AuthenticationSuccessHandler {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         request.getSession().setAttribute(OfficialLogin.AUTHENTICATED_AT, Instant.now());
+        events.publishEvent(new AuthenticationSuccessEvent(full.get()));
         SavedRequest saved = requests.getRequest(request, response);
         if (saved != null) {
             requests.removeRequest(request, response);

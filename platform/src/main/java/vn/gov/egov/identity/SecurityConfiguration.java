@@ -29,6 +29,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
+                        // the audit trail is for auditors only, not for the administrator (separation of duties)
+                        .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         // announcements name the officials who recorded them
                         .requestMatchers("/api/v1/calendar/announcements/**", "/api/v1/calendar/announcements").hasRole(PROVINCE_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalogs/**", "/api/v1/calendar/**").permitAll()
@@ -48,6 +50,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http, OfficialLogin officialLogin, SecondFactorController secondFactor,
                                   LoginHistory history) throws Exception {
         http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/account/**").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
