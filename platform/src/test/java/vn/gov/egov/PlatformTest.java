@@ -68,8 +68,45 @@ public abstract class PlatformTest {
 
     protected final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** The simulated national systems (VNeID …), started once for all the tests, on a random port. */
+    private static volatile org.springframework.context.ConfigurableApplicationContext simulator;
+
+    protected static synchronized int simulatorPort() {
+        if (simulator == null) {
+            // it shares the platform's class path here: keep the platform's database and module machinery out of it
+            simulator = vn.gov.national.simulator.NationalSimulatorApplication.start("--server.port=0",
+                    "--spring.autoconfigure.exclude=" + autoConfigurationsFrom("spring-modulith", "flyway", "spring-boot-jdbc",
+                            "spring-boot-flyway", "spring-boot-data-jdbc"));
+        }
+        return ((org.springframework.boot.web.server.context.WebServerApplicationContext) simulator).getWebServer().getPort();
+    }
+
+    private static String autoConfigurationsFrom(String... jarNames) {
+        try {
+            java.util.List<String> classes = new java.util.ArrayList<>();
+            var resources = PlatformTest.class.getClassLoader()
+                    .getResources("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+            while (resources.hasMoreElements()) {
+                java.net.URL url = resources.nextElement();
+                if (java.util.Arrays.stream(jarNames).anyMatch(url.toString()::contains)) {
+                    try (var in = url.openStream()) {
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                                .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(classes::add);
+                    }
+                }
+            }
+            return String.join(",", classes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @DynamicPropertySource
     static void platformProperties(DynamicPropertyRegistry registry) {
+        registry.add("egov.vneid.enabled", () -> "true");
+        registry.add("egov.vneid.issuer", () -> "http://127.0.0.1:" + simulatorPort() + "/vneid");
+        registry.add("egov.vneid.client-id", () -> "egov-platform");
+        registry.add("egov.vneid.client-secret", () -> "egov-platform-secret");
         registry.add("egov.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("egov.security.bootstrap-admin.username", () -> ADMIN);
         registry.add("egov.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);

@@ -24,13 +24,20 @@ class IdentityApiController {
 
     private final RegisteringClients registering;
     private final SigningKeys keys;
+    private final CitizenAccounts citizens;
 
-    IdentityApiController(RegisteringClients registering, SigningKeys keys) {
+    IdentityApiController(RegisteringClients registering, SigningKeys keys, CitizenAccounts citizens) {
         this.registering = registering;
         this.keys = keys;
+        this.citizens = citizens;
     }
 
-    record Me(String subject, String kind, String name, List<String> roles, List<String> scopes, String clientId) {
+    record Me(String subject, String kind, String name, List<String> roles, List<String> scopes, String clientId,
+              CitizenView citizen) {
+    }
+
+    /** A citizen's identity as the API shows it: personal data masked. */
+    record CitizenView(String personalId, String fullName, String birthDate, List<CitizenAccounts.Representation> businesses) {
     }
 
     @GetMapping("/api/v1/me")
@@ -44,10 +51,21 @@ class IdentityApiController {
             Object audience = token.getToken().getClaims().get("aud");
             boolean machine = clientId == null ? token.getName().equals(String.valueOf(audience).replaceAll("[\\[\\]]", ""))
                     : token.getName().equals(clientId);
+            if (roles.contains("CITIZEN")) {
+                return citizen(token.getName(), roles, scopes, clientId);
+            }
             return new Me(token.getName(), machine ? "client" : "person", token.getToken().getClaimAsString("name"),
-                    roles, scopes, clientId);
+                    roles, scopes, clientId, null);
         }
-        return new Me(authentication.getName(), "person", authentication.getName(), roles, scopes, null);
+        return new Me(authentication.getName(), "person", authentication.getName(), roles, scopes, null, null);
+    }
+
+    private Me citizen(String subject, List<String> roles, List<String> scopes, String clientId) {
+        java.util.UUID id = java.util.UUID.fromString(subject);
+        CitizenAccounts.Citizen citizen = citizens.byId(id).orElseThrow();
+        return new Me(subject, "citizen", citizen.fullName(), roles, scopes, clientId,
+                new CitizenView(citizen.personalId().masked(), citizen.fullName(),
+                        citizen.birthDate() == null ? null : citizen.birthDate().toString(), citizens.representations(id)));
     }
 
     @PostMapping("/api/v1/identity/clients")

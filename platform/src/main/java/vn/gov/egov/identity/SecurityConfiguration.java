@@ -1,6 +1,7 @@
 package vn.gov.egov.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -48,11 +49,12 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, OfficialLogin officialLogin, SecondFactorController secondFactor,
-                                  LoginHistory history) throws Exception {
+                                  LoginHistory history, ObjectProvider<CitizenLogin> citizenLogin) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/account/**").hasAuthority(OfficialLogin.SECOND_FACTOR)
+                        .requestMatchers("/my/**", "/my").hasAuthority(CitizenLogin.CITIZEN)
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().permitAll())
@@ -66,6 +68,12 @@ class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        CitizenLogin citizens = citizenLogin.getIfAvailable();
+        if (citizens != null) {
+            // citizens and businesses: the national identity system (VNeID)
+            http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/my")
+                    .failureUrl("/login?vneidError").userInfoEndpoint(u -> u.oidcUserService(citizens)));
+        }
         return http.build();
     }
 
