@@ -144,6 +144,34 @@ class BrowserTest extends PlatformTest {
     }
 
     @Test
+    void aCitizenLogsInThroughTheSimulatedVneidAndSeesTheirProfile() throws Exception {
+        String identities = get("/login").statusCode() == 200 ? java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + simulatorPort() + "/vneid/test-identities")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body() : "";
+        java.util.regex.Matcher first = java.util.regex.Pattern
+                .compile("\"personalId\"\\s*:\\s*\"(\\d{12})\"\\s*,\\s*\"fullName\"\\s*:\\s*\"([^\"]+)\"").matcher(identities);
+        assertThat(first.find()).as(identities).isTrue();
+        String personalId = first.group(1);
+
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + port + "/login?lang=vi");
+        browser.findElement(By.id("vneid-login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("so-dinh-danh")));
+        assertThat(browser.getPageSource()).contains("MÔ PHỎNG");
+        browser.findElement(By.id("so-dinh-danh")).sendKeys(personalId);
+        browser.findElement(By.id("mat-khau")).sendKeys("MoPhong@2025");
+        browser.findElement(By.id("dang-nhap")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("my-name")));
+        assertThat(browser.findElement(By.id("my-name")).getText()).isEqualTo(first.group(2));
+        assertThat(browser.findElement(By.id("my-personal-id")).getText())
+                .isEqualTo(personalId.substring(0, 3) + "******" + personalId.substring(9));
+        assertThat(browser.getPageSource()).doesNotContain(personalId);
+        assertAccessible("/my");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
     void anUnknownPageSaysSoInVietnamese() {
         browser.get(uri("/khong-co-trang-nay?lang=vi").toString());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không tìm thấy trang");
