@@ -55,6 +55,18 @@ public abstract class PlatformTest {
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
     private static final String TEST_CLIENT = "platform-tests";
     private static final Map<String, Long> LAST_TOTP_STEP = new ConcurrentHashMap<>();
+    private static final Map<String, TestOfficial> OFFICIALS = new ConcurrentHashMap<>(Map.of(
+            ADMIN, new TestOfficial(ADMIN, ADMIN_PASSWORD, ADMIN_TOTP_SECRET),
+            AUDITOR, new TestOfficial(AUDITOR, AUDITOR_PASSWORD, AUDITOR_TOTP_SECRET)));
+
+    /** An official the tests can log in as: password and the one-time-code secret. */
+    public record TestOfficial(String username, String password, String totpSecret) {
+    }
+
+    /** Lets the test helpers log in as an official that a test created. */
+    protected static void knowOfficial(TestOfficial official) {
+        OFFICIALS.put(official.username(), official);
+    }
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant obtained) {
@@ -151,12 +163,12 @@ public abstract class PlatformTest {
     }
 
     protected static String passwordOf(String username) {
-        return ADMIN.equals(username) ? ADMIN_PASSWORD : AUDITOR_PASSWORD;
+        return OFFICIALS.get(username).password();
     }
 
     /** The next one-time code of a test official: each code is accepted once, so a later login waits for a new one. */
     protected static synchronized String nextTotpCode(String username) throws InterruptedException {
-        String secret = ADMIN.equals(username) ? ADMIN_TOTP_SECRET : AUDITOR_TOTP_SECRET;
+        String secret = OFFICIALS.get(username).totpSecret();
         while (true) {
             long current = Instant.now().getEpochSecond() / 30;
             long step = Math.max(current - 1, LAST_TOTP_STEP.getOrDefault(username, Long.MIN_VALUE) + 1);

@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -53,12 +55,26 @@ class CitizenLogin implements OAuth2UserService<OidcUserRequest, OidcUser> {
         CitizenAccounts.Profile profile = profile(user);
         UUID id = accounts.signIn(profile, clock.instant());
         history.record(id.toString(), LoginHistory.Kind.LOGIN_SUCCEEDED, OfficialLogin.clientIp(), OfficialLogin.userAgent());
-        Map<String, Object> claims = new HashMap<>(user.getUserInfo() == null ? Map.of() : user.getUserInfo().getClaims());
+        // the session (and the SSO's authorization store) keeps only who this is, not the personal data VNeID sent
+        Map<String, Object> claims = new HashMap<>();
         claims.put("sub", user.getSubject());
+        claims.put("name", profile.fullName());
         claims.put(ACCOUNT_CLAIM, id.toString());
-        Set<GrantedAuthority> authorities = new LinkedHashSet<>(user.getAuthorities());
+        Map<String, Object> idClaims = new HashMap<>(claims);
+        idClaims.put("iss", user.getIdToken().getIssuer().toString());
+        OidcIdToken idToken = new OidcIdToken("vneid-id-token-not-kept", user.getIdToken().getIssuedAt(),
+                user.getIdToken().getExpiresAt(), idClaims);
+        Set<GrantedAuthority> authorities = new LinkedHashSet<>();
+        user.getAuthorities().stream()
+                .filter(a -> a instanceof FactorGrantedAuthority || a.getClass() == SimpleGrantedAuthority.class)
+                .forEach(authorities::add);
         authorities.add(new SimpleGrantedAuthority(CITIZEN));
-        return new DefaultOidcUser(authorities, user.getIdToken(), new OidcUserInfo(claims), ACCOUNT_CLAIM);
+        if (authorities.stream().noneMatch(a -> a instanceof FactorGrantedAuthority)) {
+            // when the person authenticated (at VNeID): the SSO's tokens carry it as auth_time
+            authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY)
+                    .issuedAt(clock.instant()).build());
+        }
+        return new DefaultOidcUser(authorities, idToken, new OidcUserInfo(claims), ACCOUNT_CLAIM);
     }
 
     static CitizenAccounts.Profile profile(OidcUser user) {

@@ -35,7 +35,9 @@ class SecurityConfiguration {
                         // announcements name the officials who recorded them
                         .requestMatchers("/api/v1/calendar/announcements/**", "/api/v1/calendar/announcements").hasRole(PROVINCE_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalogs/**", "/api/v1/calendar/**").permitAll()
-                        .requestMatchers("/api/v1/catalogs/**", "/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
+                        // an agency system granted the catalogs.write scope may maintain the shared catalogs too
+                        .requestMatchers("/api/v1/catalogs/**").hasAnyAuthority("ROLE_" + PROVINCE_ADMIN, "SCOPE_catalogs.write")
+                        .requestMatchers("/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().authenticated())
                 // applications and agency systems call with bearer tokens from the province's SSO

@@ -1,0 +1,240 @@
+package vn.gov.egov.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import vn.gov.egov.PlatformTest;
+
+/**
+ * Every caller against every protected API endpoint: anonymous, an agency system (client credentials), a citizen
+ * (through VNeID), and an official holding each role. Allowed callers get past authorization (any answer but 401
+ * and 403); the others get 401 (anonymous) or 403. Later modules add their endpoints to {@link #ENDPOINTS}.
+ */
+class AuthorizationMatrixTest extends PlatformTest {
+
+    /** Callers that are not officials' roles. */
+    enum Caller { ANONYMOUS, AGENCY_SYSTEM, CITIZEN }
+
+    record Endpoint(String method, String path, String body, Set<Role> roles, boolean anyAuthenticated, boolean everyone,
+                    boolean agencySystemWithScope) {
+        static Endpoint publicRead(String path) {
+            return new Endpoint("GET", path, null, Set.of(), true, true, true);
+        }
+
+        static Endpoint authenticated(String method, String path) {
+            return new Endpoint(method, path, null, Set.of(), true, false, true);
+        }
+
+        static Endpoint only(String method, String path, String body, Role... roles) {
+            return new Endpoint(method, path, body, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles), false, false, false);
+        }
+
+        /** Also an agency system whose token carries the endpoint's scope. */
+        Endpoint orScope() {
+            return new Endpoint(method, path, body, roles, anyAuthenticated, everyone, true);
+        }
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.publicRead("/api/v1/catalogs"),
+            Endpoint.publicRead("/api/v1/catalogs/admin-units/entries?size=1"),
+            Endpoint.publicRead("/api/v1/catalogs/agencies/entries/SO-TP/lineage?asOf=2024-01-01"),
+            Endpoint.publicRead("/api/v1/calendar/holidays?year=2026"),
+            Endpoint.publicRead("/api/v1/calendar/add-working-days?from=2026-02-13&days=3"),
+            Endpoint.authenticated("GET", "/api/v1/me"),
+            Endpoint.only("POST", "/api/v1/catalogs", "{}", Role.PROVINCE_ADMIN).orScope(),
+            Endpoint.only("PUT", "/api/v1/catalogs/religions/entries/99", "{}", Role.PROVINCE_ADMIN).orScope(),
+            Endpoint.only("POST", "/api/v1/catalogs/religions/entries/99/retire", "{}", Role.PROVINCE_ADMIN).orScope(),
+            Endpoint.only("POST", "/api/v1/catalogs/religions/import?dryRun=true", "[]", Role.PROVINCE_ADMIN).orScope(),
+            Endpoint.only("GET", "/api/v1/calendar/announcements?year=2026", null, Role.PROVINCE_ADMIN),
+            Endpoint.only("POST", "/api/v1/calendar/announcements", "{}", Role.PROVINCE_ADMIN),
+            Endpoint.only("DELETE", "/api/v1/calendar/announcements/2099-01-05", null, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/identity/clients", null, Role.PROVINCE_ADMIN),
+            Endpoint.only("POST", "/api/v1/identity/clients", "{}", Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/identity/signing-keys", null, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/audit/verify", null, Role.AUDITOR),
+            Endpoint.only("GET", "/api/v1/audit/entries?size=1", null, Role.AUDITOR),
+            Endpoint.only("GET", "/api/v1/audit/export?afterSequence=999999999", null, Role.AUDITOR));
+
+    private static final String PASSWORD = "Ma-Tran#Kiem-Thu-2025";
+    private static final Map<Role, String> OFFICIAL_OF_ROLE = new LinkedHashMap<>();
+
+    @Autowired
+    OfficialAccounts accounts;
+
+    @Autowired
+    OfficialLogin login;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    @BeforeEach
+    void oneOfficialPerRole() {
+        for (Role role : Role.values()) {
+            String username = "matrix-" + role.name().toLowerCase().replace('_', '-');
+            if (accounts.byUsername(username).isEmpty()) {
+                String secret = Totp.newSecret();
+                var id = accounts.create(username, "Ma trận " + role.vietnameseName(), null, passwords.encode(PASSWORD),
+                        login.sealTotpSecret(username, secret), "test");
+                accounts.grant(id, new Position(role, "SO-TP", null), "test");
+                knowOfficial(new TestOfficial(username, PASSWORD, secret));
+            }
+            OFFICIAL_OF_ROLE.put(role, username);
+        }
+    }
+
+    @Test
+    void everyCallerAgainstEveryProtectedEndpoint() throws Exception {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put(Caller.ANONYMOUS.name(), null);
+        tokens.put(Caller.AGENCY_SYSTEM.name(), agencySystemToken());
+        tokens.put(Caller.CITIZEN.name(), citizenToken());
+        for (Map.Entry<Role, String> official : OFFICIAL_OF_ROLE.entrySet()) {
+            tokens.put(official.getKey().name(), accessToken(official.getValue()));
+        }
+
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Map.Entry<String, String> caller : tokens.entrySet()) {
+                int status = call(endpoint, caller.getValue());
+                boolean anonymous = caller.getValue() == null;
+                boolean allowed = endpoint.everyone()
+                        || (!anonymous && endpoint.anyAuthenticated())
+                        || endpoint.roles().stream().anyMatch(r -> r.name().equals(caller.getKey()))
+                        || (endpoint.agencySystemWithScope() && caller.getKey().equals(Caller.AGENCY_SYSTEM.name()));
+                boolean right = allowed ? status != 401 && status != 403 : status == (anonymous ? 401 : 403);
+                if (!right) {
+                    wrong.add("%s %s as %s: %d (expected %s)".formatted(endpoint.method(), endpoint.path(), caller.getKey(), status,
+                            allowed ? "allowed" : anonymous ? "401" : "403"));
+                }
+            }
+        }
+        assertThat(wrong).as("callers answered against the matrix").isEmpty();
+        assertThat(tokens).hasSize(3 + Role.values().length);
+    }
+
+    private int call(Endpoint endpoint, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(endpoint.path()))
+                .method(endpoint.method(), endpoint.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(endpoint.body()));
+        if (endpoint.body() != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private String agencySystemToken() throws Exception {
+        String id = "matrix-agency-system";
+        if (clients.findByClientId(id) == null) {
+            clients.save(RegisteredClient.withId(java.util.UUID.randomUUID().toString()).clientId(id)
+                    .clientSecret(passwords.encode("matrix-secret"))
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("lgsp.call").scope("catalogs.write")
+                    .build());
+        }
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri("/oauth2/token")).header("Authorization", basic(id, "matrix-secret"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=lgsp.call%20catalogs.write")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return accessTokenIn(token.body());
+    }
+
+    /** A citizen's token for an application of the province: the SSO sends them to VNeID, then back with a code. */
+    private String citizenToken() throws Exception {
+        String clientId = "matrix-citizen-app";
+        String redirect = "http://127.0.0.1:" + port + "/matrix-callback";
+        if (clients.findByClientId(clientId) == null) {
+            clients.save(RegisteredClient.withId(java.util.UUID.randomUUID().toString()).clientId(clientId)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri(redirect).scope("openid")
+                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build()).build());
+        }
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        URI platform = URI.create("http://127.0.0.1:" + port);
+        send(browser, platform.resolve("/oauth2/authorize?response_type=code&client_id=" + clientId + "&scope=openid&state=m"
+                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256"));
+        URI next = platform.resolve("/oauth2/authorization/vneid");
+        HttpResponse<String> response = send(browser, next);
+        while (response.statusCode() == 302) {
+            next = next.resolve(response.headers().firstValue("Location").orElseThrow());
+            response = send(browser, next);
+        }
+        String personalId = firstTestIdentity();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.body());
+        assertThat(csrf.find()).isTrue();
+        response = browser.send(HttpRequest.newBuilder(next).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", personalId, "password", "MoPhong@2025",
+                        "_csrf", csrf.group(1))))).build(), HttpResponse.BodyHandlers.ofString());
+        String location = "";
+        while (response.statusCode() == 302) {
+            location = response.headers().firstValue("Location").orElseThrow();
+            if (location.startsWith(redirect)) {
+                break;
+            }
+            next = next.resolve(location);
+            response = send(browser, next);
+        }
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        assertThat(code.find()).as(location).isTrue();
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", clientId,
+                        "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
+                        "code_verifier", verifier)))).build(), HttpResponse.BodyHandlers.ofString());
+        return accessTokenIn(token.body());
+    }
+
+    private String firstTestIdentity() throws Exception {
+        String identities = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulatorPort() + "/vneid/test-identities")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher id = Pattern.compile("\"personalId\"\\s*:\\s*\"(\\d{12})\"").matcher(identities);
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    private static HttpResponse<String> send(HttpClient browser, URI uri) throws Exception {
+        return browser.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String accessTokenIn(String body) {
+        Matcher value = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        assertThat(value.find()).as(body).isTrue();
+        return value.group(1);
+    }
+}
