@@ -55,7 +55,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
-                        .requestMatchers("/account/**").hasAuthority(OfficialLogin.SECOND_FACTOR)
+                        .requestMatchers("/account/**", "/workspace").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/my/**", "/my").hasAuthority(CitizenLogin.CITIZEN)
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PROVINCE_ADMIN)

@@ -1,0 +1,19 @@
+package vn.gov.egov.identity;
+
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+@Service
+class OfficialsDirectory implements Officials {
+
+    private final OfficialAccounts accounts;
+
+    OfficialsDirectory(OfficialAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<Official> byUsername(String username) {
+        return accounts.byUsername(username).map(a -> new Official(a.username(), a.fullName(), accounts.positions(a.id())));
+    }
+}
