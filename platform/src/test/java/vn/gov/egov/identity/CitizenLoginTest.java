@@ -28,6 +28,9 @@ class CitizenLoginTest extends PlatformTest {
     JdbcClient jdbc;
 
     @Autowired
+    Citizens citizens;
+
+    @Autowired
     ObjectMapper json;
 
     @Test
@@ -59,6 +62,11 @@ class CitizenLoginTest extends PlatformTest {
         HttpResponse<String> my = logIn(browser(), representative.get("personalId").asString());
 
         assertThat(my.body()).contains(business.get("taxCode").asString()).contains(business.get("name").asString());
+        java.util.UUID account = jdbc.sql("SELECT id FROM citizen_account WHERE full_name = ?")
+                .param(representative.get("fullName").asString()).query(java.util.UUID.class).single();
+        assertThat(citizens.represents(account, business.get("taxCode").asString())).isTrue();
+        assertThat(citizens.represents(account, "0100109106")).as("a business they do not represent").isFalse();
+        assertThat(citizens.byAccountId(account).orElseThrow().maskedPersonalId()).contains("******");
     }
 
     @Test

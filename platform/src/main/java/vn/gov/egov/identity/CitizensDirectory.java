@@ -1,0 +1,26 @@
+package vn.gov.egov.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+@Service
+class CitizensDirectory implements Citizens {
+
+    private final CitizenAccounts accounts;
+
+    CitizensDirectory(CitizenAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<Citizen> byAccountId(UUID accountId) {
+        return accounts.byId(accountId).map(c -> new Citizen(c.id(), c.fullName(), c.personalId().masked(),
+                accounts.representations(c.id()).stream().map(CitizenAccounts.Representation::taxCode).toList()));
+    }
+
+    @Override
+    public boolean represents(UUID accountId, String taxCode) {
+        return accounts.represents(accountId, taxCode);
+    }
+}
