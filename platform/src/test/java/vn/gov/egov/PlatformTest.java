@@ -207,10 +207,9 @@ public abstract class PlatformTest {
                         "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
                         "code_verifier", verifier)))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        Matcher value = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
-        assertThat(value.find()).isTrue();
-        TOKENS.put(username + "@" + port, new Token(value.group(1), Instant.now()));
-        return value.group(1);
+        String value = accessTokenIn(token.body());
+        TOKENS.put(username + "@" + port, new Token(value, Instant.now()));
+        return value;
     }
 
     /**
@@ -235,13 +234,56 @@ public abstract class PlatformTest {
     /** Fetches the form page for its CSRF token, then posts the fields with it. */
     protected HttpResponse<String> postForm(HttpClient browser, String path, Map<String, String> fields)
             throws IOException, InterruptedException {
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return submit(browser, path, path, fields);
+    }
+
+    private HttpResponse<String> submit(HttpClient browser, String path, String formPage, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri(formPage)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(csrf.find()).as("CSRF token on " + path).isTrue();
+        assertThat(csrf.find()).as("CSRF token on " + formPage).isTrue();
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf.group(1));
         return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(all))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form(all))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A browser session on the pages: cookies, and CSRF tokens taken from the page that holds the form. */
+    protected final class Browser {
+
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        public Browser() {
+            // one session per browser
+        }
+
+        /** Password, then the one-time code, as an official logs in. */
+        public void logIn(String username) throws IOException, InterruptedException {
+            HttpResponse<String> passwordStep = post("/login", "/login", Map.of("username", username, "password", passwordOf(username)));
+            assertThat(passwordStep.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/totp"));
+            HttpResponse<String> loggedIn = post("/login/totp", "/login/totp", Map.of("code", nextTotpCode(username)));
+            assertThat(loggedIn.statusCode()).isEqualTo(302);
+            assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("login"));
+        }
+
+        public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        public HttpResponse<String> post(String path, String formPage, Map<String, String> fields) throws IOException, InterruptedException {
+            return submit(client, path, formPage, fields);
+        }
+
+        public HttpClient client() {
+            return client;
+        }
+    }
+
+    protected static String accessTokenIn(String tokenResponse) {
+        Matcher value = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(tokenResponse);
+        assertThat(value.find()).as(tokenResponse).isTrue();
+        return value.group(1);
     }
 
     protected static String form(Map<String, String> fields) {

@@ -68,7 +68,7 @@ class CalendarPagesIntegrationTest extends PlatformTest {
     @Test
     void theAdministratorRecordsAndWithdrawsADayOffThroughTheForm() throws Exception {
         Browser browser = new Browser();
-        browser.logIn();
+        browser.logIn(ADMIN);
         assertThat(browser.get("/admin/calendar?year=2034").body()).contains("Chưa có công bố nào cho năm này");
 
         // Saturday 7 January 2034, without a reason
@@ -98,41 +98,5 @@ class CalendarPagesIntegrationTest extends PlatformTest {
                 .contains("Đã rút công bố ngày 06/01/2034.")
                 .contains("Đã rút bởi " + ADMIN);
         assertThat(get("/api/v1/calendar/working-days/2034-01-06").body()).contains("\"workingDay\":true");
-    }
-
-    /** A browser session: cookies, the login form and CSRF tokens taken from the page that holds the form. */
-    private final class Browser {
-
-        private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        void logIn() throws IOException, InterruptedException {
-            HttpResponse<String> password = post("/login", "/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
-            assertThat(password.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/totp"));
-            HttpResponse<String> loggedIn = post("/login/totp", "/login/totp", Map.of("code", nextTotpCode(ADMIN)));
-            assertThat(loggedIn.statusCode()).isEqualTo(302);
-            assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("login"));
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        HttpResponse<String> post(String path, String formPage, Map<String, String> fields)
-                throws IOException, InterruptedException {
-            Matcher token = CSRF.matcher(get(formPage).body());
-            assertThat(token.find()).as("CSRF token on " + formPage).isTrue();
-            Map<String, String> form = new LinkedHashMap<>(fields);
-            form.put("_csrf", token.group(1));
-            String body = form.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(uri(path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
     }
 }

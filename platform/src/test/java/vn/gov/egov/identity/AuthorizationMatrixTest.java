@@ -86,10 +86,7 @@ class AuthorizationMatrixTest extends PlatformTest {
     private static final Map<Role, String> OFFICIAL_OF_ROLE = new LinkedHashMap<>();
 
     @Autowired
-    OfficialAccounts accounts;
-
-    @Autowired
-    OfficialLogin login;
+    TestOfficials officials;
 
     @Autowired
     PasswordEncoder passwords;
@@ -101,13 +98,7 @@ class AuthorizationMatrixTest extends PlatformTest {
     void oneOfficialPerRole() {
         for (Role role : Role.values()) {
             String username = "matrix-" + role.name().toLowerCase().replace('_', '-');
-            if (accounts.byUsername(username).isEmpty()) {
-                String secret = Totp.newSecret();
-                var id = accounts.create(username, "Ma trận " + role.vietnameseName(), null, passwords.encode(PASSWORD),
-                        login.sealTotpSecret(username, secret), "test");
-                accounts.grant(id, new Position(role, "SO-TP", null), "test");
-                knowOfficial(new TestOfficial(username, PASSWORD, secret));
-            }
+            knowOfficial(officials.ensure(username, PASSWORD, "Ma trận " + role.vietnameseName(), new Position(role, "SO-TP", null)));
             OFFICIAL_OF_ROLE.put(role, username);
         }
     }
@@ -230,11 +221,5 @@ class AuthorizationMatrixTest extends PlatformTest {
 
     private static HttpResponse<String> send(HttpClient browser, URI uri) throws Exception {
         return browser.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String accessTokenIn(String body) {
-        Matcher value = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
-        assertThat(value.find()).as(body).isTrue();
-        return value.group(1);
     }
 }

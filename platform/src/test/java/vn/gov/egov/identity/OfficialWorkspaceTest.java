@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.gov.egov.PlatformTest;
 
 /** An official logs in with the one-time code and sees their own agency's workspace, and nothing of others'. */
@@ -19,21 +18,13 @@ class OfficialWorkspaceTest extends PlatformTest {
     OfficialAccounts accounts;
 
     @Autowired
-    OfficialLogin login;
-
-    @Autowired
-    PasswordEncoder passwords;
+    TestOfficials officials;
 
     @Test
     void aJusticeDepartmentOfficerSeesTheirAgencyAndNoAdministration() throws Exception {
         String username = "mot-cua-stp";
         String password = "Mot-Cua#Tu-Phap-2025";
-        if (accounts.byUsername(username).isEmpty()) {
-            String secret = Totp.newSecret();
-            var id = accounts.create(username, "Nguyễn Thị Một Cửa", null, passwords.encode(password), login.sealTotpSecret(username, secret), "test");
-            accounts.grant(id, new Position(Role.ONE_STOP_OFFICER, "SO-TP", null), "test");
-            knowOfficial(new TestOfficial(username, password, secret));
-        }
+        knowOfficial(officials.ensure(username, password, "Nguyễn Thị Một Cửa", new Position(Role.ONE_STOP_OFFICER, "SO-TP", null)));
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
 
         HttpResponse<String> password1 = postForm(browser, "/login", Map.of("username", username, "password", password));
@@ -55,12 +46,7 @@ class OfficialWorkspaceTest extends PlatformTest {
     void fiveWrongCodesLockTheAccountAndTheAnswerNeverSaysWhy() throws Exception {
         String username = "khoa-thu";
         String password = "Khoa-Thu#Tai-Khoan-2025";
-        if (accounts.byUsername(username).isEmpty()) {
-            String secret = Totp.newSecret();
-            var id = accounts.create(username, "Tài khoản thử khóa", null, passwords.encode(password), login.sealTotpSecret(username, secret), "test");
-            accounts.grant(id, new Position(Role.SPECIALIST, "SO-XD", null), "test");
-            knowOfficial(new TestOfficial(username, password, secret));
-        }
+        knowOfficial(officials.ensure(username, password, "Tài khoản thử khóa", new Position(Role.SPECIALIST, "SO-XD", null)));
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         postForm(browser, "/login", Map.of("username", username, "password", password));
         for (int attempt = 0; attempt < OfficialLogin.MAX_FAILURES; attempt++) {
