@@ -49,15 +49,18 @@ class SigningKeys implements JWKSource<SecurityContext> {
     private final KeySealing sealing;
     private final TransactionTemplate transactions;
     private final Duration keepPublished;
+    private final Duration lifetime;
     private final Clock clock = Clock.systemUTC();
     private volatile Loaded loaded;
 
     SigningKeys(JdbcClient jdbc, KeySealing sealing, TransactionTemplate transactions,
-                @Value("${egov.identity.retired-key-published-for:P2D}") Duration keepPublished) {
+                @Value("${egov.identity.retired-key-published-for:P2D}") Duration keepPublished,
+                @Value("${egov.identity.signing-key-lifetime:P90D}") Duration lifetime) {
         this.jdbc = jdbc;
         this.sealing = sealing;
         this.transactions = transactions;
         this.keepPublished = keepPublished;
+        this.lifetime = lifetime;
     }
 
     @Override
@@ -76,6 +79,16 @@ class SigningKeys implements JWKSource<SecurityContext> {
 
     List<String> publishedKeyIds() {
         return current().published().stream().map(JWK::getKeyID).toList();
+    }
+
+    /** Rotates the key on its own once the active one is older than {@code egov.identity.signing-key-lifetime}. */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "${egov.identity.signing-key-check:0 15 3 * * *}", zone = "Asia/Ho_Chi_Minh")
+    void rotateWhenOld() {
+        Instant activatedAt = jdbc.sql("SELECT max(activated_at) FROM identity_signing_key WHERE retire_after IS NULL")
+                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+        if (activatedAt != null && activatedAt.plus(lifetime).isBefore(clock.instant())) {
+            rotate();
+        }
     }
 
     /** Makes a new active key; the previous ones stay published for a while. Returns the new key id. */
