@@ -194,6 +194,25 @@ class ProvinceSsoTest extends PlatformTest {
         assertThat(bearer("/api/v1/me", after).statusCode()).isEqualTo(200);
     }
 
+    @Autowired
+    SigningKeys signingKeys;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anActiveKeyOlderThanItsLifetimeIsRotatedByTheDailyCheck() {
+        String before = signingKeys.activeKeyId();
+        signingKeys.rotateWhenOld();
+        assertThat(signingKeys.activeKeyId()).as("a young key stays").isEqualTo(before);
+
+        jdbc.sql("UPDATE identity_signing_key SET activated_at = now() - interval '91 days' WHERE kid = ?").param(before).update();
+        signingKeys.rotateWhenOld();
+
+        assertThat(signingKeys.activeKeyId()).isNotEqualTo(before);
+        assertThat(signingKeys.publishedKeyIds()).contains(before);
+    }
+
     @Test
     void aClientRegistrationWithBadValuesNamesEachField() throws Exception {
         HttpResponse<String> refused = asAdmin("POST", "/api/v1/identity/clients", "application/json", """
