@@ -18,6 +18,13 @@ class OperationsTest extends PlatformTest {
     }
 
     @Test
+    void requestsRunOnVirtualThreadsFromJava21() throws Exception {
+        String info = get("/actuator/info").body();
+        boolean expected = Runtime.version().feature() >= 21;
+        assertThat(info).contains("\"requestOnVirtualThread\":" + expected);
+    }
+
+    @Test
     void everyResponseCarriesARequestIdAndAWellFormedOneIsKept() throws Exception {
         HttpResponse<String> generated = get("/api/v1/catalogs");
         HttpResponse<String> kept = get("/api/v1/catalogs", "X-Request-Id", "agency-system-42-abcdef");
