@@ -7,7 +7,7 @@ if [ ! -f platform/target/platform.jar ] || [ ! -f national-sim/target/national-
   ./mvnw -B -q -DskipTests package
 fi
 mkdir -p "${EGOV_DATA_DIR:-./data}"
-java -jar national-sim/target/national-sim.jar > "${EGOV_DATA_DIR:-./data}/national-sim.log" 2>&1 &
+java -jar national-sim/target/national-sim.jar --server.port="${SIM_PORT:-8090}" > "${EGOV_DATA_DIR:-./data}/national-sim.log" 2>&1 &
 simulator=$!
 trap 'kill $simulator 2>/dev/null || true' EXIT
 echo "Trình mô phỏng hệ thống quốc gia (SIMULATOR): http://localhost:${SIM_PORT:-8090}/ (log: ${EGOV_DATA_DIR:-./data}/national-sim.log)"
