@@ -21,6 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String PROVINCE_ADMIN = Role.PROVINCE_ADMIN.name();
+    static final String AGENCY_ADMIN = Role.AGENCY_ADMIN.name();
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
@@ -35,6 +36,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/calendar/announcements/**", "/api/v1/calendar/announcements").hasRole(PROVINCE_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalogs/**", "/api/v1/calendar/**").permitAll()
                         .requestMatchers("/api/v1/catalogs/**", "/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
+                        // officials are managed by the province administrator and, within their agencies, agency administrators
+                        .requestMatchers("/api/v1/identity/officials", "/api/v1/identity/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().authenticated())
                 // applications and agency systems call with bearer tokens from the province's SSO
@@ -51,7 +54,9 @@ class SecurityConfiguration {
                                   LoginHistory history) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/admin/officials", "/admin/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
                         .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
+                        .requestMatchers("/login/confirm").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/account/**").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PROVINCE_ADMIN)
