@@ -56,8 +56,6 @@ public abstract class PlatformTest {
     private static final String TEST_CLIENT = "platform-tests";
     private static final Map<String, Long> LAST_TOTP_STEP = new ConcurrentHashMap<>();
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
-    /** Officials that tests created themselves: user name → password and one-time-code secret. */
-    private static final Map<String, String[]> OTHER_OFFICIALS = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant obtained) {
     }
@@ -116,26 +114,12 @@ public abstract class PlatformTest {
     }
 
     protected static String passwordOf(String username) {
-        if (OTHER_OFFICIALS.containsKey(username)) {
-            return OTHER_OFFICIALS.get(username)[0];
-        }
         return ADMIN.equals(username) ? ADMIN_PASSWORD : AUDITOR_PASSWORD;
-    }
-
-    /** Lets {@link #as}, {@link #logInThrough} and {@link #nextTotpCode} log in as an official a test created. */
-    protected static void knownOfficial(String username, String password, String totpSecret) {
-        OTHER_OFFICIALS.put(username, new String[] {password, totpSecret});
-    }
-
-    /** The next {@link #as} logs in again (e.g. to see a change of positions in a new token). */
-    protected void forgetToken(String username) {
-        TOKENS.remove(username + "@" + port);
     }
 
     /** The next one-time code of a test official: each code is accepted once, so a later login waits for a new one. */
     protected static synchronized String nextTotpCode(String username) throws InterruptedException {
-        String secret = OTHER_OFFICIALS.containsKey(username) ? OTHER_OFFICIALS.get(username)[1]
-                : ADMIN.equals(username) ? ADMIN_TOTP_SECRET : AUDITOR_TOTP_SECRET;
+        String secret = ADMIN.equals(username) ? ADMIN_TOTP_SECRET : AUDITOR_TOTP_SECRET;
         while (true) {
             long current = Instant.now().getEpochSecond() / 30;
             long step = Math.max(current - 1, LAST_TOTP_STEP.getOrDefault(username, Long.MIN_VALUE) + 1);

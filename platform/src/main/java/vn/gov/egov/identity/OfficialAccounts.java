@@ -26,6 +26,9 @@ class OfficialAccounts {
         }
     }
 
+    /** The provincial People's Committee, root of the agencies catalog. */
+    static final String PROVINCE_AGENCY = "UBND-20";
+
     private final JdbcClient jdbc;
 
     OfficialAccounts(JdbcClient jdbc) {
@@ -47,6 +50,11 @@ class OfficialAccounts {
                 rs.getBoolean("totp_confirmed"), rs.getLong("totp_last_step"), rs.getString("status"),
                 rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")),
                 rs.getString("agency_code"), rs.getBoolean("must_change_password"), instant(rs.getTimestamp("access_changed_at")));
+    }
+
+    /** An account of the provincial People's Committee, with a password of its own (see the full form). */
+    UUID create(String username, String fullName, String email, String passwordHash, String totpSecretSealed, String createdBy) {
+        return create(username, fullName, email, passwordHash, totpSecretSealed, createdBy, PROVINCE_AGENCY, false);
     }
 
     UUID create(String username, String fullName, String email, String passwordHash, String totpSecretSealed, String createdBy,

@@ -30,14 +30,14 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
+                        // officials are managed by the province administrator and, within their agencies, agency administrators
+                        .requestMatchers("/api/v1/identity/officials", "/api/v1/identity/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
                         // the audit trail is for auditors only, not for the administrator (separation of duties)
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         // announcements name the officials who recorded them
                         .requestMatchers("/api/v1/calendar/announcements/**", "/api/v1/calendar/announcements").hasRole(PROVINCE_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalogs/**", "/api/v1/calendar/**").permitAll()
                         .requestMatchers("/api/v1/catalogs/**", "/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
-                        // officials are managed by the province administrator and, within their agencies, agency administrators
-                        .requestMatchers("/api/v1/identity/officials", "/api/v1/identity/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().authenticated())
                 // applications and agency systems call with bearer tokens from the province's SSO
@@ -55,8 +55,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/admin/officials", "/admin/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
-                        .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/login/confirm").hasAuthority(OfficialLogin.SECOND_FACTOR)
+                        .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/account/**").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PROVINCE_ADMIN)

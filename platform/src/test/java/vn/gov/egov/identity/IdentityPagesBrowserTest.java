@@ -62,8 +62,8 @@ class IdentityPagesBrowserTest extends OfficialsTestSupport {
         browser.findElement(By.id("password")).submit();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/login/totp"));
         assertThat(browser.findElement(By.id("enrol-heading")).isDisplayed()).isTrue();
-        knownOfficial(username, PASSWORD, SECRET);
-        browser.findElement(By.id("code")).sendKeys(nextTotpCode(username));
+        known(username, PASSWORD, SECRET);
+        browser.findElement(By.id("code")).sendKeys(code(username));
         browser.findElement(By.id("code")).submit();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/login/password"));
         assertAccessible("/login/password");
@@ -71,7 +71,7 @@ class IdentityPagesBrowserTest extends OfficialsTestSupport {
         browser.findElement(By.id("repeated")).sendKeys(NEW_PASSWORD);
         browser.findElement(By.id("repeated")).submit();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-        knownOfficial(username, NEW_PASSWORD, SECRET);
+        passwordChanged(username, NEW_PASSWORD);
 
         for (String page : List.of("/admin/officials", "/admin/officials?q=axe&agency=SO-TP", "/admin/officials/t-axe-officer",
                 "/admin/identity/clients", "/admin/identity/clients/platform-tests/remove", "/account", "/account/password",

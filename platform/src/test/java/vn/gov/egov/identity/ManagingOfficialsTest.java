@@ -20,12 +20,12 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
         String justiceSpecialist = official("t-stp-specialist", Role.SPECIALIST, "SO-TP");
         String constructionClerk = official("t-sxd-clerk", Role.CLERK, "SO-XD");
 
-        HttpResponse<String> other = as(justiceAdmin, "GET", API + "/" + constructionClerk, null, null);
-        HttpResponse<String> unknown = as(justiceAdmin, "GET", API + "/t-nobody-at-all", null, null);
-        HttpResponse<String> disable = as(justiceAdmin, "POST", API + "/" + constructionClerk + "/disable", null, null);
-        HttpResponse<String> grant = as(justiceAdmin, "POST", API + "/" + constructionClerk + "/positions", JSON,
+        HttpResponse<String> other = call(justiceAdmin, "GET", API + "/" + constructionClerk, null, null);
+        HttpResponse<String> unknown = call(justiceAdmin, "GET", API + "/t-nobody-at-all", null, null);
+        HttpResponse<String> disable = call(justiceAdmin, "POST", API + "/" + constructionClerk + "/disable", null, null);
+        HttpResponse<String> grant = call(justiceAdmin, "POST", API + "/" + constructionClerk + "/positions", JSON,
                 "{\"role\": \"SPECIALIST\", \"agencyCode\": \"SO-TP\"}");
-        HttpResponse<String> list = as(justiceAdmin, "GET", API, null, null);
+        HttpResponse<String> list = call(justiceAdmin, "GET", API, null, null);
 
         assertThat(other.statusCode()).as(other.body()).isEqualTo(404);
         assertThat(read(other).get("detail").asString()).as("the same answer as for an account that does not exist")
@@ -43,15 +43,15 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
         String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
         String clerk = official("t-stp-clerk", Role.CLERK, "SO-TP");
 
-        HttpResponse<String> administrator = as(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+        HttpResponse<String> administrator = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
                 "{\"role\": \"AGENCY_ADMIN\", \"agencyCode\": \"SO-TP\"}");
-        HttpResponse<String> auditor = as(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+        HttpResponse<String> auditor = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
                 "{\"role\": \"AUDITOR\", \"agencyCode\": \"SO-TP\"}");
-        HttpResponse<String> elsewhere = as(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+        HttpResponse<String> elsewhere = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
                 "{\"role\": \"SPECIALIST\", \"agencyCode\": \"SO-XD\"}");
-        HttpResponse<String> specialist = as(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+        HttpResponse<String> specialist = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
                 "{\"role\": \"SPECIALIST\", \"agencyCode\": \"SO-TP\"}");
-        HttpResponse<String> again = as(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+        HttpResponse<String> again = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
                 "{\"role\": \"SPECIALIST\", \"agencyCode\": \"SO-TP\"}");
 
         assertThat(administrator.statusCode()).as(administrator.body()).isEqualTo(403);
@@ -96,7 +96,7 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
         String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
         String otherAdmin = official("t-stp-admin-2", Role.AGENCY_ADMIN, "SO-TP");
 
-        HttpResponse<String> refused = as(justiceAdmin, "POST", API + "/" + otherAdmin + "/disable", null, null);
+        HttpResponse<String> refused = call(justiceAdmin, "POST", API + "/" + otherAdmin + "/disable", null, null);
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(read(refused).get("rule").asString()).isEqualTo("privileged-account");
@@ -125,7 +125,7 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
         String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
         String officer = official("t-stp-officer", Role.ONE_STOP_OFFICER, "SO-TP");
 
-        HttpResponse<String> granted = as(justiceAdmin, "POST", API + "/" + officer + "/positions", JSON,
+        HttpResponse<String> granted = call(justiceAdmin, "POST", API + "/" + officer + "/positions", JSON,
                 "{\"role\": \"DIVISION_HEAD\", \"agencyCode\": \"SO-TP\"}");
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
 
@@ -151,14 +151,14 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
         String official = official("t-revoked", Role.SPECIALIST, "SO-XD");
         asAdmin("POST", API + "/" + official + "/positions", JSON, "{\"role\": \"CLERK\", \"agencyCode\": \"SO-XD\"}");
         forgetToken(official);
-        JsonNode before = read(as(official, "GET", "/api/v1/me", null, null));
+        JsonNode before = read(call(official, "GET", "/api/v1/me", null, null));
         long clerk = read(asAdmin("GET", API + "/" + official, null, null)).get("positions").valueStream()
                 .filter(p -> p.get("role").asString().equals("CLERK")).findFirst().orElseThrow().get("id").asLong();
 
         HttpResponse<String> revoked = asAdmin("DELETE", API + "/" + official + "/positions/" + clerk, null, null);
-        HttpResponse<String> oldToken = as(official, "GET", "/api/v1/me", null, null);
+        HttpResponse<String> oldToken = call(official, "GET", "/api/v1/me", null, null);
         forgetToken(official);
-        JsonNode after = read(as(official, "GET", "/api/v1/me", null, null));
+        JsonNode after = read(call(official, "GET", "/api/v1/me", null, null));
 
         assertThat(before.get("roles").valueStream().map(JsonNode::asString)).contains("CLERK", "SPECIALIST");
         assertThat(before.get("positions").findValuesAsString("agencyCode")).containsOnly("SO-XD");

@@ -120,7 +120,7 @@ class OfficialsPagesTest extends OfficialsTestSupport {
     void anOfficialChangesTheirPasswordWithTheCurrentOneAndSeesItInTheirHistory() throws Exception {
         String official = official("t-self-service", Role.CLERK, "SO-XD");
         Browser browser = session(official);
-        String current = passwordOf(official);
+        String current = password(official);
         String chosen = "Van-Thu#So-Xay-Dung-" + System.nanoTime() % 100_000;
 
         HttpResponse<String> wrong = browser.post("/account/password", "/account/password",
@@ -129,7 +129,7 @@ class OfficialsPagesTest extends OfficialsTestSupport {
                 pairs("current", current, "newPassword", chosen, "repeated", chosen + "x"));
         HttpResponse<String> changed = browser.post("/account/password", "/account/password",
                 pairs("current", current, "newPassword", chosen, "repeated", chosen));
-        knownOfficial(official, chosen, SECRET);
+        passwordChanged(official, chosen);
         HttpResponse<String> account = browser.get("/account");
 
         assertThat(wrong.body()).contains("Mật khẩu hiện tại không đúng");
@@ -147,9 +147,9 @@ class OfficialsPagesTest extends OfficialsTestSupport {
 
         HttpResponse<String> page = browser.get("/login/confirm");
         HttpResponse<String> wrong = browser.post("/login/confirm", "/login/confirm",
-                pairs("password", passwordOf(official), "code", "000000"));
+                pairs("password", password(official), "code", "000000"));
         HttpResponse<String> confirmed = browser.post("/login/confirm", "/login/confirm",
-                pairs("password", passwordOf(official), "code", nextTotpCode(official)));
+                pairs("password", password(official), "code", code(official)));
         HttpResponse<String> anonymous = new Browser().get("/login/confirm");
 
         assertThat(page.body()).contains(official).contains("id=\"code\"");
