@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  */
 final class PersonalDataMask {
 
+    // a number inside a longer token (a hash, an id) is not personal data, and masking it would change that token
     private static final Pattern PERSONAL_DATA =
-            Pattern.compile("(?<![0-9])(?:\\d{12}|(?:\\+84|0)\\d{9})(?![0-9])");
+            Pattern.compile("(?<![0-9A-Za-z])(?:\\d{12}|(?:\\+84|0)\\d{9})(?![0-9A-Za-z])");
 
     private PersonalDataMask() {
     }

@@ -67,9 +67,10 @@ class BootstrapAccounts implements ApplicationRunner {
             hash = passwords.encode(password);
         }
         String secret = StringUtils.hasText(account.totpSecret()) ? account.totpSecret().replace(" ", "") : Totp.newSecret();
+        String agency = StringUtils.hasText(account.agency()) ? account.agency() : "UBND-20";
         var id = accounts.create(account.username(), StringUtils.hasText(account.fullName()) ? account.fullName() : defaultName,
-                null, hash, login.sealTotpSecret(account.username(), secret), "system");
-        accounts.grant(id, new Position(role, StringUtils.hasText(account.agency()) ? account.agency() : "UBND-20", null), "system");
+                null, hash, login.sealTotpSecret(account.username(), secret), "system", agency, false);
+        accounts.grant(id, new Position(role, agency, null), "system");
         log.info("Bootstrap account {} created with role {}", account.username(), role);
     }
 }

@@ -44,10 +44,18 @@ class DemoAccountsBanner {
                  Không gian làm việc:    {}/workspace   (đăng nhập: {}/login)
                    Quản trị tỉnh:        {} / {}
                    Kiểm toán nhật ký:    {} / {}
+                   Quản trị cơ quan:     {}   (mật khẩu {})
+                   Cán bộ:               {}   (cùng mật khẩu)
                    Mã xác thực 2 bước: trang đăng nhập hiển thị mã hiện tại (chỉ bản trình diễn)
                  Đăng nhập một lần (OIDC): {}/.well-known/openid-configuration
                  API (OpenAPI):          {}/swagger-ui/index.html
                 ==================================================================================""",
-                base, base, base, base, base, username, password, auditor, auditorPassword, base, base);
+                base, base, base, base, base, username, password, auditor, auditorPassword, demoOfficials(true), DemoOfficials.PASSWORD,
+                demoOfficials(false), base, base);
+    }
+
+    private static String demoOfficials(boolean administrators) {
+        return DemoOfficials.OFFICIALS.stream().filter(o -> (o.role() == Role.AGENCY_ADMIN) == administrators)
+                .map(DemoOfficials.DemoOfficial::username).collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -17,6 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gov.egov.audit.AuditActions;
+import vn.gov.egov.audit.AuditRecord;
+import vn.gov.egov.audit.AuditTrail;
+import vn.gov.egov.audit.Outcome;
 
 @RestController
 @Tag(name = "Định danh", description = "Single sign-on: the caller, client applications, signing keys")
@@ -25,15 +29,20 @@ class IdentityApiController {
     private final RegisteringClients registering;
     private final SigningKeys keys;
     private final CitizenAccounts citizens;
+    private final OfficialAccounts officials;
+    private final AuditTrail audit;
 
-    IdentityApiController(RegisteringClients registering, SigningKeys keys, CitizenAccounts citizens) {
+    IdentityApiController(RegisteringClients registering, SigningKeys keys, CitizenAccounts citizens, OfficialAccounts officials,
+                          AuditTrail audit) {
         this.registering = registering;
         this.keys = keys;
         this.citizens = citizens;
+        this.officials = officials;
+        this.audit = audit;
     }
 
     record Me(String subject, String kind, String name, List<String> roles, List<String> scopes, String clientId,
-              CitizenView citizen) {
+              List<Position> positions, CitizenView citizen) {
     }
 
     /** A citizen's identity as the API shows it: personal data masked. */
@@ -41,7 +50,7 @@ class IdentityApiController {
     }
 
     @GetMapping("/api/v1/me")
-    @Operation(summary = "Who is calling: the logged-in person (or the client application) with roles and scopes")
+    @Operation(summary = "Who is calling: the logged-in person (or the client application) with roles and scopes, and an official's positions")
     Me me(Authentication authentication) {
         List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList();
         List<String> roles = authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
@@ -55,15 +64,22 @@ class IdentityApiController {
                 return citizen(token.getName(), roles, scopes, clientId);
             }
             return new Me(token.getName(), machine ? "client" : "person", token.getToken().getClaimAsString("name"),
-                    roles, scopes, clientId, null);
+                    roles, scopes, clientId, machine ? null : positionsOf(token.getName()), null);
         }
-        return new Me(authentication.getName(), "person", authentication.getName(), roles, scopes, null, null);
+        return new Me(authentication.getName(), "person", authentication.getName(), roles, scopes, null,
+                positionsOf(authentication.getName()), null);
+    }
+
+    /** An official's current positions (an empty list for a person who is not an official). */
+    private List<Position> positionsOf(String subject) {
+        return officials.byUsername(subject).filter(OfficialAccounts.Account::active)
+                .map(account -> officials.positions(account.id())).orElse(List.of());
     }
 
     private Me citizen(String subject, List<String> roles, List<String> scopes, String clientId) {
         java.util.UUID id = java.util.UUID.fromString(subject);
         CitizenAccounts.Citizen citizen = citizens.byId(id).orElseThrow();
-        return new Me(subject, "citizen", citizen.fullName(), roles, scopes, clientId,
+        return new Me(subject, "citizen", citizen.fullName(), roles, scopes, clientId, null,
                 new CitizenView(citizen.personalId().masked(), citizen.fullName(),
                         citizen.birthDate() == null ? null : citizen.birthDate().toString(), citizens.representations(id)));
     }
@@ -102,7 +118,9 @@ class IdentityApiController {
     @PostMapping("/api/v1/identity/signing-keys/rotate")
     @Operation(summary = "Rotate the token signing key; tokens signed with the previous key stay valid until they expire")
     Map<String, Object> rotate() {
-        keys.rotate();
+        String kid = keys.rotate();
+        audit.record(AuditRecord.builder(AuditActions.UPDATE, Outcome.SUCCESS).object("signing-key", kid)
+                .detail("change", "rotated").fromCurrentRequest().build());
         return signingKeys();
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LoginHistory {
 
-    enum Kind { PASSWORD_ACCEPTED, LOGIN_SUCCEEDED, PASSWORD_REJECTED, SECOND_FACTOR_REJECTED, LOCKED_OUT, THROTTLED, LOGGED_OUT }
+    enum Kind { PASSWORD_ACCEPTED, LOGIN_SUCCEEDED, PASSWORD_REJECTED, SECOND_FACTOR_REJECTED, LOCKED_OUT, THROTTLED, LOGGED_OUT,
+        PASSWORD_CHANGED, IDENTITY_CONFIRMED }
 
     record LoginEvent(String username, Kind kind, Instant at, String ip, String userAgent) {
     }

@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing from one address: at most {@link #MAX_ATTEMPTS} login attempts per
- * {@link #WINDOW} per IP address on this node (accounts are also locked in the database after repeated failures).
+ * Slows down password guessing from one address: at most {@code egov.identity.login-throttle.max-attempts} (30)
+ * login attempts per {@link #WINDOW} per IP address on this node (accounts are also locked in the database after
+ * repeated failures).
  */
 @Component
 class LoginThrottle {
@@ -19,6 +20,12 @@ class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(5);
 
     private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
+    private final int maxAttempts;
+
+    LoginThrottle(@org.springframework.beans.factory.annotation.Value("${egov.identity.login-throttle.max-attempts:" + MAX_ATTEMPTS + "}")
+                  int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
 
     boolean allow(String ip, Instant now) {
         if (attempts.size() > 100_000) {
@@ -29,7 +36,7 @@ class LoginThrottle {
             while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(WINDOW))) {
                 recent.pollFirst();
             }
-            if (recent.size() >= MAX_ATTEMPTS) {
+            if (recent.size() >= maxAttempts) {
                 return false;
             }
             recent.addLast(now);

@@ -15,7 +15,7 @@ class OfficialAccounts {
 
     record Account(UUID id, String username, String fullName, String email, String passwordHash, String totpSecretSealed,
                    boolean totpConfirmed, long totpLastStep, String status, int failedAttempts, Instant lockedUntil,
-                   Instant lastLoginAt) {
+                   Instant lastLoginAt, String agencyCode, boolean mustChangePassword, Instant accessChangedAt) {
 
         boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -25,6 +25,9 @@ class OfficialAccounts {
             return "ACTIVE".equals(status);
         }
     }
+
+    /** The provincial People's Committee, root of the agencies catalog. */
+    static final String PROVINCE_AGENCY = "UBND-20";
 
     private final JdbcClient jdbc;
 
@@ -38,20 +41,108 @@ class OfficialAccounts {
 
     Optional<Account> byUsername(String username) {
         return jdbc.sql("SELECT * FROM official_account WHERE username = ?").param(normalize(username))
-                .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("full_name"),
-                        rs.getString("email"), rs.getString("password_hash"), rs.getString("totp_secret_sealed"),
-                        rs.getBoolean("totp_confirmed"), rs.getLong("totp_last_step"), rs.getString("status"),
-                        rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at"))))
-                .optional();
+                .query(OfficialAccounts::account).optional();
     }
 
+    private static Account account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("full_name"),
+                rs.getString("email"), rs.getString("password_hash"), rs.getString("totp_secret_sealed"),
+                rs.getBoolean("totp_confirmed"), rs.getLong("totp_last_step"), rs.getString("status"),
+                rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")),
+                rs.getString("agency_code"), rs.getBoolean("must_change_password"), instant(rs.getTimestamp("access_changed_at")));
+    }
+
+    /** An account of the provincial People's Committee, with a password of its own (see the full form). */
     UUID create(String username, String fullName, String email, String passwordHash, String totpSecretSealed, String createdBy) {
+        return create(username, fullName, email, passwordHash, totpSecretSealed, createdBy, PROVINCE_AGENCY, false);
+    }
+
+    UUID create(String username, String fullName, String email, String passwordHash, String totpSecretSealed, String createdBy,
+                String agencyCode, boolean mustChangePassword) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO official_account (id, username, full_name, email, password_hash, totp_secret_sealed, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).params(id, normalize(username), fullName, email, passwordHash, totpSecretSealed, createdBy).update();
+                INSERT INTO official_account (id, username, full_name, email, password_hash, totp_secret_sealed, created_by,
+                                              agency_code, must_change_password)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, normalize(username), fullName, email, passwordHash, totpSecretSealed, createdBy, agencyCode,
+                mustChangePassword).update();
         return id;
+    }
+
+    /** Accounts of these agencies or holding a position in one of them ({@code null}: every account), by username. */
+    List<Account> inAgencies(java.util.Collection<String> agencyCodes) {
+        if (agencyCodes == null) {
+            return jdbc.sql("SELECT * FROM official_account ORDER BY username").query(OfficialAccounts::account).list();
+        }
+        if (agencyCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT * FROM official_account a WHERE a.agency_code IN (:codes)
+                   OR EXISTS (SELECT 1 FROM official_position p WHERE p.account_id = a.id AND p.revoked_at IS NULL AND p.agency_code IN (:codes))
+                ORDER BY a.username
+                """).param("codes", agencyCodes).query(OfficialAccounts::account).list();
+    }
+
+    /** A position with what the administrators need to manage it. */
+    record HeldPosition(long id, Position position, String grantedBy, Instant grantedAt) {
+    }
+
+    List<HeldPosition> heldPositions(UUID accountId) {
+        return jdbc.sql("""
+                SELECT id, role, agency_code, unit_code, granted_by, granted_at FROM official_position
+                WHERE account_id = ? AND revoked_at IS NULL ORDER BY id
+                """).param(accountId)
+                .query((rs, n) -> new HeldPosition(rs.getLong("id"),
+                        new Position(Role.valueOf(rs.getString("role")), rs.getString("agency_code"), rs.getString("unit_code")),
+                        rs.getString("granted_by"), instant(rs.getTimestamp("granted_at"))))
+                .list();
+    }
+
+    long grantReturningId(UUID accountId, Position position, String grantedBy) {
+        return jdbc.sql("""
+                INSERT INTO official_position (account_id, role, agency_code, unit_code, granted_by) VALUES (?, ?, ?, ?, ?) RETURNING id
+                """).params(accountId, position.role().name(), position.agencyCode(), position.unitCode(), grantedBy)
+                .query(Long.class).single();
+    }
+
+    boolean revoke(UUID accountId, long positionId, String revokedBy) {
+        return jdbc.sql("UPDATE official_position SET revoked_at = now(), revoked_by = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
+                .params(revokedBy, positionId, accountId).update() == 1;
+    }
+
+    /** How many active accounts hold an active position with this role. */
+    int activeHolders(Role role) {
+        return jdbc.sql("""
+                SELECT count(DISTINCT a.id) FROM official_account a JOIN official_position p ON p.account_id = a.id
+                WHERE p.role = ? AND p.revoked_at IS NULL AND a.status = 'ACTIVE'
+                """).param(role.name()).query(Integer.class).single();
+    }
+
+    void setStatus(String username, String status) {
+        jdbc.sql("UPDATE official_account SET status = ? WHERE username = ?").params(status, normalize(username)).update();
+    }
+
+    /** A new, not yet enrolled one-time-code secret: the official enrols it at the next login. */
+    void resetSecondFactor(String username, String totpSecretSealed) {
+        jdbc.sql("UPDATE official_account SET totp_secret_sealed = ?, totp_confirmed = FALSE WHERE username = ?")
+                .params(totpSecretSealed, normalize(username)).update();
+    }
+
+    void unlock(String username) {
+        jdbc.sql("UPDATE official_account SET failed_attempts = 0, locked_until = NULL WHERE username = ?")
+                .param(normalize(username)).update();
+    }
+
+    /** Ends the sessions and tokens obtained before now (checked by {@link StaleSessions} and the token store). */
+    void accessChanged(String username) {
+        jdbc.sql("UPDATE official_account SET access_changed_at = now() WHERE username = ?").param(normalize(username)).update();
+        jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(normalize(username)).update();
+    }
+
+    void passwordChosen(String username, String passwordHash) {
+        jdbc.sql("UPDATE official_account SET password_hash = ?, password_changed_at = now(), must_change_password = FALSE WHERE username = ?")
+                .params(passwordHash, normalize(username)).update();
     }
 
     void grant(UUID accountId, Position position, String grantedBy) {

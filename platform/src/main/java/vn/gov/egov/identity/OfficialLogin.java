@@ -140,6 +140,29 @@ class OfficialLogin implements AuthenticationProvider {
         return Optional.of(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
     }
 
+    /**
+     * Before a sensitive action: the logged-in official gives their password and a one-time code again. Failures
+     * count towards the lock-out like a login's.
+     */
+    boolean confirm(String username, String password, String code) {
+        Instant now = clock.instant();
+        OfficialAccounts.Account account = accounts.byUsername(username).orElse(null);
+        if (account == null || account.lockedAt(now) || !account.active()) {
+            return false;
+        }
+        if (password == null || !passwords.matches(password, account.passwordHash())) {
+            fail(account.username(), LoginHistory.Kind.PASSWORD_REJECTED, now);
+            return false;
+        }
+        OptionalLong step = Totp.verify(totpSecret(account), code, now);
+        if (step.isEmpty() || !accounts.useTotpStep(account.username(), step.getAsLong())) {
+            fail(account.username(), LoginHistory.Kind.SECOND_FACTOR_REJECTED, now);
+            return false;
+        }
+        history.record(account.username(), LoginHistory.Kind.IDENTITY_CONFIRMED, clientIp(), userAgent());
+        return true;
+    }
+
     String totpSecret(OfficialAccounts.Account account) {
         return new String(sealing.open(account.totpSecretSealed(), "identity.totp:" + account.username()),
                 java.nio.charset.StandardCharsets.US_ASCII);

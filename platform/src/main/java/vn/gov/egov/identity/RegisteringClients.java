@@ -22,6 +22,10 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
+import vn.gov.egov.audit.AuditActions;
+import vn.gov.egov.audit.AuditRecord;
+import vn.gov.egov.audit.AuditTrail;
+import vn.gov.egov.audit.Outcome;
 
 /**
  * The province administrator registers the applications (to log people in) and agency systems (to call the LGSP)
@@ -51,11 +55,14 @@ class RegisteringClients {
     private final Duration accessTokenTimeToLive;
     private final Duration refreshTokenTimeToLive;
     private final SecureRandom random = new SecureRandom();
+    private final AuditTrail audit;
 
     RegisteringClients(RegisteredClientRepository clients, PasswordEncoder passwords, JdbcClient jdbc,
                        @Value("${egov.identity.scopes}") List<String> platformScopes,
                        @Value("${egov.identity.access-token-time-to-live:PT10M}") Duration accessTokenTimeToLive,
-                       @Value("${egov.identity.refresh-token-time-to-live:PT8H}") Duration refreshTokenTimeToLive) {
+                       @Value("${egov.identity.refresh-token-time-to-live:PT8H}") Duration refreshTokenTimeToLive,
+                       AuditTrail audit) {
+        this.audit = audit;
         this.clients = clients;
         this.passwords = passwords;
         this.jdbc = jdbc;
@@ -105,6 +112,9 @@ class RegisteringClients {
         nullToEmpty(request.redirectUris()).forEach(client::redirectUri);
         request.scopes().forEach(client::scope);
         clients.save(client.build());
+        audit.record(AuditRecord.builder(AuditActions.CREATE, Outcome.SUCCESS).object("oauth-client", clientId)
+                .detail("name", request.name().strip()).detail("grantTypes", request.grantTypes()).detail("scopes", request.scopes())
+                .fromCurrentRequest().build());
         return new RegisteredApplication(clientId, secret, request.name().strip(), request.grantTypes(),
                 nullToEmpty(request.redirectUris()), request.scopes(), publicClient);
     }
@@ -126,7 +136,12 @@ class RegisteringClients {
         }
         jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ?").param(client.getId()).update();
         jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?").param(client.getId()).update();
-        return jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update() == 1;
+        boolean removed = jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update() == 1;
+        if (removed) {
+            audit.record(AuditRecord.builder(AuditActions.DELETE, Outcome.SUCCESS).object("oauth-client", clientId)
+                    .detail("name", client.getClientName()).fromCurrentRequest().build());
+        }
+        return removed;
     }
 
     private List<FieldError> validate(ClientRequest request) {

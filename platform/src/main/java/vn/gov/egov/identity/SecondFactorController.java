@@ -83,13 +83,23 @@ class SecondFactorController implements AuthenticationSuccessHandler {
             return "identity/totp";
         }
         request.getSession().removeAttribute(OfficialLogin.PENDING);
+        if (accounts.byUsername(pending.get().username()).map(OfficialAccounts.Account::mustChangePassword).orElse(false)) {
+            // a generated first password: the official chooses their own before the login is complete
+            request.getSession().setAttribute(ChangingPassword.OWED, new ChangingPassword.Owed(pending.get().username(), full.get(), Instant.now()));
+            return "redirect:/login/password";
+        }
+        return complete(full.get(), request, response);
+    }
+
+    /** Both factors given (and a first password changed): the official is logged in. */
+    String complete(Authentication full, HttpServletRequest request, HttpServletResponse response) {
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(full.get());
+        context.setAuthentication(full);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         request.getSession().setAttribute(OfficialLogin.AUTHENTICATED_AT, Instant.now());
-        events.publishEvent(new AuthenticationSuccessEvent(full.get()));
+        events.publishEvent(new AuthenticationSuccessEvent(full));
         SavedRequest saved = requests.getRequest(request, response);
         if (saved != null) {
             requests.removeRequest(request, response);

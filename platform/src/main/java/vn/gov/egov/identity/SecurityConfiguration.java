@@ -22,6 +22,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String PROVINCE_ADMIN = Role.PROVINCE_ADMIN.name();
+    static final String AGENCY_ADMIN = Role.AGENCY_ADMIN.name();
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
@@ -30,6 +31,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
+                        // officials are managed by the province administrator and, within their agencies, agency administrators
+                        .requestMatchers("/api/v1/identity/officials", "/api/v1/identity/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
                         // the audit trail is for auditors only, not for the administrator (separation of duties)
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         // announcements name the officials who recorded them
@@ -54,6 +57,8 @@ class SecurityConfiguration {
                                   LoginHistory history, ObjectProvider<CitizenLogin> citizenLogin) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/admin/officials", "/admin/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
+                        .requestMatchers("/login/confirm").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/account/**", "/workspace").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/my/**", "/my").hasAuthority(CitizenLogin.CITIZEN)

@@ -78,6 +78,10 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("GET", "/api/v1/identity/clients", null, Role.PROVINCE_ADMIN),
             Endpoint.only("POST", "/api/v1/identity/clients", "{}", Role.PROVINCE_ADMIN),
             Endpoint.only("GET", "/api/v1/identity/signing-keys", null, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/identity/officials", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/identity/officials/khong-co-ai", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/identity/officials", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/identity/officials/khong-co-ai/unlock", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
             Endpoint.only("GET", "/api/v1/audit/verify", null, Role.AUDITOR),
             Endpoint.only("GET", "/api/v1/audit/entries?size=1", null, Role.AUDITOR),
             Endpoint.only("GET", "/api/v1/audit/export?afterSequence=999999999", null, Role.AUDITOR));

@@ -1,0 +1,70 @@
+package vn.gov.egov.identity;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * In the demonstration only: a few officials of the Department of Justice, the Department of Construction and the
+ * Đông Kinh ward People's Committee, one agency administrator each, all with the same demonstration password and
+ * one-time-code secret. Created once, after the bootstrap accounts; an existing account is left as it is.
+ */
+@Component
+@Order(6)
+@ConditionalOnProperty(name = "egov.demo.enabled", havingValue = "true")
+class DemoOfficials implements ApplicationRunner {
+
+    static final String PASSWORD = "Demo@2025-CanBo";
+    /** Base32; add it to an authenticator app, or read the current code on the demonstration's login page. */
+    static final String TOTP_SECRET = "DEMOCANBOLANGSONMOTCUAXAYDUNGTPQ";
+
+    record DemoOfficial(String username, String fullName, Role role, String agencyCode) {
+    }
+
+    static final List<DemoOfficial> OFFICIALS = List.of(
+            new DemoOfficial("stp.quantri", "Nguyễn Văn Quản (quản trị Sở Tư pháp)", Role.AGENCY_ADMIN, "SO-TP"),
+            new DemoOfficial("stp.motcua", "Hoàng Thị Lan (một cửa Sở Tư pháp)", Role.ONE_STOP_OFFICER, "SO-TP"),
+            new DemoOfficial("stp.chuyenvien", "Lương Văn Bình (chuyên viên Sở Tư pháp)", Role.SPECIALIST, "SO-TP"),
+            new DemoOfficial("sxd.quantri", "Vi Thị Hà (quản trị Sở Xây dựng)", Role.AGENCY_ADMIN, "SO-XD"),
+            new DemoOfficial("sxd.motcua", "Nông Văn Minh (một cửa Sở Xây dựng)", Role.ONE_STOP_OFFICER, "SO-XD"),
+            new DemoOfficial("sxd.lanhdao", "Hà Thị Thu (lãnh đạo Sở Xây dựng)", Role.AGENCY_LEADER, "SO-XD"),
+            new DemoOfficial("dongkinh.quantri", "Lộc Văn Tùng (quản trị UBND phường Đông Kinh)", Role.AGENCY_ADMIN, "UBND-05977"),
+            new DemoOfficial("dongkinh.motcua", "Chu Thị Mai (một cửa UBND phường Đông Kinh)", Role.ONE_STOP_OFFICER, "UBND-05977"));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOfficials.class);
+
+    private final OfficialAccounts accounts;
+    private final OfficialLogin login;
+    private final PasswordEncoder passwords;
+
+    DemoOfficials(OfficialAccounts accounts, OfficialLogin login, PasswordEncoder passwords) {
+        this.accounts = accounts;
+        this.login = login;
+        this.passwords = passwords;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        int created = 0;
+        for (DemoOfficial official : OFFICIALS) {
+            if (accounts.byUsername(official.username()).isPresent()) {
+                continue;
+            }
+            var id = accounts.create(official.username(), official.fullName(), null, passwords.encode(PASSWORD),
+                    login.sealTotpSecret(official.username(), TOTP_SECRET), "demo", official.agencyCode(), false);
+            accounts.grant(id, new Position(official.role(), official.agencyCode(), null), "demo");
+            created++;
+        }
+        if (created > 0) {
+            log.info("{} demonstration officials created", created);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package vn.gov.egov.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Who may manage which officials, through the API with SSO tokens: the scope rules of the province and the agencies. */
+class ManagingOfficialsTest extends OfficialsTestSupport {
+
+    private static final String JSON = "application/json";
+    private static final String API = "/api/v1/identity/officials";
+
+    @Test
+    void anAgencyAdministratorOfJusticeNeitherSeesNorChangesAnOfficialOfConstruction() throws Exception {
+        String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
+        String justiceSpecialist = official("t-stp-specialist", Role.SPECIALIST, "SO-TP");
+        String constructionClerk = official("t-sxd-clerk", Role.CLERK, "SO-XD");
+
+        HttpResponse<String> other = call(justiceAdmin, "GET", API + "/" + constructionClerk, null, null);
+        HttpResponse<String> unknown = call(justiceAdmin, "GET", API + "/t-nobody-at-all", null, null);
+        HttpResponse<String> disable = call(justiceAdmin, "POST", API + "/" + constructionClerk + "/disable", null, null);
+        HttpResponse<String> grant = call(justiceAdmin, "POST", API + "/" + constructionClerk + "/positions", JSON,
+                "{\"role\": \"SPECIALIST\", \"agencyCode\": \"SO-TP\"}");
+        HttpResponse<String> list = call(justiceAdmin, "GET", API, null, null);
+
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(404);
+        assertThat(read(other).get("detail").asString()).as("the same answer as for an account that does not exist")
+                .isEqualTo(read(unknown).get("detail").asString().replace("t-nobody-at-all", constructionClerk));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(disable.statusCode()).isEqualTo(404);
+        assertThat(grant.statusCode()).isEqualTo(404);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(read(list).findValuesAsString("username")).contains(justiceSpecialist, justiceAdmin).doesNotContain(constructionClerk, ADMIN);
+        assertThat(accounts.byUsername(constructionClerk).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void anAgencyAdministratorGrantsWorkingRolesInTheirAgencyButNotAdministratorRolesNorElsewhere() throws Exception {
+        String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
+        String clerk = official("t-stp-clerk", Role.CLERK, "SO-TP");
+
+        HttpResponse<String> administrator = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+                "{\"role\": \"AGENCY_ADMIN\", \"agencyCode\": \"SO-TP\"}");
+        HttpResponse<String> auditor = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+                "{\"role\": \"AUDITOR\", \"agencyCode\": \"SO-TP\"}");
+        HttpResponse<String> elsewhere = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+                "{\"role\": \"SPECIALIST\", \"agencyCode\": \"SO-XD\"}");
+        HttpResponse<String> specialist = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+                "{\"role\": \"SPECIALIST\", \"agencyCode\": \"SO-TP\"}");
+        HttpResponse<String> again = call(justiceAdmin, "POST", API + "/" + clerk + "/positions", JSON,
+                "{\"role\": \"SPECIALIST\", \"agencyCode\": \"SO-TP\"}");
+
+        assertThat(administrator.statusCode()).as(administrator.body()).isEqualTo(403);
+        assertThat(read(administrator).get("rule").asString()).isEqualTo("role-reserved-for-province-admin");
+        assertThat(read(administrator).get("detail").asString()).contains("Quản trị cơ quan");
+        assertThat(auditor.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(read(elsewhere).get("rule").asString()).isEqualTo("outside-agency-scope");
+        assertThat(specialist.statusCode()).as(specialist.body()).isEqualTo(201);
+        assertThat(read(specialist).get("role").asString()).isEqualTo("SPECIALIST");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(accounts.positions(accounts.byUsername(clerk).orElseThrow().id()))
+                .extracting(Position::role).containsExactlyInAnyOrder(Role.CLERK, Role.SPECIALIST);
+    }
+
+    @Test
+    void theProvinceAdministratorGrantsAnAgencyAdministratorAnywhere() throws Exception {
+        String constructionLeader = official("t-sxd-leader", Role.AGENCY_LEADER, "SO-XD");
+
+        HttpResponse<String> granted = asAdmin("POST", API + "/" + constructionLeader + "/positions", JSON,
+                "{\"role\": \"AGENCY_ADMIN\", \"agencyCode\": \"SO-XD\"}");
+        HttpResponse<String> shown = asAdmin("GET", API + "/" + constructionLeader, null, null);
+
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        assertThat(read(shown).get("positions").findValuesAsString("role")).containsExactlyInAnyOrder("AGENCY_LEADER", "AGENCY_ADMIN");
+        assertThat(read(shown).get("agencyName").asString()).isEqualTo("Sở Xây dựng");
+    }
+
+    @Test
+    void nobodyGrantsThemselvesAPosition() throws Exception {
+        HttpResponse<String> refused = asAdmin("POST", API + "/" + ADMIN + "/positions", JSON,
+                "{\"role\": \"AUDITOR\", \"agencyCode\": \"UBND-20\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(read(refused).get("rule").asString()).isEqualTo("own-position");
+        assertThat(accounts.positions(accounts.byUsername(ADMIN).orElseThrow().id())).extracting(Position::role)
+                .containsExactly(Role.PROVINCE_ADMIN);
+    }
+
+    @Test
+    void anAgencyAdministratorCannotDisableAnotherAdministratorOfTheSameAgency() throws Exception {
+        String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
+        String otherAdmin = official("t-stp-admin-2", Role.AGENCY_ADMIN, "SO-TP");
+
+        HttpResponse<String> refused = call(justiceAdmin, "POST", API + "/" + otherAdmin + "/disable", null, null);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(read(refused).get("rule").asString()).isEqualTo("privileged-account");
+        assertThat(accounts.byUsername(otherAdmin).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void aCreatedAccountIsCheckedFieldByField() throws Exception {
+        HttpResponse<String> refused = asAdmin("POST", API, JSON, """
+                {"username": "Không Hợp Lệ", "fullName": "", "email": "not-an-address", "agencyCode": "SO-TP",
+                 "password": "short", "role": "SPECIALIST", "unitCode": "SO-XD"}
+                """);
+        HttpResponse<String> unknownAgency = asAdmin("POST", API, JSON,
+                "{\"username\": \"t-unknown-agency\", \"fullName\": \"Ai đó\", \"agencyCode\": \"SO-KHONG-CO\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(read(refused).get("errors").findValuesAsString("field"))
+                .contains("username", "fullName", "email", "password", "unitCode");
+        assertThat(read(refused).get("errors").findValuesAsString("rule")).contains("unit-outside-agency", "password-policy");
+        assertThat(read(unknownAgency).get("errors").findValuesAsString("rule")).containsExactly("unknown-agency");
+        assertThat(accounts.byUsername("t-unknown-agency")).isEmpty();
+    }
+
+    @Test
+    void aGrantIsRecordedInTheAuditTrailAsAPermissionChange() throws Exception {
+        String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
+        String officer = official("t-stp-officer", Role.ONE_STOP_OFFICER, "SO-TP");
+
+        HttpResponse<String> granted = call(justiceAdmin, "POST", API + "/" + officer + "/positions", JSON,
+                "{\"role\": \"DIVISION_HEAD\", \"agencyCode\": \"SO-TP\"}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+
+        JsonNode entry = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode page = read(as(AUDITOR, "GET", "/api/v1/audit/entries?action=PERMISSION_CHANGED&objectId=" + officer, null, null));
+            for (JsonNode item : page.get("items")) {
+                if ("POSITION_GRANTED".equals(item.at("/details/change").asString())) {
+                    return item;
+                }
+            }
+            return null;
+        }, found -> found != null);
+
+        assertThat(entry.get("outcome").asString()).isEqualTo("SUCCESS");
+        assertThat(entry.at("/actor/id").asString()).isEqualTo(justiceAdmin);
+        assertThat(entry.at("/actor/agency").asString()).isEqualTo("SO-TP");
+        assertThat(entry.at("/details/role").asString()).isEqualTo("DIVISION_HEAD");
+        assertThat(entry.at("/changedFields/position/after").asString()).isEqualTo("DIVISION_HEAD@SO-TP");
+    }
+
+    @Test
+    void aRevokedPositionNoLongerAppearsInANewTokensRoles() throws Exception {
+        String official = official("t-revoked", Role.SPECIALIST, "SO-XD");
+        asAdmin("POST", API + "/" + official + "/positions", JSON, "{\"role\": \"CLERK\", \"agencyCode\": \"SO-XD\"}");
+        forgetToken(official);
+        JsonNode before = read(call(official, "GET", "/api/v1/me", null, null));
+        long clerk = read(asAdmin("GET", API + "/" + official, null, null)).get("positions").valueStream()
+                .filter(p -> p.get("role").asString().equals("CLERK")).findFirst().orElseThrow().get("id").asLong();
+
+        HttpResponse<String> revoked = asAdmin("DELETE", API + "/" + official + "/positions/" + clerk, null, null);
+        HttpResponse<String> oldToken = call(official, "GET", "/api/v1/me", null, null);
+        forgetToken(official);
+        JsonNode after = read(call(official, "GET", "/api/v1/me", null, null));
+
+        assertThat(before.get("roles").valueStream().map(JsonNode::asString)).contains("CLERK", "SPECIALIST");
+        assertThat(before.get("positions").findValuesAsString("agencyCode")).containsOnly("SO-XD");
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        assertThat(oldToken.statusCode()).as("tokens issued before the revocation end with it").isEqualTo(401);
+        assertThat(after.get("roles").valueStream().map(JsonNode::asString)).contains("SPECIALIST").doesNotContain("CLERK");
+        assertThat(after.get("positions").findValuesAsString("role")).containsExactly("SPECIALIST");
+    }
+
+    @Test
+    void aDisabledOfficialCannotLogIn() throws Exception {
+        String official = official("t-disabled", Role.ONE_STOP_OFFICER, "UBND-05977");
+
+        HttpResponse<String> disabled = asAdmin("POST", API + "/" + official + "/disable", null, null);
+        HttpResponse<String> refused = new Browser().post("/login", "/login", pairs("username", official, "password", PASSWORD));
+        HttpResponse<String> enabled = asAdmin("POST", API + "/" + official + "/enable", null, null);
+
+        assertThat(read(disabled).get("status").asString()).isEqualTo("DISABLED");
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).as("the same answer as a wrong password")
+                .endsWith("/login?error");
+        assertThat(read(enabled).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(accounts.byUsername(official).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void resettingTheSecondFactorEndsTheSessionAndShowsTheEnrolmentAgain() throws Exception {
+        String official = official("t-reset", Role.SPECIALIST, "SO-TP");
+        Browser browser = new Browser();
+        browser.logIn(official);
+        assertThat(browser.get("/account").statusCode()).isEqualTo(200);
+        assertThat(accounts.byUsername(official).orElseThrow().totpConfirmed()).isTrue();
+
+        HttpResponse<String> reset = asAdmin("POST", API + "/" + official + "/reset-second-factor", null, null);
+        HttpResponse<String> account = browser.get("/account");
+        Browser again = new Browser();
+        again.post("/login", "/login", pairs("username", official, "password", PASSWORD));
+        HttpResponse<String> secondStep = again.get("/login/totp");
+
+        assertThat(read(reset).get("secondFactorEnrolled").asBoolean()).isFalse();
+        assertThat(account.statusCode()).as("the session from before the reset has ended").isEqualTo(302);
+        assertThat(account.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(secondStep.body()).contains("id=\"enrol-heading\"").contains("<svg");
+    }
+}
