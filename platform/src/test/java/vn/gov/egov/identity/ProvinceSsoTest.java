@@ -160,6 +160,31 @@ class ProvinceSsoTest extends PlatformTest {
         assertThat(bearer("/api/v1/me", accessToken).statusCode()).isEqualTo(401);
     }
 
+    @Autowired
+    org.springframework.security.oauth2.jwt.JwtEncoder platformKey;
+
+    @Test
+    void anExpiredTokenSignedWithThePlatformsOwnKeyIsRefused() throws Exception {
+        java.time.Instant past = java.time.Instant.now().minusSeconds(3600);
+        String expired = platformKey.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
+                org.springframework.security.oauth2.jwt.JwtClaimsSet.builder().subject(ADMIN).issuer(uri("").toString())
+                        .issuedAt(past.minusSeconds(600)).expiresAt(past).claim("roles", List.of("PROVINCE_ADMIN")).build())).getTokenValue();
+
+        HttpResponse<String> response = bearer("/api/v1/me", expired);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).contains("invalid_token"));
+    }
+
+    @Test
+    void aValidlySignedTokenThatThePlatformNeverIssuedIsRefused() throws Exception {
+        String minted = platformKey.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
+                org.springframework.security.oauth2.jwt.JwtClaimsSet.builder().subject(ADMIN).issuer(uri("").toString())
+                        .expiresAt(java.time.Instant.now().plusSeconds(600)).claim("roles", List.of("PROVINCE_ADMIN")).build())).getTokenValue();
+
+        assertThat(bearer("/api/v1/me", minted).statusCode()).as("not in the authorization store").isEqualTo(401);
+    }
+
     @Test
     void forgedTokensAreRefused() throws Exception {
         RSAKey foreignKey = new RSAKeyGenerator(2048).keyID(json.readTree(get("/oauth2/jwks").body()).at("/keys/0/kid").asString()).generate();
