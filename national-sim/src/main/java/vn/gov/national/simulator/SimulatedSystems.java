@@ -19,6 +19,7 @@ class SimulatedSystems {
                 new SimulatedSystem("paygov", "Nền tảng thanh toán PayGov", "planned"),
                 new SimulatedSystem("vnpost", "Bưu chính công ích VNPost", "planned"),
                 new SimulatedSystem("vneid", "Định danh điện tử VNeID", "available"),
+                new SimulatedSystem("procedures", "CSDL quốc gia về thủ tục hành chính", "available"),
                 new SimulatedSystem("document-backbone", "Trục liên thông văn bản quốc gia", "planned"));
     }
 }
