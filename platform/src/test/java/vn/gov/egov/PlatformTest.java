@@ -119,6 +119,7 @@ public abstract class PlatformTest {
         registry.add("egov.vneid.issuer", () -> "http://127.0.0.1:" + simulatorPort() + "/vneid");
         registry.add("egov.vneid.client-id", () -> "egov-platform");
         registry.add("egov.vneid.client-secret", () -> "egov-platform-secret");
+        registry.add("egov.national.procedures.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/national-procedures");
         registry.add("egov.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("egov.security.bootstrap-admin.username", () -> ADMIN);
         registry.add("egov.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);

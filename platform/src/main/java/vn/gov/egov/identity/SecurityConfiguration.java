@@ -38,6 +38,9 @@ class SecurityConfiguration {
                         // announcements name the officials who recorded them
                         .requestMatchers("/api/v1/calendar/announcements/**", "/api/v1/calendar/announcements").hasRole(PROVINCE_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalogs/**", "/api/v1/calendar/**").permitAll()
+                        // the procedure catalog is public; importing from the national database is the administrator's
+                        .requestMatchers(HttpMethod.GET, "/api/v1/procedures", "/api/v1/procedures/**").permitAll()
+                        .requestMatchers("/api/v1/procedures", "/api/v1/procedures/**").hasRole(PROVINCE_ADMIN)
                         // an agency system granted the catalogs.write scope may maintain the shared catalogs too
                         .requestMatchers("/api/v1/catalogs/**").hasAnyAuthority("ROLE_" + PROVINCE_ADMIN, "SCOPE_catalogs.write")
                         .requestMatchers("/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
