@@ -90,6 +90,24 @@ class BrowserTest extends PlatformTest {
     }
 
     @Test
+    void theProcedurePagesMeetWcag21AAAndSearchWithoutDiacritics() throws Exception {
+        assertThat(asAdmin("POST", "/api/v1/procedures/sync?full=true", null, null).statusCode()).isEqualTo(200);
+        for (String page : List.of("/procedures", "/procedures?q=ly%20lich%20tu%20phap&level=PROVINCE", "/procedures?field=TP",
+                "/procedures/1.000001", "/procedures/1.000010?asOf=2025-01-01", "/procedures/1.000009?lang=en")) {
+            browser.get(uri(page).toString());
+            assertAccessible(page);
+        }
+        browser.get(uri("/procedures?lang=vi").toString());
+        browser.findElement(By.id("q")).sendKeys("ly lich tu phap");
+        browser.findElement(By.id("q")).submit();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"),
+                "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"));
+        browser.findElement(By.partialLinkText("Cấp Phiếu lý lịch tư pháp cho công dân")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.titleContains("lý lịch tư pháp"));
+        assertThat(browser.findElement(By.id("documents-heading")).getText()).isEqualTo("Thành phần hồ sơ");
+    }
+
+    @Test
     void anAdministratorEditsAnEntryAndSeesARefusedImportExplained() throws Exception {
         logIn();
         browser.get(uri("/admin/catalogs/religions/entries/01").toString());
