@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may do what. Reading the shared catalogs and the calendar is public. People log in on the pages (officials:
+ * Who may do what. Reading the shared catalogs, the calendar and the procedure catalog is public. People log in on the pages (officials:
  * password, then a one-time code); applications and agency systems call the API with bearer tokens from the
  * province's single sign-on. There is no password-only access to anything.
  */
@@ -65,6 +65,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/account/**", "/workspace").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/my/**", "/my").hasAuthority(CitizenLogin.CITIZEN)
+                        // the procedure catalog is public reference information
+                        .requestMatchers("/procedures", "/procedures/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().permitAll())

@@ -61,6 +61,24 @@ class ProcedureCatalogTest extends PlatformTest {
     }
 
     @Test
+    void theDemonstrationFileInThePlatformIsTheSimulatorsSetAndEveryRecordOfItIsValid() throws Exception {
+        String platformCopy;
+        String simulators;
+        try (InputStream a = new ClassPathResource(DemonstrationProcedures.RESOURCE).getInputStream();
+             InputStream b = new ClassPathResource("national-sim/procedures/national-procedures.json").getInputStream()) {
+            platformCopy = new String(a.readAllBytes(), StandardCharsets.UTF_8);
+            simulators = new String(b.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(platformCopy).isEqualTo(simulators);
+        List<NationalProcedureRecord> records = NationalProcedureDatabase.parse(platformCopy);
+        assertThat(records).allSatisfy(r -> assertThat(r.sampleCode()).isTrue())
+                .allSatisfy(r -> assertThat(r.demonstration()).isTrue());
+        SyncResult again = importing.importRecords("demonstration", records);
+        assertThat(again.errors()).isEmpty();
+        assertThat(again.unchanged()).isEqualTo(records.size() - again.updated());
+    }
+
+    @Test
     void aSecondSyncWithAChangedRecordKeepsTheOldVersion() throws Exception {
         ObjectNode changed = (ObjectNode) demonstrationSet().stream().filter(p -> p.path("code").asString().equals("2.000004"))
                 .findFirst().orElseThrow();
