@@ -2,22 +2,14 @@ package vn.gov.egov.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import vn.gov.egov.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,16 +21,7 @@ class IdentityPagesBrowserTest extends OfficialsTestSupport {
 
     @BeforeAll
     static void startChromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=412,900",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -50,6 +33,7 @@ class IdentityPagesBrowserTest extends OfficialsTestSupport {
 
     @Test
     void theIdentityPagesMeetWcag21AAFromTheFirstLoginOn() throws Exception {
+        accessToken(ADMIN); // registers the "platform-tests" client whose removal page is checked below
         String username = "t-axe-admin";
         var id = accounts.create(username, "Quản trị thử giao diện", null, passwords.encode(PASSWORD),
                 login.sealTotpSecret(username, SECRET), "test", "UBND-20", true);
@@ -102,14 +86,6 @@ class IdentityPagesBrowserTest extends OfficialsTestSupport {
     }
 
     private void assertAccessible(String page) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        assertThat(results.getViolations()).as(() -> page + " has accessibility violations:\n" + describe(results.getViolations()))
-                .isEmpty();
-    }
-
-    private static String describe(List<Rule> violations) {
-        return violations.stream().map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
+        Chromium.assertAccessible(browser, page);
     }
 }
