@@ -40,6 +40,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalogs/**", "/api/v1/calendar/**").permitAll()
                         // the procedure catalog is public; importing from the national database is the administrator's
                         .requestMatchers(HttpMethod.GET, "/api/v1/procedures", "/api/v1/procedures/**").permitAll()
+                        // anyone may check a filled form against a procedure's e-form (portal, agencies' systems)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/procedures/*/form/validate").permitAll()
                         .requestMatchers("/api/v1/procedures", "/api/v1/procedures/**").hasRole(PROVINCE_ADMIN)
                         // an agency system granted the catalogs.write scope may maintain the shared catalogs too
                         .requestMatchers("/api/v1/catalogs/**").hasAnyAuthority("ROLE_" + PROVINCE_ADMIN, "SCOPE_catalogs.write")

@@ -1,0 +1,66 @@
+package vn.gov.egov.eform;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+/** The form versions in PostgreSQL; rows are only ever inserted. */
+@Repository
+class FormStore {
+
+    private static final String COLUMNS = "procedure_code, version, valid_from, schema_json, demonstration, created_by, created_at";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    FormStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts the next version of the procedure's form and returns its number. */
+    int insertNextVersion(String procedureCode, LocalDate validFrom, String schemaJson, boolean demonstration, String createdBy) {
+        return jdbc.sql("""
+                        insert into eform_definition (procedure_code, version, valid_from, schema_json, demonstration, created_by)
+                        select :code, coalesce(max(version), 0) + 1, :validFrom, :schema, :demonstration, :createdBy
+                        from eform_definition where procedure_code = :code
+                        returning version""")
+                .param("code", procedureCode).param("validFrom", validFrom).param("schema", schemaJson)
+                .param("demonstration", demonstration).param("createdBy", createdBy)
+                .query(Integer.class).single();
+    }
+
+    Optional<FormDefinition> find(String procedureCode, int version) {
+        return jdbc.sql("select " + COLUMNS + " from eform_definition where procedure_code = :code and version = :version")
+                .param("code", procedureCode).param("version", version).query(this::row).optional();
+    }
+
+    Optional<FormDefinition> current(String procedureCode, LocalDate asOf) {
+        return jdbc.sql("select " + COLUMNS + " from eform_definition where procedure_code = :code and valid_from <= :asOf"
+                        + " order by version desc limit 1")
+                .param("code", procedureCode).param("asOf", asOf).query(this::row).optional();
+    }
+
+    List<FormDefinition> versions(String procedureCode) {
+        return jdbc.sql("select " + COLUMNS + " from eform_definition where procedure_code = :code order by version")
+                .param("code", procedureCode).query(this::row).list();
+    }
+
+    boolean exists(String procedureCode) {
+        return jdbc.sql("select count(*) from eform_definition where procedure_code = :code")
+                .param("code", procedureCode).query(Integer.class).single() > 0;
+    }
+
+    private FormDefinition row(ResultSet rs, int rowNum) throws SQLException {
+        return new FormDefinition(rs.getString("procedure_code"), rs.getInt("version"),
+                rs.getObject("valid_from", LocalDate.class), json.readTree(rs.getString("schema_json")),
+                rs.getBoolean("demonstration"), rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}
