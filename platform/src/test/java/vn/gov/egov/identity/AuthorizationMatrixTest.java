@@ -68,6 +68,8 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.publicRead("/api/v1/calendar/holidays?year=2026"),
             Endpoint.publicRead("/api/v1/procedures?size=1"),
             Endpoint.publicRead("/api/v1/calendar/add-working-days?from=2026-02-13&days=3"),
+            Endpoint.publicRead("/api/v1/procedures/1.000001/form"),
+            new Endpoint("POST", "/api/v1/procedures/1.000001/form/validate", "{}", Set.of(), true, true, true),
             Endpoint.authenticated("GET", "/api/v1/me"),
             Endpoint.only("POST", "/api/v1/catalogs", "{}", Role.PROVINCE_ADMIN).orScope(),
             Endpoint.only("PUT", "/api/v1/catalogs/religions/entries/99", "{}", Role.PROVINCE_ADMIN).orScope(),
