@@ -29,7 +29,7 @@ class ChainSealer implements SmartLifecycle {
     private final Duration interval;
     private final int batchSize;
     private final BlockingQueue<Boolean> nudges = new ArrayBlockingQueue<>(1);
-    private volatile Thread worker;
+    private final WorkerThread worker = new WorkerThread();
 
     ChainSealer(AuditStore store, TransactionTemplate transactions, AuditProperties properties) {
         this.store = store;
@@ -83,7 +83,7 @@ class ChainSealer implements SmartLifecycle {
 
     private void run() {
         long failures = 0;
-        while (worker == Thread.currentThread()) {
+        while (worker.isCurrent()) {
             try {
                 nudges.poll(failures == 0 ? interval.toMillis() : Math.min(60_000, interval.toMillis() << Math.min(failures, 6)),
                         TimeUnit.MILLISECONDS);
@@ -93,7 +93,7 @@ class ChainSealer implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (worker != Thread.currentThread()) {
+                if (!worker.isCurrent()) {
                     return;
                 }
                 failures++;
@@ -104,29 +104,17 @@ class ChainSealer implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread thread = new Thread(this::run, "audit-sealer");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+        worker.start("audit-sealer", this::run);
     }
 
     @Override
     public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.isRunning();
     }
 
     /** Starts after the database and stops before it. */

@@ -47,7 +47,7 @@ class SyslogShipper implements SmartLifecycle {
     private SSLSocketFactory tls;
     private Socket socket;
     private OutputStream out;
-    private volatile Thread worker;
+    private final WorkerThread worker = new WorkerThread();
     private int failures;
 
     @Autowired
@@ -171,7 +171,7 @@ class SyslogShipper implements SmartLifecycle {
     }
 
     private void run() {
-        while (worker == Thread.currentThread()) {
+        while (worker.isCurrent()) {
             try {
                 Thread.sleep(failures == 0 ? settings.interval().toMillis() : backoff(failures).toMillis());
                 shipPending();
@@ -203,30 +203,18 @@ class SyslogShipper implements SmartLifecycle {
         }
         log.info("Audit trail shipped as RFC 5424 syslog to {}:{} ({})", settings.host(), settings.port(),
                 settings.tls().enabled() ? "TLS" : "TCP");
-        Thread thread = new Thread(this::run, "audit-syslog");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+        worker.start("audit-syslog", this::run);
     }
 
     @Override
     public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
         close();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.isRunning();
     }
 
     @Override
