@@ -120,6 +120,11 @@ public abstract class PlatformTest {
         registry.add("egov.vneid.client-id", () -> "egov-platform");
         registry.add("egov.vneid.client-secret", () -> "egov-platform-secret");
         registry.add("egov.national.procedures.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/national-procedures");
+        registry.add("egov.national.population.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/population");
+        registry.add("egov.national.business-registry.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/business-registry");
+        registry.add("egov.national.portal.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/national-portal");
+        registry.add("egov.national.vnpost.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/vnpost");
+        registry.add("egov.national.sms.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/sms");
         registry.add("egov.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("egov.security.bootstrap-admin.username", () -> ADMIN);
         registry.add("egov.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
