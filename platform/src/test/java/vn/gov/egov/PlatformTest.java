@@ -331,4 +331,100 @@ public abstract class PlatformTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The simulated VNeID's password of every test identity. */
+    protected static final String VNEID_PASSWORD = "MoPhong@2025";
+
+    /** A browser session of a citizen logged in through the simulated VNeID (cookies kept, redirects not followed). */
+    protected HttpClient citizenSession(String personalId) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        URI next = URI.create("http://127.0.0.1:" + port + "/oauth2/authorization/vneid");
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+        while (response.statusCode() == 302) {
+            next = next.resolve(response.headers().firstValue("Location").orElseThrow());
+            response = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        response = postVneidLogin(browser, next, response.body(), personalId);
+        for (int hops = 0; hops < 8 && response.statusCode() == 302; hops++) {
+            next = next.resolve(response.headers().firstValue("Location").orElseThrow());
+            response = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        if (response.statusCode() != 200 || !next.getPath().equals("/my")) {
+            throw new IllegalStateException("citizen login ended at " + next + " with " + response.statusCode());
+        }
+        return browser;
+    }
+
+    /**
+     * A citizen's access token from the province's SSO (code + PKCE for a public test application), the citizen
+     * logging in through the simulated VNeID: what a portal or mobile application of the province holds.
+     */
+    protected String citizenToken(String personalId) throws IOException, InterruptedException {
+        String clientId = "test-citizen-app";
+        String redirect = "http://127.0.0.1:" + port + "/test-citizen-callback";
+        if (registeredClients.findByClientId(clientId) == null) {
+            registeredClients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN).redirectUri(redirect).scope("openid")
+                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build()).build());
+        }
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
+        String challenge;
+        try {
+            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        URI platform = URI.create("http://127.0.0.1:" + port);
+        browser.send(HttpRequest.newBuilder(platform.resolve("/oauth2/authorize?response_type=code&client_id=" + clientId
+                + "&scope=openid&state=t&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI next = platform.resolve("/oauth2/authorization/vneid");
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+        while (response.statusCode() == 302) {
+            next = next.resolve(response.headers().firstValue("Location").orElseThrow());
+            response = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        response = postVneidLogin(browser, next, response.body(), personalId);
+        String location = "";
+        while (response.statusCode() == 302) {
+            location = response.headers().firstValue("Location").orElseThrow();
+            if (location.startsWith(redirect)) {
+                break;
+            }
+            next = next.resolve(location);
+            response = browser.send(HttpRequest.newBuilder(next).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        }
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        if (!code.find()) {
+            throw new IllegalStateException("no authorization code for the citizen, ended at " + location);
+        }
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", clientId,
+                        "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
+                        "code_verifier", verifier)))).build(), HttpResponse.BodyHandlers.ofString());
+        return accessTokenIn(token.body());
+    }
+
+    private static HttpResponse<String> postVneidLogin(HttpClient browser, URI loginPage, String page, String personalId)
+            throws IOException, InterruptedException {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no VNeID login form at " + loginPage);
+        }
+        return browser.send(HttpRequest.newBuilder(loginPage).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", personalId, "password", VNEID_PASSWORD,
+                        "_csrf", csrf.group(1))))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The simulated VNeID's test identities (JSON). */
+    protected String vneidTestIdentities() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulatorPort() + "/vneid/test-identities")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
 }

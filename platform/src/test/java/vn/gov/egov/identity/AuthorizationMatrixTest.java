@@ -172,51 +172,7 @@ class AuthorizationMatrixTest extends PlatformTest {
 
     /** A citizen's token for an application of the province: the SSO sends them to VNeID, then back with a code. */
     private String citizenToken() throws Exception {
-        String clientId = "matrix-citizen-app";
-        String redirect = "http://127.0.0.1:" + port + "/matrix-callback";
-        if (clients.findByClientId(clientId) == null) {
-            clients.save(RegisteredClient.withId(java.util.UUID.randomUUID().toString()).clientId(clientId)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri(redirect).scope("openid")
-                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build()).build());
-        }
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        URI platform = URI.create("http://127.0.0.1:" + port);
-        send(browser, platform.resolve("/oauth2/authorize?response_type=code&client_id=" + clientId + "&scope=openid&state=m"
-                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
-                + "&code_challenge=" + challenge + "&code_challenge_method=S256"));
-        URI next = platform.resolve("/oauth2/authorization/vneid");
-        HttpResponse<String> response = send(browser, next);
-        while (response.statusCode() == 302) {
-            next = next.resolve(response.headers().firstValue("Location").orElseThrow());
-            response = send(browser, next);
-        }
-        String personalId = firstTestIdentity();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.body());
-        assertThat(csrf.find()).isTrue();
-        response = browser.send(HttpRequest.newBuilder(next).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", personalId, "password", "MoPhong@2025",
-                        "_csrf", csrf.group(1))))).build(), HttpResponse.BodyHandlers.ofString());
-        String location = "";
-        while (response.statusCode() == 302) {
-            location = response.headers().firstValue("Location").orElseThrow();
-            if (location.startsWith(redirect)) {
-                break;
-            }
-            next = next.resolve(location);
-            response = send(browser, next);
-        }
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
-        assertThat(code.find()).as(location).isTrue();
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", clientId,
-                        "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
-                        "code_verifier", verifier)))).build(), HttpResponse.BodyHandlers.ofString());
-        return accessTokenIn(token.body());
+        return citizenToken(firstTestIdentity());
     }
 
     private String firstTestIdentity() throws Exception {
