@@ -1,5 +1,6 @@
 package vn.gov.egov.identity;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,19 @@ public interface Citizens {
     }
 
     Optional<Citizen> byAccountId(UUID accountId);
+
+    /**
+     * The citizen's own data, unmasked: ONLY to pre-fill their own forms and to reach them (notifications).
+     * Never log it, never show it to anyone but the citizen.
+     *
+     * @param sex     {@code male}, {@code female} or {@code null}, as VNeID gives it
+     * @param address the address VNeID gives, on one line; may be {@code null}
+     */
+    record CitizenProfile(UUID accountId, String personalId, String fullName, LocalDate birthDate, String sex,
+                          String address, String phoneNumber, String email) {
+    }
+
+    Optional<CitizenProfile> profile(UUID accountId);
 
     /** Whether the citizen may act for the business with this tax code. */
     boolean represents(UUID accountId, String taxCode);

@@ -20,6 +20,12 @@ class CitizensDirectory implements Citizens {
     }
 
     @Override
+    public Optional<CitizenProfile> profile(UUID accountId) {
+        return accounts.byId(accountId).map(c -> new CitizenProfile(c.id(), c.personalId().value(), c.fullName(), c.birthDate(),
+                c.sex(), c.address(), c.phone(), c.email()));
+    }
+
+    @Override
     public boolean represents(UUID accountId, String taxCode) {
         return accounts.represents(accountId, taxCode);
     }
