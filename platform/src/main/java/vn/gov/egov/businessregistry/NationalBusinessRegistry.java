@@ -1,0 +1,70 @@
+package vn.gov.egov.businessregistry;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The client of the national business registration database (in the demonstration and the tests: the simulator). */
+@Component
+class NationalBusinessRegistry implements BusinessRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NationalBusinessRegistry.class);
+    private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final RestClient client;
+
+    NationalBusinessRegistry(@Value("${egov.national.business-registry.base-url:http://localhost:8090/business-registry}") String baseUrl,
+                             @Value("${egov.national.business-registry.connect-timeout:5s}") Duration connectTimeout,
+                             @Value("${egov.national.business-registry.read-timeout:10s}") Duration readTimeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+        requests.setReadTimeout(readTimeout);
+        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+    }
+
+    @Override
+    public Optional<Enterprise> find(String taxCode) {
+        String body;
+        try {
+            body = client.get().uri("/api/enterprises/{taxCode}", taxCode).accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> {
+                        HttpStatusCode status = response.getStatusCode();
+                        if (status.value() == 404) {
+                            return null;
+                        }
+                        if (!status.is2xxSuccessful()) {
+                            throw new BusinessRegistryUnavailable("trả lời mã " + status.value(), null);
+                        }
+                        return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                    });
+        } catch (RestClientException e) {
+            LOG.warn("National business registry did not answer for tax code {}: {}", taxCode, e.getMessage());
+            throw new BusinessRegistryUnavailable("không kết nối được hoặc quá thời gian chờ", e);
+        }
+        if (body == null) {
+            return Optional.empty();
+        }
+        return Optional.of(enterprise(body));
+    }
+
+    static Enterprise enterprise(String body) {
+        try {
+            return JSON.readValue(body, Enterprise.class);
+        } catch (JacksonException e) {
+            throw new BusinessRegistryUnavailable("trả lời không đọc được", null);
+        }
+    }
+}
