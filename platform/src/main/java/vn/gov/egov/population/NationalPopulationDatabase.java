@@ -66,14 +66,23 @@ class NationalPopulationDatabase implements PopulationDatabase {
                         return new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                     });
         } catch (RestClientException e) {
-            LOG.warn("National population database did not answer for {}: {}", personalId.masked(), e.getMessage());
-            throw new PopulationDatabaseUnavailable("không kết nối được hoặc quá thời gian chờ", e);
+            // the exception's message holds the URL, hence the number in clear: neither logged nor kept as the cause
+            LOG.warn("National population database did not answer for {}: {}", personalId.masked(), kind(e));
+            throw new PopulationDatabaseUnavailable("không kết nối được hoặc quá thời gian chờ", null);
         }
         if (body == null) {
             LOG.info("National population database knows no resident {}", personalId.masked());
             return Optional.empty();
         }
         return Optional.of(resident(body, personalId));
+    }
+
+    private static String kind(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return e.getClass().getSimpleName() + (root == e ? "" : " / " + root.getClass().getSimpleName());
     }
 
     static Resident resident(String body, PersonalIdentificationNumber asked) {
