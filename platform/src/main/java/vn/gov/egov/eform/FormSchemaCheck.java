@@ -10,6 +10,12 @@ import tools.jackson.databind.JsonNode;
 final class FormSchemaCheck {
 
     static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "object", "array");
+    static final String PREFILL = "x-prefill";
+    /** What a field may be pre-filled with: the applicant's own data, or the represented business's. */
+    static final Set<String> PREFILL_SOURCES = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(java.util.List.of("applicant.fullName",
+            "applicant.personalId", "applicant.birthDate", "applicant.sex", "applicant.address", "applicant.phone",
+            "applicant.email", "business.taxCode", "business.name", "business.address", "business.phone", "business.email",
+            "business.representative")));
     static final Set<String> FORMATS = Set.of("date", "email", "personal-id", "phone", "tax-code", "amount-vnd");
     private static final Set<String> ROOT_KEYWORDS = Set.of("$schema", "$id", "title", "description", "type",
             "properties", "required", "allOf", "x-layout");
@@ -17,7 +23,7 @@ final class FormSchemaCheck {
             "allOf", "x-layout");
     private static final Set<String> PROPERTY_KEYWORDS = Set.of("type", "title", "description", "enum", "minLength",
             "maxLength", "pattern", "minimum", "maximum", "format", "x-layout", "properties", "required", "items",
-            "allOf", "minItems", "maxItems");
+            "allOf", "minItems", "maxItems", "x-prefill");
     private static final Map<String, Set<String>> FORMAT_TYPES = Map.of("date", Set.of("string"), "email", Set.of("string"),
             "personal-id", Set.of("string"), "phone", Set.of("string"), "tax-code", Set.of("string"),
             "amount-vnd", Set.of("integer", "number"));
@@ -180,6 +186,16 @@ final class FormSchemaCheck {
             objectSchema(items, where + "[]");
         } else if (property.has("items")) {
             throw new InvalidFormSchema(where + ": 'items' chỉ dùng cho kiểu 'array'");
+        }
+        if (property.has(PREFILL)) {
+            String source = property.get(PREFILL).asString("");
+            if (!property.get(PREFILL).isString() || !PREFILL_SOURCES.contains(source)) {
+                throw new InvalidFormSchema(where + ": 'x-prefill' " + property.get(PREFILL) + " không phải nguồn điền sẵn được hỗ trợ; "
+                        + "chọn một trong " + PREFILL_SOURCES);
+            }
+            if (!type.equals("string")) {
+                throw new InvalidFormSchema(where + ": 'x-prefill' chỉ dùng cho trường kiểu 'string'");
+            }
         }
         if (property.has("x-layout") && !property.get("x-layout").isObject()) {
             throw new InvalidFormSchema(where + ": 'x-layout' phải là một đối tượng");
