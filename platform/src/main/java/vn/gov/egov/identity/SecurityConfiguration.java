@@ -47,6 +47,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/catalogs/**").hasAnyAuthority("ROLE_" + PROVINCE_ADMIN, "SCOPE_catalogs.write")
                         .requestMatchers("/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
+                        // a citizen's own things (personal document store …): citizens' tokens only
+                        .requestMatchers("/api/v1/my", "/api/v1/my/**").hasAuthority(CitizenLogin.CITIZEN)
                         .anyRequest().authenticated())
                 // applications and agency systems call with bearer tokens from the province's SSO
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(TokenAuthorities.converter())))
