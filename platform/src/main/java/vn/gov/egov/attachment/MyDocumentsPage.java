@@ -88,7 +88,7 @@ class MyDocumentsPage {
             }
         }
         if (!errors.isEmpty()) {
-            model.addAttribute("title", title);
+            model.addAttribute("documentTitle", title);
             model.addAttribute("issuedOn", issuedOn);
             model.addAttribute("validUntil", validUntil);
             return page(owner, model, errors, null);
