@@ -1,6 +1,7 @@
 package vn.gov.national.simulator;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,8 +44,13 @@ public final class SimulatorProblem extends ErrorResponseException {
                 errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
         problem.getBody().setProperty("field", errors.get(0).field());
         problem.getBody().setProperty("rule", errors.get(0).rule());
-        problem.getBody().setProperty("errors", errors.stream()
-                .map(e -> Map.of("field", e.field(), "rule", e.rule(), "message", e.message())).toList());
+        problem.getBody().setProperty("errors", errors.stream().map(e -> {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("field", e.field());
+            error.put("rule", e.rule());
+            error.put("message", e.message());
+            return error;
+        }).toList());
         return problem;
     }
 

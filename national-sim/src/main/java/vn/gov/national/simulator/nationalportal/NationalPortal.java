@@ -62,7 +62,7 @@ class NationalPortal {
         }
     }
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 
     private final Map<String, Dossier> dossiers = new LinkedHashMap<>();
 

@@ -65,7 +65,7 @@ class PopulationApi {
         }
         Resident resident = database.byPersonalId(personalId).orElse(null);
         synchronized (accessLog) {
-            accessLog.add(new Access(Instant.now(), personalId, agency.strip(), resident != null));
+            accessLog.add(new Access(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), personalId, agency.strip(), resident != null));
         }
         log.info("SIMULATOR population: {} looked up {} ({})", agency.strip(), PersonalIdentificationNumber.mask(personalId),
                 resident == null ? "not found" : "found");

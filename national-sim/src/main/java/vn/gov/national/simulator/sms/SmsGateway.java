@@ -21,7 +21,7 @@ class SmsGateway {
     private final List<Message> messages = new ArrayList<>();
 
     Message send(String to, String text, String reference) {
-        Message message = new Message("sms-" + UUID.randomUUID(), to, text, reference, Instant.now(), Segments.count(text));
+        Message message = new Message("sms-" + UUID.randomUUID(), to, text, reference, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), Segments.count(text));
         synchronized (messages) {
             messages.add(message);
         }

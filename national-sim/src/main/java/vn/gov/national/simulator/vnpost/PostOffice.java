@@ -59,7 +59,7 @@ class PostOffice {
         }
     }
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 
     private final Map<String, Item> items = new LinkedHashMap<>();
 
