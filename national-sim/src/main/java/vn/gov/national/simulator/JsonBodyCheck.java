@@ -29,7 +29,7 @@ public final class JsonBodyCheck {
 
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+");
 
-    private static final Pattern PROCEDURE_CODE = Pattern.compile("\\d{1,2}\\.\\d{6}");
+    private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,59}");
 
     /** 10 MB of decoded content per document is plenty for a simulator. */
     private static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -142,8 +142,8 @@ public final class JsonBodyCheck {
     public String procedureCode(String path) {
         String code = requiredText(path);
         if (code != null && !PROCEDURE_CODE.matcher(code).matches()) {
-            fail(path, "procedure-code", "Trường '%s' phải là mã thủ tục hành chính dạng 1.000001, nhận được '%s'"
-                    .formatted(path, code));
+            fail(path, "procedure-code", "Trường '%s' phải là mã thủ tục hành chính (ví dụ 1.000001): chữ, số, dấu chấm"
+                    + " hoặc gạch, không khoảng trắng, tối đa 60 ký tự; nhận được '%s'".formatted(path, code));
         }
         return code;
     }

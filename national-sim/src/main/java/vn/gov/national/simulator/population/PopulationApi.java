@@ -33,6 +33,9 @@ class PopulationApi {
 
     static final String NOTICE = "TRÌNH MÔ PHỎNG CSDL quốc gia về dân cư – dữ liệu giả. SIMULATOR: fake population data.";
 
+    /** The oldest entries go beyond this: a long-running demonstration must not fill the memory. */
+    private static final int MAX_LOG = 10_000;
+
     private static final Pattern AGENCY_CODE = Pattern.compile("[0-9A-Za-z._-]{1,50}");
 
     private static final Logger log = LoggerFactory.getLogger(PopulationApi.class);
@@ -65,6 +68,9 @@ class PopulationApi {
         }
         Resident resident = database.byPersonalId(personalId).orElse(null);
         synchronized (accessLog) {
+            if (accessLog.size() >= MAX_LOG) {
+                accessLog.remove(0);
+            }
             accessLog.add(new Access(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), personalId, agency.strip(), resident != null));
         }
         log.info("SIMULATOR population: {} looked up {} ({})", agency.strip(), PersonalIdentificationNumber.mask(personalId),

@@ -15,6 +15,9 @@ class SmsGateway {
 
     private static final Logger log = LoggerFactory.getLogger(SmsGateway.class);
 
+    /** The oldest messages go beyond this: a long-running demonstration must not fill the memory. */
+    private static final int MAX_MESSAGES = 10_000;
+
     record Message(String messageId, String to, String text, String reference, Instant at, int segments) {
     }
 
@@ -23,6 +26,9 @@ class SmsGateway {
     Message send(String to, String text, String reference) {
         Message message = new Message("sms-" + UUID.randomUUID(), to, text, reference, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), Segments.count(text));
         synchronized (messages) {
+            if (messages.size() >= MAX_MESSAGES) {
+                messages.remove(0);
+            }
             messages.add(message);
         }
         log.info("SIMULATOR SMS gateway: message {} to {}******{} ({} parts), not sent to any network",

@@ -175,7 +175,7 @@ class NationalPortalApiTest {
     @Test
     void anInvalidSubmissionIsRefusedNamingEachField() {
         assertRefusedSubmission(validDossier(b -> b.remove("procedureCode")), "procedureCode", "bắt buộc");
-        assertRefusedSubmission(validDossier(b -> b.put("procedureCode", "ABC")), "procedureCode", "1.000001");
+        assertRefusedSubmission(validDossier(b -> b.put("procedureCode", "1 000 001")), "procedureCode", "1.000001");
         assertRefusedSubmission(validDossier(b -> b.remove("agencyCode")), "agencyCode", "bắt buộc");
         assertRefusedSubmission(validDossier(b -> applicant(b).put("personalId", "12345")), "applicant.personalId", "12 chữ số");
         assertRefusedSubmission(validDossier(b -> applicant(b).put("personalId", "020985999001")), "applicant.personalId", "chữ số thứ 4");

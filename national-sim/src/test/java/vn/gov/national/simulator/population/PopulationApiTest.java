@@ -71,6 +71,10 @@ class PopulationApiTest {
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(json(unknown).get("detail").asString()).contains("020******456").doesNotContain("020090123456");
 
+        HttpResponse<String> asJson = get("/population/api/citizens/020090123456", AGENCY, "SO-TP", "Accept", "application/json");
+        assertThat(asJson.statusCode()).as("a client that accepts only JSON still gets the problem").isEqualTo(404);
+        assertThat(json(asJson).get("status").asInt()).isEqualTo(404);
+
         HttpResponse<String> shortId = get("/population/api/citizens/02008599900", AGENCY, "SO-TP");
         assertThat(shortId.statusCode()).isEqualTo(400);
         assertThat(json(shortId).get("field").asString()).isEqualTo("personalId");
