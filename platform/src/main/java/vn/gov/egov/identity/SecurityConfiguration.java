@@ -49,7 +49,6 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/catalogs/**").hasAnyAuthority("ROLE_" + PROVINCE_ADMIN, "SCOPE_catalogs.write")
                         .requestMatchers("/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
-<<<<<<< HEAD
                         // anyone with a dossier code may see its status (nothing personal is shown)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dossiers/*/status").permitAll()
                         // citizens (and the businesses they represent) submit and follow their own dossiers
@@ -57,10 +56,6 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/my", "/api/v1/my/**").hasRole(CitizenLogin.CITIZEN.substring(5))
                         // the one-stop desk
                         .requestMatchers("/api/v1/reception", "/api/v1/reception/**").hasRole(Role.ONE_STOP_OFFICER.name())
-=======
-                        // a citizen's own things (personal document store …): citizens' tokens only
-                        .requestMatchers("/api/v1/my", "/api/v1/my/**").hasAuthority(CitizenLogin.CITIZEN)
->>>>>>> files-printing
                         .anyRequest().authenticated())
                 // applications and agency systems call with bearer tokens from the province's SSO
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(TokenAuthorities.converter())))
