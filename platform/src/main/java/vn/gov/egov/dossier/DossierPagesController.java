@@ -1,0 +1,229 @@
+package vn.gov.egov.dossier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+import vn.gov.egov.attachment.Upload;
+import vn.gov.egov.eform.FieldError;
+import vn.gov.egov.eform.FormDefinition;
+import vn.gov.egov.eform.FormFilling;
+import vn.gov.egov.eform.ProcedureForms;
+import vn.gov.egov.procedure.Procedure;
+import vn.gov.egov.procedure.Procedures;
+
+/** The citizen's dossiers: the list, one dossier with its timeline and files, withdrawal and supplements. */
+@Controller
+class DossierPagesController {
+
+    /** One missing item of a supplement request; {@code form} when it is the e-form (or one of its fields). */
+    record MissingRow(int index, MissingItem item, boolean form) {
+
+        String fileId() {
+            return "file-" + index;
+        }
+    }
+
+    private final Dossiers dossiers;
+    private final Procedures procedures;
+    private final ProcedureForms forms;
+    private final FormFilling filling;
+    private final DossierViews views;
+    private final DossierClock clock;
+
+    DossierPagesController(Dossiers dossiers, Procedures procedures, ProcedureForms forms, FormFilling filling, DossierViews views,
+                           DossierClock clock) {
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.forms = forms;
+        this.filling = filling;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @GetMapping("/my/dossiers")
+    String list(Authentication authentication, Model model) {
+        model.addAttribute("dossiers", dossiers.ofApplicant(DraftPagesController.account(authentication), 200));
+        return "dossier/mine";
+    }
+
+    @GetMapping("/my/dossiers/{code}")
+    String dossier(Authentication authentication, @PathVariable String code, Model model) {
+        return page(DraftPagesController.account(authentication), code, DraftPagesController.PageErrors.none(), null, model);
+    }
+
+    @GetMapping("/my/dossiers/{code}/files/{sha256}")
+    ResponseEntity<byte[]> file(Authentication authentication, @PathVariable String code, @PathVariable String sha256) {
+        UUID account = DraftPagesController.account(authentication);
+        DossierDetail detail = dossiers.ofApplicant(account, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        byte[] content = dossiers.content(account, code, sha256).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Optional<DossierDocument> document = detail.documents().stream().filter(d -> d.sha256().equals(sha256)).findFirst();
+        String mediaType = document.map(DossierDocument::mediaType).orElse(MediaType.APPLICATION_PDF_VALUE);
+        String fileName = document.map(DossierDocument::fileName).orElseGet(() -> detail.papers().stream()
+                .filter(p -> p.sha256().equals(sha256)).findFirst().map(p -> p.vietnameseName() + " " + code + ".pdf").orElse(code + ".pdf"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(mediaType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(content);
+    }
+
+    @PostMapping("/my/dossiers/{code}/withdraw")
+    String withdraw(Authentication authentication, @PathVariable String code, @RequestParam(defaultValue = "") String reason,
+                    @RequestParam(required = false) String confirm, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        UUID account = DraftPagesController.account(authentication);
+        DraftPagesController.PageErrors errors = DraftPagesController.PageErrors.none();
+        if (confirm == null) {
+            errors.fields().put("withdraw-confirm", "Xác nhận rút hồ sơ: hãy đánh dấu ô xác nhận nếu Ông/Bà muốn rút hồ sơ này");
+        }
+        if (reason.strip().length() > 500) {
+            errors.fields().put("withdraw-reason", "Lý do rút hồ sơ: tối đa 500 ký tự");
+        }
+        if (errors.isEmpty()) {
+            try {
+                dossiers.withdraw(account, code, reason.strip());
+                redirect.addFlashAttribute("withdrawn", true);
+                return "redirect:/my/dossiers/" + code;
+            } catch (UnknownDossier e) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            } catch (DossierActionRefused e) {
+                errors.general().add(e.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("reason", reason);
+        return page(account, code, errors, null, model);
+    }
+
+    @PostMapping("/my/dossiers/{code}/supplement")
+    String supplement(Authentication authentication, @PathVariable String code, HttpServletRequest request, Model model,
+                      HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+        UUID account = DraftPagesController.account(authentication);
+        DossierDetail detail = dossiers.ofApplicant(account, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Optional<FormDefinition> form = form(detail);
+        List<MissingRow> rows = missingRows(detail, form.orElse(null));
+        List<AttachedDocument> documents = new ArrayList<>();
+        List<Integer> rowOfDocument = new ArrayList<>();
+        Procedure procedure = procedure(detail).orElse(null);
+        for (MissingRow row : rows) {
+            MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile(row.fileId()) : null;
+            if (file != null && !file.isEmpty()) {
+                String what = row.item().what();
+                boolean required = procedure != null && procedure.documents().stream().anyMatch(d -> d.name().equals(what));
+                documents.add(AttachedDocument.uploaded(required ? what : null,
+                        new Upload(what, file.getOriginalFilename(), file.getContentType(), file.getBytes())));
+                rowOfDocument.add(row.index());
+            }
+        }
+        JsonNode corrected = null;
+        Map<String, List<String>> parameters = DraftPagesController.parameters(request);
+        if (form.isPresent() && rows.stream().anyMatch(MissingRow::form)) {
+            corrected = filling.fromFormFields(form.get(), parameters);
+        }
+        DraftPagesController.PageErrors errors = DraftPagesController.PageErrors.none();
+        if (documents.isEmpty() && corrected == null) {
+            errors.fields().put(rows.isEmpty() ? "supplement" : rows.get(0).fileId(),
+                    "Giấy tờ bổ sung: hãy tải lên ít nhất một tệp cho các giấy tờ được yêu cầu");
+        } else {
+            try {
+                dossiers.supplement(account, code, corrected, documents);
+                redirect.addFlashAttribute("supplemented", true);
+                return "redirect:/my/dossiers/" + code;
+            } catch (SubmissionRefused e) {
+                for (Violation v : e.violations()) {
+                    placed(v, rows, rowOfDocument, errors);
+                }
+            } catch (DossierActionRefused e) {
+                errors.general().add(e.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return page(account, code, errors, corrected, model);
+    }
+
+    private static void placed(Violation v, List<MissingRow> rows, List<Integer> rowOfDocument, DraftPagesController.PageErrors errors) {
+        String field = v.field();
+        if (field.equals("form")) {
+            errors.form().add(new FieldError("", v.rule(), v.message()));
+            return;
+        }
+        if (field.startsWith("form.")) {
+            errors.form().add(new FieldError(field.substring(5), v.rule(), v.message()));
+            return;
+        }
+        java.util.regex.Matcher indexed = java.util.regex.Pattern.compile("^documents\\[(\\d+)\\]").matcher(field);
+        if (indexed.find() && Integer.parseInt(indexed.group(1)) < rowOfDocument.size()) {
+            errors.fields().merge("file-" + rowOfDocument.get(Integer.parseInt(indexed.group(1))), v.message(), (a, b) -> a + " " + b);
+            return;
+        }
+        for (MissingRow row : rows) {
+            if (row.item().what().equals(field)) {
+                errors.fields().merge(row.fileId(), v.message(), (a, b) -> a + " " + b);
+                return;
+            }
+        }
+        errors.general().add(v.message());
+    }
+
+    private String page(UUID account, String code, DraftPagesController.PageErrors errors, JsonNode correctedForm, Model model) {
+        DossierDetail detail = dossiers.ofApplicant(account, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Optional<FormDefinition> form = form(detail);
+        model.addAttribute("d", detail);
+        model.addAttribute("s", detail.summary());
+        model.addAttribute("agencyName", views.agencyName(detail.summary().receivingAgency()));
+        model.addAttribute("formEntries", form.map(f -> FormEntries.of(f, detail.form())).orElse(List.of()));
+        model.addAttribute("form", form.orElse(null));
+        model.addAttribute("missing", missingRows(detail, form.orElse(null)));
+        model.addAttribute("formValues", correctedForm != null ? correctedForm : detail.form());
+        model.addAttribute("errors", errors);
+        return "dossier/dossier";
+    }
+
+    private Optional<FormDefinition> form(DossierDetail detail) {
+        return detail.formVersion() == null ? Optional.empty() : forms.version(detail.summary().procedureCode(), detail.formVersion());
+    }
+
+    private Optional<Procedure> procedure(DossierDetail detail) {
+        LocalDate asOf = detail.summary().submittedAt() == null ? SubmissionChecks.today(clock)
+                : LocalDate.ofInstant(detail.summary().submittedAt(), clock.getZone());
+        return procedures.find(detail.summary().procedureCode(), asOf).or(() -> procedures.find(detail.summary().procedureCode(),
+                SubmissionChecks.today(clock)));
+    }
+
+    /** The items the desk asked for; the e-form is one when it names the form, one of its fields, or the document the form replaces. */
+    private List<MissingRow> missingRows(DossierDetail detail, FormDefinition form) {
+        List<MissingRow> rows = new ArrayList<>();
+        String replaced = form == null ? null : procedure(detail).map(p -> SubmissionChecks.documentReplacedByForm(p, form)).orElse(null);
+        for (int i = 0; i < detail.missingItems().size(); i++) {
+            MissingItem item = detail.missingItems().get(i);
+            String what = item.what() == null ? "" : item.what().strip();
+            boolean isForm = form != null && (what.equals("form") || what.startsWith("form.")
+                    || what.toLowerCase(Locale.ROOT).equals(form.title().strip().toLowerCase(Locale.ROOT)) || what.equals(replaced));
+            rows.add(new MissingRow(i, item, isForm));
+        }
+        return rows;
+    }
+}
