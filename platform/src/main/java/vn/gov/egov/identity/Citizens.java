@@ -32,4 +32,20 @@ public interface Citizens {
 
     /** Whether the citizen may act for the business with this tax code. */
     boolean represents(UUID accountId, String taxCode);
+
+    /**
+     * The account id of the citizen behind a request: a VNeID page session or a citizen's bearer token from the
+     * province's SSO (both name the citizen by account id). Empty for officials, applications and anonymous callers.
+     */
+    static Optional<UUID> accountIdOf(org.springframework.security.core.Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated() || authentication.getAuthorities().stream()
+                .noneMatch(a -> CitizenLogin.CITIZEN.equals(a.getAuthority()))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(authentication.getName()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -3,6 +3,8 @@ package vn.gov.egov.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -47,6 +49,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/catalogs/**").hasAnyAuthority("ROLE_" + PROVINCE_ADMIN, "SCOPE_catalogs.write")
                         .requestMatchers("/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
+                        // anyone with a dossier code may see its status (nothing personal is shown)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dossiers/*/status").permitAll()
+                        // citizens (and the businesses they represent) submit and follow their own dossiers
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers").hasRole(CitizenLogin.CITIZEN.substring(5))
+                        .requestMatchers("/api/v1/my", "/api/v1/my/**").hasRole(CitizenLogin.CITIZEN.substring(5))
+                        // the one-stop desk
+                        .requestMatchers("/api/v1/reception", "/api/v1/reception/**").hasRole(Role.ONE_STOP_OFFICER.name())
                         .anyRequest().authenticated())
                 // applications and agency systems call with bearer tokens from the province's SSO
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(TokenAuthorities.converter())))
@@ -67,6 +76,10 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/account/**", "/workspace").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/my/**", "/my").hasAuthority(CitizenLogin.CITIZEN)
+                        // the one-stop desk's pages: a one-stop officer who completed the second factor
+                        .requestMatchers("/reception", "/reception/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasRole(Role.ONE_STOP_OFFICER.name())))
                         // the procedure catalog is public reference information
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()

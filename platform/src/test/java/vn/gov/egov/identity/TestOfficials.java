@@ -6,7 +6,7 @@ import vn.gov.egov.PlatformTest;
 
 /** Creates officials for tests (once per database) and tells the test base how to log in as them. */
 @Component
-class TestOfficials {
+public class TestOfficials {
 
     private final OfficialAccounts accounts;
     private final OfficialLogin login;
@@ -18,7 +18,7 @@ class TestOfficials {
         this.passwords = passwords;
     }
 
-    PlatformTest.TestOfficial ensure(String username, String password, String fullName, Position position) {
+    public PlatformTest.TestOfficial ensure(String username, String password, String fullName, Position position) {
         String secret = Totp.newSecret();
         if (accounts.byUsername(username).isEmpty()) {
             var id = accounts.create(username, fullName, null, passwords.encode(password), login.sealTotpSecret(username, secret), "test");

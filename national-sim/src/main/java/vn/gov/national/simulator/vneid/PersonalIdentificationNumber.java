@@ -43,6 +43,22 @@ public final class PersonalIdentificationNumber {
         return sexCentury == expectedSexCentury && yearDigits == year % 100;
     }
 
+    /**
+     * What can be checked without the birth date: the shape, a sex/century digit from 0 to 5 (born 1900–2199) and a
+     * birth year that is not after {@code currentYear}.
+     */
+    public static boolean isPlausible(String number, int currentYear) {
+        if (!hasValidShape(number)) {
+            return false;
+        }
+        int sexCentury = number.charAt(3) - '0';
+        if (sexCentury > 5) {
+            return false;
+        }
+        int year = 1900 + (sexCentury / 2) * 100 + Integer.parseInt(number.substring(4, 6));
+        return year <= currentYear;
+    }
+
     /** {@code 020******123}: for logs; the simulator's own JSON listing shows the fake numbers in full. */
     public static String mask(String number) {
         if (!hasValidShape(number)) {

@@ -32,6 +32,15 @@ class PersonalIdentificationNumberTest {
     }
 
     @Test
+    void withoutTheBirthDateTheSexCenturyDigitAndAPastBirthYearAreChecked() {
+        assertThat(PersonalIdentificationNumber.isPlausible("020085999001", 2026)).isTrue();
+        assertThat(PersonalIdentificationNumber.isPlausible("020326999001", 2026)).as("born 2026").isTrue();
+        assertThat(PersonalIdentificationNumber.isPlausible("020327999001", 2026)).as("born 2027").isFalse();
+        assertThat(PersonalIdentificationNumber.isPlausible("020685999001", 2026)).as("digit 6").isFalse();
+        assertThat(PersonalIdentificationNumber.isPlausible("02008599900", 2026)).isFalse();
+    }
+
+    @Test
     void masksTheMiddleForLogs() {
         assertThat(PersonalIdentificationNumber.mask("020085999123")).isEqualTo("020******123");
         assertThat(PersonalIdentificationNumber.mask("12345")).isEqualTo("************");

@@ -1,0 +1,173 @@
+package vn.gov.national.simulator.nationalportal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import vn.gov.national.simulator.JsonBodyCheck;
+import vn.gov.national.simulator.SamplePdf;
+import vn.gov.national.simulator.SimulatorProblem;
+
+/**
+ * The simulated national portal's memory: dossiers citizens submitted there, their acknowledgement by the province
+ * (which dossier code it gave them) and the status reports the province sent. Thread-safe; seeded at start with the
+ * waiting dossiers of {@code national-sim/national-portal/waiting-dossiers.json}.
+ */
+@Component
+class NationalPortal {
+
+    private static final Logger log = LoggerFactory.getLogger(NationalPortal.class);
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+
+    /** A dossier on the portal; {@code dossierCode} and {@code acknowledgedAt} are set once the province took it. */
+    static final class Dossier {
+        final String portalDossierId;
+        final Instant submittedAt;
+        final Submission submission;
+        String dossierCode;
+        Instant acknowledgedAt;
+
+        Dossier(String portalDossierId, Instant submittedAt, Submission submission) {
+            this.portalDossierId = portalDossierId;
+            this.submittedAt = submittedAt;
+            this.submission = submission;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("portalDossierId", portalDossierId);
+            json.put("submittedAt", submittedAt.toString());
+            json.putAll(submission.toJson());
+            return json;
+        }
+    }
+
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+
+    private final Map<String, Dossier> dossiers = new LinkedHashMap<>();
+
+    private final Map<LocalDate, Integer> sequenceByDay = new HashMap<>();
+
+    private final List<StatusReport> reports = new ArrayList<>();
+
+    NationalPortal() {
+        seed();
+    }
+
+    private void seed() {
+        JsonNode file;
+        try (InputStream in = new ClassPathResource("national-sim/national-portal/waiting-dossiers.json").getInputStream()) {
+            file = JsonMapper.builder().build().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant now = clock.instant();
+        for (JsonNode seed : file.path("dossiers")) {
+            ObjectNode body = ((ObjectNode) seed).deepCopy();
+            Instant submittedAt = now.minus(Duration.ofMinutes(body.remove("submittedMinutesAgo").asLong()));
+            for (JsonNode document : body.withArray("documents")) {
+                List<String> lines = new ArrayList<>();
+                ((ObjectNode) document).remove("sampleText").forEach(line -> lines.add(line.asString()));
+                ((ObjectNode) document).put("contentBase64",
+                        Base64.getEncoder().encodeToString(SamplePdf.onePage(lines.toArray(String[]::new))));
+            }
+            add(Submission.from(body), submittedAt);
+        }
+    }
+
+    Dossier submit(Submission submission) {
+        return add(submission, clock.instant());
+    }
+
+    private synchronized Dossier add(Submission submission, Instant submittedAt) {
+        LocalDate day = LocalDate.ofInstant(submittedAt, JsonBodyCheck.VIETNAM);
+        int sequence = sequenceByDay.merge(day, 1, Integer::sum);
+        String id = "G22.99-" + DAY.format(day) + "-" + "%06d".formatted(sequence);
+        Dossier dossier = new Dossier(id, submittedAt, submission);
+        dossiers.put(id, dossier);
+        log.info("SIMULATOR national portal: dossier {} submitted for procedure {}", id, submission.procedureCode());
+        return dossier;
+    }
+
+    /** Dossiers not yet acknowledged by the province, oldest first. */
+    synchronized List<Map<String, Object>> waiting(int limit) {
+        return dossiers.values().stream().filter(d -> d.dossierCode == null)
+                .sorted(Comparator.comparing((Dossier d) -> d.submittedAt).thenComparing(d -> d.portalDossierId))
+                .limit(limit).map(Dossier::toJson).toList();
+    }
+
+    /** Records the province's dossier code; the same code again is fine, another one is a conflict. */
+    synchronized void acknowledge(String portalDossierId, String dossierCode) {
+        Dossier dossier = dossiers.get(portalDossierId);
+        if (dossier == null) {
+            throw unknown(portalDossierId);
+        }
+        if (dossier.dossierCode == null) {
+            dossier.dossierCode = dossierCode;
+            dossier.acknowledgedAt = clock.instant();
+            log.info("SIMULATOR national portal: dossier {} acknowledged as {}", portalDossierId, dossierCode);
+        } else if (!dossier.dossierCode.equals(dossierCode)) {
+            throw SimulatorProblem.conflict("already-acknowledged",
+                    "Hồ sơ '%s' đã được xác nhận tiếp nhận với mã hồ sơ '%s', không thể đổi sang '%s'"
+                            .formatted(portalDossierId, dossier.dossierCode, dossierCode));
+        }
+    }
+
+    synchronized StatusReport report(JsonNode body) {
+        StatusReport report = StatusReport.from(body, reports.size() + 1L, clock.instant());
+        reports.add(report);
+        log.info("SIMULATOR national portal: status {} of dossier {} reported", report.status(), report.dossierCode());
+        return report;
+    }
+
+    synchronized List<StatusReport> reports(String dossierCode) {
+        return reports.stream().filter(r -> dossierCode == null || r.dossierCode().equals(dossierCode)).toList();
+    }
+
+    /** The dossier with its acknowledgement and the reports of its dossier code (or naming it). */
+    synchronized Map<String, Object> dossier(String portalDossierId) {
+        Dossier dossier = Optional.ofNullable(dossiers.get(portalDossierId)).orElseThrow(() -> unknown(portalDossierId));
+        Map<String, Object> json = dossier.toJson();
+        json.put("acknowledgement", dossier.dossierCode == null ? null
+                : Map.of("dossierCode", dossier.dossierCode, "acknowledgedAt", dossier.acknowledgedAt.toString()));
+        json.put("statusReports", reports.stream()
+                .filter(r -> r.dossierCode().equals(dossier.dossierCode) || portalDossierId.equals(r.portalDossierId()))
+                .map(StatusReport::toJson).toList());
+        return json;
+    }
+
+    synchronized List<Dossier> waitingDossiers() {
+        return dossiers.values().stream().filter(d -> d.dossierCode == null).toList();
+    }
+
+    synchronized List<StatusReport> latestReports(int count) {
+        List<StatusReport> newestFirst = new ArrayList<>(reports);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst.stream().limit(count).toList();
+    }
+
+    private static SimulatorProblem unknown(String portalDossierId) {
+        return SimulatorProblem.notFound("unknown-portal-dossier",
+                "Không có hồ sơ mã '%s' trên Cổng DVC quốc gia (mô phỏng)".formatted(portalDossierId));
+    }
+}

@@ -1,0 +1,139 @@
+package vn.gov.national.simulator.vnpost;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import vn.gov.national.simulator.SamplePdf;
+import vn.gov.national.simulator.SimulatorProblem;
+
+/**
+ * The simulated VNPost's memory of postal dossiers (hồ sơ gửi qua bưu chính công ích): accepted at a post office,
+ * delivered to the agency at once (a simulator has no lorries), waiting until the province acknowledges them.
+ */
+@Component
+class PostOffice {
+
+    private static final Logger log = LoggerFactory.getLogger(PostOffice.class);
+
+    /** The serial of the first item number; S10 serials have 8 digits. */
+    private static final int FIRST_SERIAL = 26_000_001;
+
+    static final class Item {
+        final String itemNumber;
+        final Instant acceptedAt;
+        final Instant deliveredAt;
+        final PostalSubmission submission;
+        String dossierCode;
+        Instant acknowledgedAt;
+
+        Item(String itemNumber, Instant acceptedAt, Instant deliveredAt, PostalSubmission submission) {
+            this.itemNumber = itemNumber;
+            this.acceptedAt = acceptedAt;
+            this.deliveredAt = deliveredAt;
+            this.submission = submission;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("itemNumber", itemNumber);
+            json.put("acceptedAt", acceptedAt.toString());
+            json.put("deliveredAt", deliveredAt.toString());
+            json.putAll(submission.toJson());
+            return json;
+        }
+    }
+
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+
+    private final Map<String, Item> items = new LinkedHashMap<>();
+
+    private int nextSerial = FIRST_SERIAL;
+
+    PostOffice() {
+        JsonNode file;
+        try (InputStream in = new ClassPathResource("national-sim/vnpost/waiting-postal-dossiers.json").getInputStream()) {
+            file = JsonMapper.builder().build().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant now = clock.instant();
+        for (JsonNode seed : file.path("postalDossiers")) {
+            ObjectNode body = ((ObjectNode) seed).deepCopy();
+            Instant acceptedAt = now.minus(Duration.ofMinutes(body.remove("acceptedMinutesAgo").asLong()));
+            Instant deliveredAt = now.minus(Duration.ofMinutes(body.remove("deliveredMinutesAgo").asLong()));
+            for (JsonNode document : body.withArray("documents")) {
+                List<String> lines = new ArrayList<>();
+                ((ObjectNode) document).remove("sampleText").forEach(line -> lines.add(line.asString()));
+                ((ObjectNode) document).put("contentBase64",
+                        Base64.getEncoder().encodeToString(SamplePdf.onePage(lines.toArray(String[]::new))));
+            }
+            add(PostalSubmission.from(body), acceptedAt, deliveredAt);
+        }
+    }
+
+    Item accept(PostalSubmission submission) {
+        Instant now = clock.instant();
+        return add(submission, now, now);
+    }
+
+    private synchronized Item add(PostalSubmission submission, Instant acceptedAt, Instant deliveredAt) {
+        Item item = new Item(ItemNumber.of("EB", nextSerial++, "VN"), acceptedAt, deliveredAt, submission);
+        items.put(item.itemNumber, item);
+        log.info("SIMULATOR VNPost: item {} accepted for agency {}", item.itemNumber, submission.agencyCode());
+        return item;
+    }
+
+    synchronized List<Map<String, Object>> waiting(int limit) {
+        return items.values().stream().filter(i -> i.dossierCode == null)
+                .sorted(Comparator.comparing((Item i) -> i.acceptedAt).thenComparing(i -> i.itemNumber))
+                .limit(limit).map(Item::toJson).toList();
+    }
+
+    synchronized void acknowledge(String itemNumber, String dossierCode) {
+        Item item = items.get(itemNumber);
+        if (item == null) {
+            throw unknown(itemNumber);
+        }
+        if (item.dossierCode == null) {
+            item.dossierCode = dossierCode;
+            item.acknowledgedAt = clock.instant();
+            log.info("SIMULATOR VNPost: item {} acknowledged as dossier {}", itemNumber, dossierCode);
+        } else if (!item.dossierCode.equals(dossierCode)) {
+            throw SimulatorProblem.conflict("already-acknowledged",
+                    "Bưu gửi '%s' đã được xác nhận tiếp nhận với mã hồ sơ '%s', không thể đổi sang '%s'"
+                            .formatted(itemNumber, item.dossierCode, dossierCode));
+        }
+    }
+
+    synchronized Map<String, Object> item(String itemNumber) {
+        Item item = items.get(itemNumber);
+        if (item == null) {
+            throw unknown(itemNumber);
+        }
+        Map<String, Object> json = item.toJson();
+        json.put("acknowledgement", item.dossierCode == null ? null
+                : Map.of("dossierCode", item.dossierCode, "acknowledgedAt", item.acknowledgedAt.toString()));
+        return json;
+    }
+
+    private static SimulatorProblem unknown(String itemNumber) {
+        return SimulatorProblem.notFound("unknown-postal-item",
+                "Không có bưu gửi số hiệu '%s' tại VNPost (mô phỏng)".formatted(itemNumber));
+    }
+}

@@ -1,0 +1,73 @@
+package vn.gov.national.simulator.vnpost;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import vn.gov.national.simulator.JsonBodyCheck;
+import vn.gov.national.simulator.SimulatorProblem;
+
+/**
+ * SIMULATOR of VNPost's public postal service for administrative dossiers:
+ * <pre>
+ * POST /vnpost/api/postal-dossiers                                       sender side → 201 {"itemNumber","acceptedAt"}
+ * GET  /vnpost/api/postal-dossiers/{itemNumber}                           the item and its acknowledgement
+ * GET  /vnpost/api/province/deliveries?limit=50                           delivered, not yet acknowledged, oldest first
+ * POST /vnpost/api/province/deliveries/{itemNumber}/acknowledgement       {"dossierCode"} → 204 / 404 / 409
+ * </pre>
+ */
+@RestController
+@RequestMapping("/vnpost/api")
+class VnpostApi {
+
+    static final String NOTICE = "TRÌNH MÔ PHỎNG Bưu chính công ích VNPost – dữ liệu giả. SIMULATOR of VNPost.";
+
+    private final PostOffice postOffice;
+
+    VnpostApi(PostOffice postOffice) {
+        this.postOffice = postOffice;
+    }
+
+    @PostMapping("/postal-dossiers")
+    ResponseEntity<Map<String, Object>> accept(@RequestBody JsonNode body) {
+        PostOffice.Item item = postOffice.accept(PostalSubmission.from(body));
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("notice", NOTICE);
+        created.put("itemNumber", item.itemNumber);
+        created.put("acceptedAt", item.acceptedAt.toString());
+        return ResponseEntity.created(URI.create("/vnpost/api/postal-dossiers/" + item.itemNumber)).body(created);
+    }
+
+    @GetMapping("/postal-dossiers/{itemNumber}")
+    Map<String, Object> item(@PathVariable String itemNumber) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notice", NOTICE);
+        body.putAll(postOffice.item(itemNumber));
+        return body;
+    }
+
+    @GetMapping("/province/deliveries")
+    Map<String, Object> deliveries(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw SimulatorProblem.invalid("limit", "range", "Tham số 'limit' phải từ 1 đến 500, nhận được " + limit);
+        }
+        return Map.of("notice", NOTICE, "deliveries", postOffice.waiting(limit));
+    }
+
+    @PostMapping("/province/deliveries/{itemNumber}/acknowledgement")
+    ResponseEntity<Void> acknowledge(@PathVariable String itemNumber, @RequestBody JsonNode body) {
+        JsonBodyCheck check = JsonBodyCheck.of(body);
+        String dossierCode = check.requiredText("dossierCode");
+        check.verify();
+        postOffice.acknowledge(itemNumber, dossierCode);
+        return ResponseEntity.noContent().build();
+    }
+}

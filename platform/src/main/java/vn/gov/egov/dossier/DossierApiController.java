@@ -1,0 +1,170 @@
+package vn.gov.egov.dossier;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import vn.gov.egov.attachment.Upload;
+
+/** Online submission and tracking over REST: citizens with a token of the province's SSO; the status look-up is public. */
+@RestController
+@Tag(name = "Hồ sơ", description = "Online submission, the applicant's dossiers and the public status look-up")
+class DossierApiController {
+
+    /** A document in a request: a new file (base64) or one of the applicant's stored documents. */
+    record DocumentBody(String requiredDocument, String fileName, String mediaType, String content, UUID personalDocumentId) {
+    }
+
+    record SubmissionBody(String procedureCode, String agencyCode, String businessTaxCode, JsonNode form,
+                          List<DocumentBody> documents, String resultDelivery, String deliveryAddress) {
+    }
+
+    record SubmittedBody(String code, String id, DossierStatus status, String statusName, String statusUrl, String qrCodeUrl) {
+    }
+
+    record WithdrawalBody(String reason) {
+    }
+
+    record SupplementBody(JsonNode form, List<DocumentBody> documents) {
+    }
+
+    private final Dossiers dossiers;
+
+    DossierApiController(Dossiers dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    @PostMapping(path = "/api/v1/dossiers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a dossier online (citizen token); the same Idempotency-Key gives the same dossier")
+    ResponseEntity<SubmittedBody> submit(Authentication caller,
+                                         @Parameter(description = "a fresh random key per dossier, reused on retries")
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                         @RequestBody SubmissionBody body) {
+        if (body == null) {
+            throw new SubmissionRefused(new Violation("body", "required", "Thiếu nội dung hồ sơ"));
+        }
+        DossierSubmission submission = new DossierSubmission(body.procedureCode(), body.agencyCode(), body.businessTaxCode(), body.form(),
+                documents(body.documents()), delivery(body.resultDelivery()), body.deliveryAddress());
+        Dossiers.Submitted submitted = dossiers.submit(account(caller), key, submission);
+        String code = submitted.code().toString();
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/my/dossiers/" + code))
+                .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
+                .body(new SubmittedBody(code, submitted.id().toString(), submitted.status(), submitted.status().vietnameseName(),
+                        "/api/v1/dossiers/" + code + "/status", "/tra-cuu-ho-so/" + code + "/qr.png"));
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/status")
+    @Operation(summary = "Public status look-up by dossier code: status, agency and dates, nothing personal")
+    PublicStatus status(@PathVariable String code) {
+        return dossiers.publicStatus(code).orElseThrow(() -> new UnknownDossier(code));
+    }
+
+    @GetMapping("/api/v1/my/dossiers")
+    @Operation(summary = "The caller's dossiers (own and for the businesses they represent), newest first")
+    List<DossierSummary> mine(Authentication caller, @RequestParam(defaultValue = "100") int limit) {
+        return dossiers.ofApplicant(account(caller), limit);
+    }
+
+    @GetMapping("/api/v1/my/dossiers/{code}")
+    @Operation(summary = "One of the caller's dossiers with its documents, papers and timeline")
+    DossierDetail mine(Authentication caller, @PathVariable String code) {
+        return dossiers.ofApplicant(account(caller), code).orElseThrow(() -> new UnknownDossier(code));
+    }
+
+    @GetMapping("/api/v1/my/dossiers/{code}/files/{sha256}")
+    @Operation(summary = "A document or paper (PDF) of one of the caller's dossiers")
+    ResponseEntity<byte[]> file(Authentication caller, @PathVariable String code, @PathVariable String sha256) {
+        byte[] content = dossiers.content(account(caller), code, sha256).orElseThrow(() -> new UnknownDossier(code));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(content);
+    }
+
+    @PostMapping("/api/v1/my/dossiers/{code}/withdrawal")
+    @Operation(summary = "Withdraw a dossier not yet received")
+    ResponseEntity<Void> withdraw(Authentication caller, @PathVariable String code, @RequestBody(required = false) WithdrawalBody body) {
+        dossiers.withdraw(account(caller), code, body == null ? null : body.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/my/dossiers/{code}/supplement")
+    @Operation(summary = "Complete a dossier sent back for supplements; it returns to the reception queue")
+    ResponseEntity<Void> supplement(Authentication caller, @PathVariable String code, @RequestBody SupplementBody body) {
+        dossiers.supplement(account(caller), code, body.form(), documents(body.documents()));
+        return ResponseEntity.noContent().build();
+    }
+
+    static UUID account(Authentication caller) {
+        try {
+            return UUID.fromString(caller.getName());
+        } catch (IllegalArgumentException e) {
+            throw new DossierActionRefused("not-permitted", "Chỉ công dân, doanh nghiệp đăng nhập bằng VNeID mới nộp và theo dõi hồ sơ được");
+        }
+    }
+
+    static List<AttachedDocument> documents(List<DocumentBody> bodies) {
+        List<AttachedDocument> documents = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        if (bodies == null) {
+            return documents;
+        }
+        for (int i = 0; i < bodies.size(); i++) {
+            DocumentBody b = bodies.get(i);
+            if (b == null) {
+                violations.add(new Violation("documents[%d]".formatted(i), "required", "Giấy tờ thứ %d trống".formatted(i + 1)));
+                continue;
+            }
+            if (b.personalDocumentId() != null && b.content() == null) {
+                documents.add(AttachedDocument.fromPersonalStore(b.requiredDocument(), b.personalDocumentId()));
+                continue;
+            }
+            if (b.content() == null) {
+                violations.add(new Violation("documents[%d].content".formatted(i), "required",
+                        "Giấy tờ '%s': thiếu nội dung tệp (content, base64) hoặc personalDocumentId".formatted(name(b, i))));
+                continue;
+            }
+            try {
+                byte[] content = Base64.getMimeDecoder().decode(b.content());
+                documents.add(new AttachedDocument(b.requiredDocument(), new Upload(b.requiredDocument() == null ? "documents[" + i + "]"
+                        : b.requiredDocument(), b.fileName(), b.mediaType(), content), b.personalDocumentId()));
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation("documents[%d].content".formatted(i), "base64",
+                        "Giấy tờ '%s': nội dung tệp không phải base64 hợp lệ".formatted(name(b, i))));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new SubmissionRefused(violations);
+        }
+        return documents;
+    }
+
+    private static String name(DocumentBody b, int i) {
+        return b.fileName() != null ? b.fileName() : b.requiredDocument() != null ? b.requiredDocument() : "thứ " + (i + 1);
+    }
+
+    static ResultDelivery delivery(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return ResultDelivery.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new SubmissionRefused(new Violation("resultDelivery", "enum",
+                    "Cách nhận kết quả '%s' không hợp lệ; chọn ONLINE, AT_DESK hoặc BY_POST".formatted(text)));
+        }
+    }
+}

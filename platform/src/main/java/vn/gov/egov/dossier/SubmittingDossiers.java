@@ -1,0 +1,238 @@
+package vn.gov.egov.dossier;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.gov.egov.attachment.DocumentOwner;
+import vn.gov.egov.identity.Citizens;
+
+/** The applicant's side: online submission, the own list, withdrawal, supplements, and the public look-up. */
+@Service
+class SubmittingDossiers implements Dossiers {
+
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final SubmissionChecks checks;
+    private final DossierWriting writing;
+    private final DossierStore store;
+    private final DossierCodes codes;
+    private final Appointments appointments;
+    private final Citizens citizens;
+    private final DossierViews views;
+    private final DossierClock clock;
+    private final TransactionTemplate transaction;
+
+    SubmittingDossiers(SubmissionChecks checks, DossierWriting writing, DossierStore store, DossierCodes codes,
+                       Appointments appointments, Citizens citizens, DossierViews views, DossierClock clock,
+                       PlatformTransactionManager transactions) {
+        this.checks = checks;
+        this.writing = writing;
+        this.store = store;
+        this.codes = codes;
+        this.appointments = appointments;
+        this.citizens = citizens;
+        this.views = views;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public Submitted submit(UUID account, String idempotencyKey, DossierSubmission submission) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH
+                || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new SubmissionRefused(new Violation("Idempotency-Key", "idempotency-key",
+                    "Thiếu khóa chống nộp trùng (Idempotency-Key) hoặc khóa không hợp lệ: 1–%d ký tự ASCII in được, không có dấu cách"
+                            .formatted(MAX_KEY_LENGTH)));
+        }
+        Citizens.CitizenProfile applicant = citizens.profile(account)
+                .orElseThrow(() -> new DossierActionRefused("not-permitted", "Tài khoản công dân không tồn tại"));
+        // a replay is answered before anything is checked again
+        Optional<Submitted> replay = replay(account, idempotencyKey, submission);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        boolean represents = submission.businessTaxCode() != null && citizens.represents(account, submission.businessTaxCode());
+        LocalDate today = SubmissionChecks.today(clock);
+        SubmissionChecks.Passed passed = checks.online(submission, owners(account, submission.businessTaxCode(), represents),
+                represents, today);
+        String hash = requestHash(submission, passed);
+        return transaction.execute(status -> {
+            store.lockIdempotencyKey(account.toString(), idempotencyKey);
+            Optional<DossierRecord> earlier = store.byIdempotencyKey(account, idempotencyKey);
+            if (earlier.isPresent()) {
+                return replayOf(earlier.get(), hash);
+            }
+            Instant now = clock.instant();
+            DossierCode code = codes.next(passed.agencyCode(), now);
+            DossierRecord d = writing.create(UUID.randomUUID(), code, passed,
+                    new DossierWriting.Applicant(account, applicant.fullName(), applicant.personalId(), applicant.phoneNumber(),
+                            applicant.email(), applicant.address(), submission.businessTaxCode(), null),
+                    DossierChannel.OWN_PORTAL, null, idempotencyKey, hash, submission.resultDelivery(), submission.deliveryAddress(),
+                    now, appointments.receptionDue(now), false);
+            writing.attach(d, passed.attachments(), "ONLINE", 0, account.toString(), now);
+            writing.step(d, now, "SUBMITTED", DossierStatus.SUBMITTED, applicant.fullName(), "citizen",
+                    "Nộp hồ sơ trực tuyến trên Cổng Dịch vụ công của tỉnh", null);
+            writing.publish(d, DossierStatus.SUBMITTED, null, "SUBMITTED", now, null, null);
+            return new Submitted(d.id(), code, DossierStatus.SUBMITTED, false);
+        });
+    }
+
+    private Optional<Submitted> replay(UUID account, String key, DossierSubmission submission) {
+        return store.byIdempotencyKey(account, key).map(earlier -> {
+            // the files of the replay are not re-checked: their hashes are compared through the request hash
+            return replayOf(earlier, requestHashWithoutChecks(submission));
+        });
+    }
+
+    private Submitted replayOf(DossierRecord earlier, String hash) {
+        if (earlier.requestHash() != null && !earlier.requestHash().equals(hash)) {
+            throw new SubmissionRefused(new Violation("Idempotency-Key", "idempotency-key-reused",
+                    "Khóa chống nộp trùng (Idempotency-Key) này đã dùng cho hồ sơ %s với nội dung khác; hãy dùng khóa mới cho hồ sơ mới"
+                            .formatted(earlier.code())));
+        }
+        return new Submitted(earlier.id(), DossierCode.parse(earlier.code()), earlier.status(), true);
+    }
+
+    private List<DocumentOwner> owners(UUID account, String taxCode, boolean represents) {
+        List<DocumentOwner> owners = new ArrayList<>();
+        owners.add(DocumentOwner.citizen(account));
+        if (taxCode != null && represents) {
+            owners.add(DocumentOwner.business(taxCode));
+        }
+        return owners;
+    }
+
+    /** The request's fingerprint: what it asks for, with each file by its content hash. */
+    private String requestHash(DossierSubmission s, SubmissionChecks.Passed passed) {
+        return requestHashWithoutChecks(s);
+    }
+
+    private static String requestHashWithoutChecks(DossierSubmission s) {
+        StringBuilder text = new StringBuilder();
+        text.append(s.procedureCode()).append('|').append(s.agencyCode()).append('|').append(s.businessTaxCode()).append('|')
+                .append(s.form() == null ? "" : s.form().toString()).append('|').append(s.resultDelivery()).append('|')
+                .append(s.deliveryAddress());
+        for (AttachedDocument d : s.documents()) {
+            text.append('|').append(d.requiredDocument()).append(':');
+            if (d.upload() != null) {
+                text.append(sha256(d.upload().content()));
+            } else {
+                text.append(d.personalDocumentId());
+            }
+        }
+        return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes == null ? new byte[0] : bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<DossierSummary> ofApplicant(UUID account, int limit) {
+        List<String> taxCodes = citizens.byAccountId(account).map(Citizens.Citizen::representedTaxCodes).orElse(List.of());
+        return store.ofApplicant(account, taxCodes, Math.max(1, Math.min(limit, 500))).stream().map(DossierRecord::summary).toList();
+    }
+
+    @Override
+    public Optional<DossierDetail> ofApplicant(UUID account, String code) {
+        return own(account, code).map(views::detail);
+    }
+
+    private Optional<DossierRecord> own(UUID account, String code) {
+        return store.byCode(code).filter(d -> account.equals(d.applicantAccount())
+                || (d.businessTaxCode() != null && citizens.represents(account, d.businessTaxCode())));
+    }
+
+    @Override
+    public void withdraw(UUID account, String code, String reason) {
+        transaction.executeWithoutResult(status -> {
+            DossierRecord d = store.byCodeForUpdate(code).filter(r -> own(account, code).isPresent())
+                    .orElseThrow(() -> new UnknownDossier(code));
+            if (!d.status().awaitingReception()) {
+                throw new DossierActionRefused("wrong-status", "Hồ sơ %s đang ở trạng thái \"%s\": chỉ rút được hồ sơ chưa được tiếp nhận"
+                        .formatted(code, d.status().vietnameseName()));
+            }
+            Instant now = clock.instant();
+            store.close(d.id(), DossierStatus.WITHDRAWN, now);
+            String note = reason == null || reason.isBlank() ? "Người nộp rút hồ sơ" : "Người nộp rút hồ sơ: " + reason.strip();
+            writing.step(d, now, "WITHDRAWN", DossierStatus.WITHDRAWN, d.applicantName(), "citizen", note, null);
+            writing.publish(d, DossierStatus.WITHDRAWN, d.status(), "WITHDRAWN", now, null, note);
+        });
+    }
+
+    @Override
+    public void supplement(UUID account, String code, JsonNode correctedForm, List<AttachedDocument> documents) {
+        DossierRecord before = own(account, code).orElseThrow(() -> new UnknownDossier(code));
+        if (before.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+            throw new DossierActionRefused("wrong-status", "Hồ sơ %s không có yêu cầu bổ sung đang chờ (trạng thái \"%s\")"
+                    .formatted(code, before.status().vietnameseName()));
+        }
+        LocalDate today = SubmissionChecks.today(clock);
+        List<DocumentOwner> owners = owners(account, before.businessTaxCode(), before.businessTaxCode() != null);
+        List<SubmissionChecks.Attachment> attachments = documents.isEmpty() && correctedForm != null ? List.of()
+                : checks.supplementDocuments(documents, before.procedureCode(), today, owners);
+        if (correctedForm != null && before.formVersion() != null) {
+            List<Violation> violations = new ArrayList<>();
+            views.form(before).ifPresent(form -> checks.formViolations(form, correctedForm, violations));
+            if (!violations.isEmpty()) {
+                throw new SubmissionRefused(violations);
+            }
+        }
+        transaction.executeWithoutResult(status -> {
+            DossierRecord d = store.byCodeForUpdate(code).orElseThrow(() -> new UnknownDossier(code));
+            if (d.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+                throw new DossierActionRefused("wrong-status", "Hồ sơ %s không còn chờ bổ sung".formatted(code));
+            }
+            Instant now = clock.instant();
+            int round = store.papersOfKind(d.id(), "SUPPLEMENT_REQUEST");
+            writing.attach(d, attachments, "ONLINE", round, account.toString(), now);
+            store.backToQueue(d.id(), now, appointments.receptionDue(now),
+                    correctedForm == null || d.formVersion() == null ? null : writing.sealForm(correctedForm), null);
+            String note = "Bổ sung %d giấy tờ%s".formatted(attachments.size(), correctedForm != null ? " và sửa tờ khai" : "");
+            writing.step(d, now, "SUPPLEMENTED", DossierStatus.SUBMITTED, d.applicantName(), "citizen", note,
+                    Map.of("documents", attachments.stream().map(a -> a.fileName()).toList()));
+            writing.publish(d, DossierStatus.SUBMITTED, DossierStatus.SUPPLEMENT_REQUESTED, "SUPPLEMENTED", now, null, note);
+        });
+    }
+
+    @Override
+    public Optional<PublicStatus> publicStatus(String code) {
+        try {
+            DossierCode.parse(code);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return store.byCode(code.strip()).filter(d -> d.status() != DossierStatus.DRAFT).map(views::publicStatus);
+    }
+
+    @Override
+    public Optional<byte[]> content(UUID account, String code, String sha256) {
+        return own(account, code).filter(d -> store.holds(d.id(), sha256)).flatMap(d -> views.content(sha256));
+    }
+
+    @Override
+    public Optional<ApplicantContact> contactOf(String code) {
+        return store.byCode(code).map(d -> {
+            Optional<Citizens.CitizenProfile> profile = d.applicantAccount() == null ? Optional.empty() : citizens.profile(d.applicantAccount());
+            String email = profile.map(Citizens.CitizenProfile::email).filter(e -> e != null && !e.isBlank()).orElse(d.applicantEmail());
+            String phone = profile.map(Citizens.CitizenProfile::phoneNumber).filter(p -> p != null && !p.isBlank()).orElse(writing.phone(d));
+            return new ApplicantContact(d.code(), d.applicantAccount(), d.applicantName(), email, phone);
+        });
+    }
+}

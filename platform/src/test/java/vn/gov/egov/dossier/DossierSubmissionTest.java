@@ -1,0 +1,202 @@
+package vn.gov.egov.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.egov.dossier.DossierFixtures.ID_CARD;
+import static vn.gov.egov.dossier.DossierFixtures.document;
+
+import static vn.gov.egov.dossier.DossierFixtures.submission;
+import static vn.gov.egov.dossier.DossierFixtures.validSubmission;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Online submission through the API: the contract, idempotency under concurrency, and every kind of bad input. */
+class DossierSubmissionTest extends DossierTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String token;
+
+    @BeforeEach
+    void citizen() throws Exception {
+        if (token == null) {
+            token = citizenToken(CITIZEN);
+        }
+    }
+
+    HttpResponse<String> submit(String key, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/dossiers")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aCitizenSubmitsOnlineAndGetsACodeTheyCanLookUpPublicly() throws Exception {
+        HttpResponse<String> response = submit(UUID.randomUUID().toString(), validSubmission("online-1"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        String code = body.get("code").asString();
+        assertThat(code).matches("000\\.00\\.10\\.H20-\\d{6}-\\d{4}");
+        assertThat(response.headers().firstValue("Location")).contains("/api/v1/my/dossiers/" + code);
+        assertThat(body.get("status").asString()).isEqualTo("SUBMITTED");
+
+        HttpResponse<String> status = get("/api/v1/dossiers/" + code + "/status");
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("\"status\":\"SUBMITTED\"").contains("Sở Tư pháp").contains(code)
+                .doesNotContain(CITIZEN).doesNotContain("Nguyễn Văn An").doesNotContain("0912999001");
+
+        HttpResponse<String> mine = http.send(HttpRequest.newBuilder(uri("/api/v1/my/dossiers/" + code))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(mine.statusCode()).isEqualTo(200);
+        JsonNode detail = json.readTree(mine.body());
+        assertThat(detail.get("documents")).hasSize(1);
+        assertThat(detail.get("documents").get(0).get("requiredDocument").asString()).isEqualTo(ID_CARD);
+        assertThat(detail.get("steps").get(0).get("action").asString()).isEqualTo("SUBMITTED");
+        assertThat(detail.get("maskedPersonalId").asString()).isEqualTo("020******001");
+        assertThat(detail.get("form").get("hoTen").asString()).isEqualTo("Nguyễn Văn An");
+
+        String sealed = jdbc.sql("select form_sealed || applicant_id_sealed || coalesce(applicant_phone_sealed, '') from dossier where code = ?")
+                .param(code).query(String.class).single();
+        assertThat(sealed).as("personal data sealed at rest").doesNotContain(CITIZEN).doesNotContain("Nguyễn Văn An").startsWith("pd1:");
+
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(uri("/api/v1/my/dossiers"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.body()).contains(code);
+    }
+
+    @Test
+    void twentyIdenticalRequestsAtOnceMakeOneDossier() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = validSubmission("concurrent-" + key);
+        int before = dossiers();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Callable<HttpResponse<String>> call = () -> {
+                    start.await();
+                    return submit(key, body);
+                };
+                results.add(pool.submit(call));
+            }
+            start.countDown();
+            Set<String> codes = new HashSet<>();
+            int replayed = 0;
+            for (Future<HttpResponse<String>> result : results) {
+                HttpResponse<String> response = result.get();
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                codes.add(json.readTree(response.body()).get("code").asString());
+                replayed += response.headers().firstValue("Idempotent-Replayed").orElse("").equals("true") ? 1 : 0;
+            }
+            assertThat(codes).hasSize(1);
+            assertThat(replayed).isEqualTo(19);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(dossiers() - before).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequestIsRefusedAndAMissingKeyToo() throws Exception {
+        String key = UUID.randomUUID().toString();
+        assertThat(submit(key, validSubmission("first-" + key)).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> other = submit(key, validSubmission("other-" + key));
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.body()).contains("idempotency-key-reused").contains("Idempotency-Key");
+
+        HttpResponse<String> noKey = submit(null, validSubmission("no-key"));
+        assertThat(noKey.statusCode()).isEqualTo(400);
+        assertThat(noKey.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(noKey.body()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndLeavesNothingBehind() throws Exception {
+        int dossiersBefore = dossiers();
+        long filesBefore = storedFiles();
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+        Map<String, Object> unknownProcedure = validSubmission("x");
+        unknownProcedure.put("procedureCode", "9.999999");
+        assertRefused(unknownProcedure, "procedureCode", "unknown-procedure");
+
+        Map<String, Object> notOnline = validSubmission("x");
+        notOnline.put("procedureCode", "1.000002");
+        assertRefused(notOnline, "procedureCode", "not-online");
+
+        Map<String, Object> notRepresentative = validSubmission("x");
+        notRepresentative.put("businessTaxCode", "0100109106");
+        assertRefused(notRepresentative, "businessTaxCode", "not-representative");
+
+        assertRefused(submission(DossierFixtures.form(), List.of()), ID_CARD, "required-document");
+
+        Map<String, Object> badForm = DossierFixtures.form();
+        badForm.put("dienThoai", "12345");
+        badForm.remove("hoTen");
+        JsonNode errors = assertRefused(submission(badForm, List.of(document(ID_CARD, "cccd.pdf", "application/pdf", pdf("a", 0)))),
+                "form.dienThoai", null);
+        assertThat(errors.toString()).contains("form.hoTen");
+
+        assertRefused(submission(DossierFixtures.form(), List.of(document(ID_CARD, "cccd.pdf", "application/pdf", png))), ID_CARD, "type-mismatch");
+
+        Map<String, Object> notBase64 = document(ID_CARD, "cccd.pdf", "application/pdf", new byte[] {1});
+        notBase64.put("content", "%%% không phải base64 %%%");
+        assertRefused(submission(DossierFixtures.form(), List.of(notBase64)), "documents[0].content", "base64");
+
+        Map<String, Object> byPostWithoutAddress = validSubmission("x");
+        byPostWithoutAddress.put("resultDelivery", "BY_POST");
+        assertRefused(byPostWithoutAddress, "deliveryAddress", "required");
+
+        assertThat(dossiers()).as("no half-made dossier").isEqualTo(dossiersBefore);
+        assertThat(storedFiles()).as("no orphan file").isEqualTo(filesBefore);
+    }
+
+    private JsonNode assertRefused(Map<String, Object> body, String field, String rule) throws Exception {
+        HttpResponse<String> response = submit(UUID.randomUUID().toString(), body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode errors = json.readTree(response.body()).get("errors");
+        boolean found = false;
+        for (JsonNode error : errors) {
+            if (error.get("field").asString().equals(field) && (rule == null || error.get("rule").asString().equals(rule))) {
+                found = true;
+                assertThat(error.get("message").asString()).isNotBlank();
+            }
+        }
+        assertThat(found).as("%s / %s in %s", field, rule, errors).isTrue();
+        return errors;
+    }
+
+    private int dossiers() {
+        return jdbc.sql("select count(*) from dossier").query(Integer.class).single();
+    }
+
+    private long storedFiles() {
+        return jdbc.sql("select count(*) from dossier_document").query(Long.class).single();
+    }
+}
