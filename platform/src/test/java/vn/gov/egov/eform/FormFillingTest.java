@@ -180,6 +180,26 @@ class FormFillingTest extends PlatformTest {
     }
 
     @Test
+    void theConfiguredAdaptersReachTheNationalSimulator() throws Exception {
+        vn.gov.egov.population.Resident an = population.find(
+                vn.gov.egov.personaldata.PersonalIdentificationNumber.of("020085999001"), "000.00.00.H20").orElseThrow();
+        assertThat(an.ethnicity()).isEqualTo("Kinh");
+        assertThat(population.find(vn.gov.egov.personaldata.PersonalIdentificationNumber.of("020085000000"), "000.00.00.H20")).isEmpty();
+        Map<String, Object> values = filling.prefill(forms.current("1.000001").orElseThrow(), Applicant.citizen(accountOf(identity("020085999001"))));
+        assertThat(values).containsEntry("noiThuongTru", an.permanentAddress().line());
+
+        JsonNode bich = identity("020192999002");
+        String taxCode = bich.get("business").get("taxCode").asString();
+        FormDefinition form = forms.publish("9.000102", LocalDate.of(2025, 1, 1), json.readTree("""
+                {"title": "Đơn thử của doanh nghiệp", "type": "object", "properties": {
+                   "tenDoanhNghiep": {"type": "string", "title": "Tên doanh nghiệp", "x-prefill": "business.name"},
+                   "nguoiDaiDien": {"type": "string", "title": "Người đại diện", "x-prefill": "business.representative"}}}"""), "test");
+        assertThat(filling.prefill(form, new Applicant(accountOf(bich), taxCode)))
+                .containsEntry("tenDoanhNghiep", bich.get("business").get("name").asString())
+                .containsEntry("nguoiDaiDien", bich.get("fullName").asString());
+    }
+
+    @Test
     void aPopulationDatabaseThatDoesNotAnswerLeavesTheVneidData() throws Exception {
         JsonNode an = identity("020085999001");
         UUID account = accountOf(an);
