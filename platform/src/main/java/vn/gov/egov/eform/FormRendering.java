@@ -82,7 +82,7 @@ class FormRendering {
     /**
      * @param values a JSON object, or a map: either nested (as JSON) or flat by field path (as {@link FormFilling#prefill})
      */
-    RenderedForm view(FormDefinition form, Object values, List<FieldError> errors) {
+    public RenderedForm view(FormDefinition form, Object values, List<FieldError> errors) { // public for SpEL
         JsonNode schema = form.schema();
         JsonNode current = values(values);
         Map<String, List<String>> byPath = new LinkedHashMap<>();

@@ -70,6 +70,8 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.publicRead("/api/v1/calendar/add-working-days?from=2026-02-13&days=3"),
             Endpoint.publicRead("/api/v1/procedures/1.000001/form"),
             new Endpoint("POST", "/api/v1/procedures/1.000001/form/validate", "{}", Set.of(), true, true, true),
+            Endpoint.publicRead("/api/v1/procedures/1.000001/form/versions"),
+            Endpoint.only("POST", "/api/v1/procedures/1.000001/form/versions", "{}", Role.PROVINCE_ADMIN),
             Endpoint.authenticated("GET", "/api/v1/me"),
             Endpoint.only("POST", "/api/v1/catalogs", "{}", Role.PROVINCE_ADMIN).orScope(),
             Endpoint.only("PUT", "/api/v1/catalogs/religions/entries/99", "{}", Role.PROVINCE_ADMIN).orScope(),
