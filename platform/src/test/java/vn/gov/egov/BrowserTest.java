@@ -169,6 +169,82 @@ class BrowserTest extends PlatformTest {
         browser.manage().deleteAllCookies();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.gov.egov.eform.ProcedureForms procedureForms;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    tools.jackson.databind.ObjectMapper json;
+
+    @Test
+    void aCitizenSubmitsThroughTheWizardAndTheDossierPagesMeetWcag21AA() throws Exception {
+        assertThat(asAdmin("POST", "/api/v1/procedures/sync?full=true", null, null).statusCode()).isEqualTo(200);
+        if (procedureForms.current("1.000001").isEmpty()) {
+            try (var in = new org.springframework.core.io.ClassPathResource("eform/demo/1.000001.json").getInputStream()) {
+                procedureForms.publish("1.000001", java.time.LocalDate.of(2024, 1, 1), json.readTree(in), "test");
+            }
+        }
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + port + "/login?lang=vi");
+        browser.findElement(By.id("vneid-login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("so-dinh-danh")));
+        browser.findElement(By.id("so-dinh-danh")).sendKeys("020085999001");
+        browser.findElement(By.id("mat-khau")).sendKeys("MoPhong@2025");
+        browser.findElement(By.id("dang-nhap")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("my-name")));
+
+        browser.get("http://127.0.0.1:" + port + "/procedures/1.000001");
+        assertAccessible("/procedures/1.000001 (citizen)");
+        browser.findElement(By.id("submit-online")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/my/dossiers/drafts/"));
+        assertAccessible("/my/dossiers/drafts/{id}");
+        assertThat(browser.findElement(By.id("ef-hoTen")).getDomProperty("value")).isEqualTo("Nguyễn Văn An");
+
+        Path png = Files.write(Files.createTempFile("cccd", ".pdf"), java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="));
+        var upload = browser.findElement(By.cssSelector("fieldset[id^='doc-'] input[type='file']"));
+        upload.sendKeys(png.toAbsolutePath().toString());
+        browser.findElement(By.id("ef-mucDichSuDung")).sendKeys("Bổ sung hồ sơ xin việc");
+        browser.findElement(By.cssSelector("input[name='loaiPhieu'][value='1']")).click();
+        browser.findElement(By.id("ef-soLuongPhieu")).sendKeys("1");
+        browser.findElement(By.id("save")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertAccessible("/my/dossiers/drafts/{id} (file refused)");
+
+        Path pdf = Files.write(Files.createTempFile("cccd", ".pdf"), onePagePdf("CCCD browser " + java.util.UUID.randomUUID()));
+        browser.findElement(By.cssSelector("fieldset[id^='doc-'] input[type='file']")).sendKeys(pdf.toAbsolutePath().toString());
+        browser.findElement(By.id("review")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/review"));
+        assertAccessible("/my/dossiers/drafts/{id}/review");
+        browser.findElement(By.id("submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("submitted")));
+        String code = browser.findElement(By.id("dossier-code")).getText();
+        assertThat(browser.findElement(By.id("submitted")).getText()).contains("Nộp hồ sơ thành công");
+        assertAccessible("/my/dossiers/{code} (submitted)");
+
+        for (String page : List.of("/my/dossiers", "/my/dossiers/drafts", "/my/dossiers/" + code + "?lang=en", "/tra-cuu-ho-so?lang=vi",
+                "/tra-cuu-ho-so?ma=" + code, "/tra-cuu-ho-so?ma=sai-ma")) {
+            browser.get("http://127.0.0.1:" + port + page);
+            assertAccessible(page);
+        }
+        browser.manage().deleteAllCookies();
+    }
+
+    private static byte[] onePagePdf(String text) throws java.io.IOException {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(50, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
     @Test
     void anUnknownPageSaysSoInVietnamese() {
         browser.get(uri("/khong-co-trang-nay?lang=vi").toString());

@@ -43,7 +43,7 @@ class DossierPagesController {
     /** One missing item of a supplement request; {@code form} when it is the e-form (or one of its fields). */
     record MissingRow(int index, MissingItem item, boolean form) {
 
-        String fileId() {
+        public String fileId() {
             return "file-" + index;
         }
     }

@@ -60,7 +60,7 @@ class DraftPagesController {
     record DocumentRow(int index, RequiredDocument required, boolean optional, DossierDrafts.DraftDocument kept,
                        List<PersonalDocument> personal) {
 
-        String fileId() {
+        public String fileId() {
             return "file-" + index;
         }
     }
@@ -75,7 +75,7 @@ class DraftPagesController {
             return new PageErrors(new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return fields.isEmpty() && form.isEmpty() && general.isEmpty();
         }
     }
