@@ -83,6 +83,17 @@ class DossierPagesTest extends DossierTestSupport {
     }
 
     @Test
+    void aProcedureWithoutOnlineServiceOffersNoDraft() throws Exception {
+        assertThat(Jsoup.parse(get("/procedures/1.000002").body()).getElementById("submit-online")).isNull();
+        int before = jdbc.sql("select count(*) from dossier_draft").query(Integer.class).single();
+        HttpResponse<String> refused = send(session, "/my/dossiers/new?procedure=1.000002");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body()).getElementById("problem").text()).contains("không cung cấp dịch vụ công trực tuyến");
+        assertThat(send(session, "/my/dossiers/new?procedure=9.999999").statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from dossier_draft").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void aPngNamedPdfIsRefusedAtItsDocumentWhileTheRestOfTheDraftIsKept() throws Exception {
         String draft = newDraft();
         Document page = page(draft);
