@@ -228,6 +228,28 @@ class DossierPagesTest extends DossierTestSupport {
     }
 
     @Test
+    void whenTheDeskQuestionsTheFormTheCitizenCorrectsItOnThePage() throws Exception {
+        String code = submitOnline(token, "corrected-form-" + UUID.randomUUID());
+        String formTitle = "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp";
+        HttpResponse<String> sentBack = as(DESK, "POST", "/api/v1/reception/dossiers/" + code + "/supplement-request", "application/json",
+                json.writeValueAsString(Map.of("missing", List.of(Map.of("what", formTitle, "why", "Mục đích sử dụng chưa rõ")))));
+        assertThat(sentBack.statusCode()).as(sentBack.body()).isEqualTo(204);
+        String path = "/my/dossiers/" + code;
+        Document page = Jsoup.parse(send(session, path).body());
+        assertThat(page.select("form[action$=/supplement] input[type=file]")).as("the form is corrected, not uploaded").isEmpty();
+        assertThat(page.select("form[action$=/supplement] textarea[name=mucDichSuDung]").text()).isEqualTo("Bổ sung hồ sơ xin việc");
+
+        Map<String, String> fields = fields(page);
+        fields.put("mucDichSuDung", "Nộp hồ sơ xin việc tại Công ty Điện lực Lạng Sơn");
+        HttpResponse<String> done = postMultipart(path + "/supplement", fields, Map.of());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        Document after = Jsoup.parse(send(session, path).body());
+        assertThat(after.getElementById("dossier-status").text()).isEqualTo("Chờ tiếp nhận");
+        assertThat(after.select("#dossier-form").text()).contains("Nộp hồ sơ xin việc tại Công ty Điện lực Lạng Sơn");
+        assertThat(after.select("#timeline").text()).contains("sửa tờ khai");
+    }
+
+    @Test
     void thePublicLookUpShowsTheStatusAndNothingPersonal() throws Exception {
         String code = submitOnline(token, "lookup-" + UUID.randomUUID());
         HttpResponse<String> found = get("/tra-cuu-ho-so?ma=" + code);
