@@ -146,7 +146,8 @@ class SubmittingDossiers implements Dossiers {
     @Override
     public List<DossierSummary> ofApplicant(UUID account, int limit) {
         List<String> taxCodes = citizens.byAccountId(account).map(Citizens.Citizen::representedTaxCodes).orElse(List.of());
-        return store.ofApplicant(account, taxCodes, Math.max(1, Math.min(limit, 500))).stream().map(DossierRecord::summary).toList();
+        String lookup = citizens.profile(account).map(p -> writing.personalIdLookup(p.personalId())).orElse(null);
+        return store.ofApplicant(account, lookup, taxCodes, Math.max(1, Math.min(limit, 500))).stream().map(DossierRecord::summary).toList();
     }
 
     @Override
@@ -156,7 +157,10 @@ class SubmittingDossiers implements Dossiers {
 
     private Optional<DossierRecord> own(UUID account, String code) {
         return store.byCode(code).filter(d -> account.equals(d.applicantAccount())
-                || (d.businessTaxCode() != null && citizens.represents(account, d.businessTaxCode())));
+                || (d.businessTaxCode() != null && citizens.represents(account, d.businessTaxCode()))
+                || (d.applicantAccount() == null && store.applicantLookup(d.id())
+                        .filter(l -> l.equals(citizens.profile(account).map(p -> writing.personalIdLookup(p.personalId())).orElse(null)))
+                        .isPresent()));
     }
 
     @Override
