@@ -193,6 +193,10 @@ class DossierFilesIntegrationTest extends PlatformTest {
         assertThat(pngAsPdf.body()).contains("id=\"error-summary\"", "Tệp &quot;chup.pdf&quot;", "nội dung là PNG", "aria-invalid=\"true\"")
                 .contains("value=\"Ảnh chụp\"");
 
+        HttpResponse<String> tooLarge = upload(citizen, page, "Bản vẽ", "ban-ve.pdf", "application/pdf", new byte[21 * 1024 * 1024]);
+        assertThat(tooLarge.statusCode()).isEqualTo(200);
+        assertThat(tooLarge.body()).contains("Tệp &quot;ban-ve.pdf&quot;", "dung lượng 21,0 MB, vượt giới hạn 20,0 MB");
+
         HttpResponse<String> empty = upload(citizen, page, "", "trong.pdf", "application/pdf", new byte[0]);
         assertThat(empty.body()).contains("Tên giấy tờ: bắt buộc nhập.", "rỗng (0 byte)");
         assertThat(send(citizen, HttpRequest.newBuilder(site("/my/documents")).build()).body()).doesNotContain("Ảnh chụp</a>");
