@@ -180,6 +180,9 @@ class DossierFilesIntegrationTest extends PlatformTest {
 
         HttpResponse<String> removed = postWithCsrf(anna, list.body(), "/my/documents/" + id + "/remove");
         assertThat(removed.statusCode()).isEqualTo(302);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT action FROM audit_entry WHERE object_type = 'personal-document' AND object_id = ? ORDER BY sequence_number")
+                        .param(id).query(String.class).list()).as("the upload and the removal audited").containsExactly("CREATE", "DELETE"));
         assertThat(send(anna, HttpRequest.newBuilder(site("/my/documents")).build()).body()).doesNotContain("/my/documents/" + id + "/content");
     }
 
