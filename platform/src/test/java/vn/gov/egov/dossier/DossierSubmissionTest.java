@@ -209,6 +209,7 @@ class DossierSubmissionTest extends DossierTestSupport {
     }
 
     private long storedFiles() {
-        return jdbc.sql("select count(*) from dossier_document").query(Long.class).single();
+        return jdbc.sql("select (select count(*) from dossier_document) + (select count(*) from attachment_content)"
+                + " + (select count(*) from attachment_reference)").query(Long.class).single();
     }
 }
