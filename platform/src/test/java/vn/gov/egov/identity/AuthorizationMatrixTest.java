@@ -80,6 +80,8 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.publicRead("/api/v1/calendar/add-working-days?from=2026-02-13&days=3"),
             Endpoint.publicRead("/api/v1/procedures/1.000001/form"),
             new Endpoint("POST", "/api/v1/procedures/1.000001/form/validate", "{}", Set.of(), true, true, true),
+            Endpoint.publicRead("/api/v1/procedures/1.000001/form/versions"),
+            Endpoint.only("POST", "/api/v1/procedures/1.000001/form/versions", "{}", Role.PROVINCE_ADMIN),
             Endpoint.authenticated("GET", "/api/v1/me"),
             Endpoint.citizensOnly("GET", "/api/v1/my/documents"),
             Endpoint.publicRead("/api/v1/dossiers/000.00.10.H20-261127-9999/status"),
