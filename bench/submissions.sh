@@ -47,10 +47,12 @@ done
 echo "platform pid $platform up after $(( $(date +%s) - started )) s (data: $dir, PostgreSQL port $pg_port); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+postmaster=$(head -1 "$dir/postgres/postmaster.pid")
+cpu="-Dbench.platformPid=$platform -Dbench.postgresPid=$postmaster"
 # shellcheck disable=SC2086
-java ${BENCH_JAVA_OPTS:-} -Xmx2g -cp "$cp" vn.gov.egov.bench.SubmissionLoad "http://127.0.0.1:$port" "http://localhost:$sim_port" \
+java $cpu ${BENCH_JAVA_OPTS:-} -Xmx2g -cp "$cp" vn.gov.egov.bench.SubmissionLoad "http://127.0.0.1:$port" "http://localhost:$sim_port" \
   "$pg_port" "$connections" "$seconds" "$dir/codes.txt"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086
-java ${BENCH_JAVA_OPTS:-} -cp "$cp" vn.gov.egov.bench.StatusLookUpLoad "http://127.0.0.1:$port" "$dir/codes.txt" "$rate" "$seconds"
+java $cpu ${BENCH_JAVA_OPTS:-} -cp "$cp" vn.gov.egov.bench.StatusLookUpLoad "http://127.0.0.1:$port" "$dir/codes.txt" "$rate" "$seconds"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -49,7 +49,10 @@ public final class StatusLookUpLoad {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(executor).build();
         run(client, targets, rate, warmup);
+        ProcessCpu cpu = new ProcessCpu();
+        ProcessCpu.Snapshot before = cpu.snapshot();
         Run result = run(client, targets, rate, seconds);
+        ProcessCpu.Snapshot after = cpu.snapshot();
         long[] sorted = result.latencies.clone();
         Arrays.sort(sorted);
         System.out.printf("status look-up (open loop): target=%d req/s seconds=%d codes=%d scheduled=%d answered=%d errors=%d "
@@ -58,6 +61,7 @@ public final class StatusLookUpLoad {
                 rate, seconds, codes.size(), result.scheduled, sorted.length, result.errors.get(),
                 sorted.length / result.elapsedSeconds, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
                 percentile(sorted, 99.9), percentile(sorted, 100), result.maxSendLagNanos / 1e6);
+        System.out.println(cpu.perOperation(before, after, result.scheduled, "look-up"));
         if (result.firstError.get() != null) {
             System.out.println("first error: " + result.firstError.get());
         }

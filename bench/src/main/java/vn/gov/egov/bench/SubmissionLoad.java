@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -100,11 +101,15 @@ public final class SubmissionLoad {
         Http http = new Http(client, platform.resolve("/api/v1/dossiers"), bodies, pdfs, budget);
         Result warm = http.run(connections, warmup);
         System.out.printf("warm-up: %d s, %d dossiers, %d errors%n", warmup, warm.count(), warm.errors());
+        ProcessCpu cpu = new ProcessCpu();
+        ProcessCpu.Snapshot httpStart = cpu.snapshot();
         Result result = http.run(connections, seconds);
+        ProcessCpu.Snapshot httpEnd = cpu.snapshot();
         System.out.printf("HTTP  submissions: connections=%d seconds=%.1f dossiers=%d errors=%d throughput=%.1f dossiers/s "
                         + "p50=%.1f ms p90=%.1f ms p99=%.1f ms max=%.1f ms%n", connections, result.seconds(), result.count(),
                 result.errors(), result.throughput(), result.percentile(50), result.percentile(90), result.percentile(99),
                 result.percentile(100));
+        System.out.println("HTTP  " + cpu.perOperation(httpStart, httpEnd, result.count(), "dossier"));
         if (http.firstError.get() != null) {
             System.out.println("first error: " + http.firstError.get());
         }
@@ -120,13 +125,17 @@ public final class SubmissionLoad {
         Jdbc jdbc = new Jdbc(url, pdfs, counterOwnTransaction);
         try {
             jdbc.sample();
-            Result jdbcWarm = jdbc.run(connections, Math.min(3, warmup));
-            Result baseline = jdbc.run(connections, (int) Math.round(result.seconds()));
+            Result jdbcWarm = jdbc.run(connections, Math.min(3, warmup), null);
+            ProcessCpu.Snapshot[] jdbcCpu = new ProcessCpu.Snapshot[2];
+            Result baseline = jdbc.run(connections, (int) Math.round(result.seconds()), () -> {
+                jdbcCpu[jdbcCpu[0] == null ? 0 : 1] = cpu.snapshot();
+            });
             System.out.printf("JDBC  same rows (%s): connections=%d seconds=%.1f dossiers=%d errors=%d throughput=%.1f dossiers/s "
                             + "p50=%.1f ms p99=%.1f ms (warm-up %d)%n",
                     counterOwnTransaction ? "code in its own transaction, then one transaction" : "one transaction per dossier",
                     connections, baseline.seconds(), baseline.count(), baseline.errors(), baseline.throughput(),
                     baseline.percentile(50), baseline.percentile(99), jdbcWarm.count());
+            System.out.println("JDBC  " + cpu.perOperation(jdbcCpu[0], jdbcCpu[1], baseline.count(), "dossier"));
             if (jdbc.firstError.get() != null) {
                 System.out.println("first JDBC error: " + jdbc.firstError.get());
             }
@@ -350,9 +359,14 @@ public final class SubmissionLoad {
             }
         }
 
-        Result run(int connections, int seconds) throws Exception {
-            long start = System.nanoTime();
-            long end = start + Duration.ofSeconds(seconds).toNanos();
+        /**
+         * All connections are opened before and closed after the measured time, when {@code atEdges} (if any) runs:
+         * PostgreSQL's CPU is read while its backends still exist.
+         */
+        Result run(int connections, int seconds, Runnable atEdges) throws Exception {
+            CyclicBarrier ready = new CyclicBarrier(connections, atEdges == null ? () -> { } : atEdges);
+            CyclicBarrier done = new CyclicBarrier(connections, atEdges == null ? () -> { } : atEdges);
+            long[] times = new long[2];
             AtomicLong errors = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(connections);
             List<Future<long[]>> futures = new ArrayList<>();
@@ -362,6 +376,13 @@ public final class SubmissionLoad {
                     int n = 0;
                     try (Connection connection = connect()) {
                         Statements statements = new Statements(connection);
+                        ready.await();
+                        synchronized (times) {
+                            if (times[0] == 0) {
+                                times[0] = System.nanoTime();
+                            }
+                        }
+                        long end = times[0] + Duration.ofSeconds(seconds).toNanos();
                         while (System.nanoTime() < end) {
                             long begin = System.nanoTime();
                             try {
@@ -376,6 +397,10 @@ public final class SubmissionLoad {
                             }
                             latencies[n++] = System.nanoTime() - begin;
                         }
+                        synchronized (times) {
+                            times[1] = Math.max(times[1], System.nanoTime());
+                        }
+                        done.await();
                     }
                     return Arrays.copyOf(latencies, n);
                 }));
@@ -385,7 +410,7 @@ public final class SubmissionLoad {
                 parts.add(f.get());
             }
             pool.shutdown();
-            return Result.of(parts, errors.get(), (System.nanoTime() - start) / 1e9);
+            return Result.of(parts, errors.get(), (times[1] - times[0]) / 1e9);
         }
 
         final class Statements {
