@@ -343,6 +343,15 @@ public final class SubmissionLoad {
                 dossier = row(s, "select * from dossier where channel = 'OWN_PORTAL' and code not like '" + JDBC_MARK
                         + "%' order by created_at desc limit 1");
                 step = row(s, "select * from dossier_step where dossier_id = '" + dossier.get("id") + "' order by seq limit 1");
+                Map<String, Object> check = row(s, """
+                        select (select count(*) from dossier where channel = 'OWN_PORTAL') as dossiers,
+                               (select count(*) from dossier_document) as documents,
+                               (select count(distinct sha256) from dossier_document) as files,
+                               (select count(*) from attachment_reference where dossier_code is not null) as refs,
+                               (select count(*) from dossier_step) as steps,
+                               (select count(*) from event_publication) as events,
+                               (select count(*) from event_publication where completion_date is null) as open_events""");
+                System.out.println("check of the HTTP run's rows: " + check);
             }
         }
 
