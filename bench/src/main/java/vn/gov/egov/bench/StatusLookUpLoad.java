@@ -55,10 +55,10 @@ public final class StatusLookUpLoad {
         ProcessCpu.Snapshot after = cpu.snapshot();
         long[] sorted = result.latencies.clone();
         Arrays.sort(sorted);
-        System.out.printf("status look-up (open loop): target=%d req/s seconds=%d codes=%d scheduled=%d answered=%d errors=%d "
-                        + "achieved=%.1f req/s p50=%.2f ms p90=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.2f ms "
+        System.out.printf("status look-up (open loop): target=%d req/s seconds=%d codes=%d scheduled=%d sent at %.1f req/s answered=%d errors=%d "
+                        + "answered rate=%.1f req/s p50=%.2f ms p90=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.2f ms "
                         + "(from the intended send time; sender lag max %.2f ms)%n",
-                rate, seconds, codes.size(), result.scheduled, sorted.length, result.errors.get(),
+                rate, seconds, codes.size(), result.scheduled, result.scheduled / (result.sendSpanNanos / 1e9), sorted.length, result.errors.get(),
                 sorted.length / result.elapsedSeconds, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
                 percentile(sorted, 99.9), percentile(sorted, 100), result.maxSendLagNanos / 1e6);
         System.out.println(cpu.perOperation(before, after, result.scheduled, "look-up"));
@@ -74,6 +74,7 @@ public final class StatusLookUpLoad {
         long[] latencies;
         double elapsedSeconds;
         long maxSendLagNanos;
+        long sendSpanNanos;
         final AtomicLong errors = new AtomicLong();
         final AtomicReference<String> firstError = new AtomicReference<>();
     }
@@ -108,7 +109,13 @@ public final class StatusLookUpLoad {
             }));
         }
         long lastIntended = start + (count - 1) * interval;
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        run.sendSpanNanos = System.nanoTime() - start;
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            run.errors.addAndGet(pending.stream().filter(f -> !f.isDone()).count());
+            run.firstError.compareAndSet(null, "unanswered 30 s after the last send");
+        }
         run.elapsedSeconds = Math.max(1e-9, (lastIntended - start + interval) / 1e9);
         run.scheduled = count;
         run.latencies = Arrays.stream(latencies).filter(l -> l >= 0).toArray();

@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * errors and prints the first error body. A day has at most 9,999 codes per agency: the run stops at a budget
  * (9,000 with the warm-up, {@code -Dbench.budget}) and then reports over the time it really ran.
  *
- * <p>JDBC: C connections, same duration, one transaction per dossier: the code counter upsert, one {@code dossier}
+ * <p>JDBC: C connections, same duration, one transaction per dossier: the code counter upsert (by default a second
+ * time with the code taken in its own transaction first, as the platform does), one {@code dossier}
  * row (sealed values copied from a dossier the HTTP run wrote), 2 {@code attachment_content} + 2
  * {@code attachment_reference}, 2 {@code dossier_document}, 1 {@code dossier_step}, 1 {@code event_publication}.
  * Its rows are marked (codes {@code BENCH-JDBC-…}) and deleted afterwards.
@@ -56,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.bench.SubmissionLoad \
  *   http://127.0.0.1:18080 http://localhost:18090 15432 [connections=8] [seconds=30] [codes-file]</pre>
  * Options ({@code -D}): bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
- * bench.jdbc.counterOwnTransaction (false; true = take the code in its own transaction first, as the platform does).
+ * bench.jdbc.modes ({@code both}: the baseline runs twice, {@code one}: one transaction per dossier, the counter row
+ * locked until the commit, {@code own}: the code taken in its own transaction first, as the platform does).
  */
 public final class SubmissionLoad {
 
@@ -77,7 +79,12 @@ public final class SubmissionLoad {
         int budget = Integer.getInteger("bench.budget", 9000);
         int identityCount = Integer.getInteger("bench.identities", 12);
         int fileSize = Integer.getInteger("bench.fileSize", 200_000);
-        boolean counterOwnTransaction = Boolean.getBoolean("bench.jdbc.counterOwnTransaction");
+        String jdbcModes = System.getProperty("bench.jdbc.modes", "both");
+        List<Boolean> modes = switch (jdbcModes) {
+            case "one" -> List.of(false);
+            case "own" -> List.of(true);
+            default -> List.of(false, true);
+        };
 
         ObjectMapper json = JsonMapper.builder().build();
         long t0 = System.nanoTime();
@@ -122,25 +129,29 @@ public final class SubmissionLoad {
         }
 
         String url = "jdbc:postgresql://localhost:" + pgPort + "/postgres";
-        Jdbc jdbc = new Jdbc(url, pdfs, counterOwnTransaction);
+        Jdbc jdbc = new Jdbc(url, pdfs);
         try {
             jdbc.sample();
+            jdbc.counterOwnTransaction = false;
             Result jdbcWarm = jdbc.run(connections, Math.min(3, warmup), null);
-            ProcessCpu.Snapshot[] jdbcCpu = new ProcessCpu.Snapshot[2];
-            Result baseline = jdbc.run(connections, (int) Math.round(result.seconds()), () -> {
-                jdbcCpu[jdbcCpu[0] == null ? 0 : 1] = cpu.snapshot();
-            });
-            System.out.printf("JDBC  same rows (%s): connections=%d seconds=%.1f dossiers=%d errors=%d throughput=%.1f dossiers/s "
-                            + "p50=%.1f ms p99=%.1f ms (warm-up %d)%n",
-                    counterOwnTransaction ? "code in its own transaction, then one transaction" : "one transaction per dossier",
-                    connections, baseline.seconds(), baseline.count(), baseline.errors(), baseline.throughput(),
-                    baseline.percentile(50), baseline.percentile(99), jdbcWarm.count());
-            System.out.println("JDBC  " + cpu.perOperation(jdbcCpu[0], jdbcCpu[1], baseline.count(), "dossier"));
-            if (jdbc.firstError.get() != null) {
-                System.out.println("first JDBC error: " + jdbc.firstError.get());
+            System.out.printf("JDBC  warm-up: %d dossiers%n", jdbcWarm.count());
+            for (boolean own : modes) {
+                jdbc.counterOwnTransaction = own;
+                ProcessCpu.Snapshot[] jdbcCpu = new ProcessCpu.Snapshot[2];
+                Result baseline = jdbc.run(connections, (int) Math.round(result.seconds()), () -> {
+                    jdbcCpu[jdbcCpu[0] == null ? 0 : 1] = cpu.snapshot();
+                });
+                String mode = own ? "code in its own transaction first, as the platform" : "one transaction per dossier";
+                System.out.printf("JDBC  same rows (%s): connections=%d seconds=%.1f dossiers=%d errors=%d throughput=%.1f dossiers/s "
+                                + "p50=%.1f ms p99=%.1f ms%n", mode, connections, baseline.seconds(), baseline.count(), baseline.errors(),
+                        baseline.throughput(), baseline.percentile(50), baseline.percentile(99));
+                System.out.println("JDBC  " + cpu.perOperation(jdbcCpu[0], jdbcCpu[1], baseline.count(), "dossier"));
+                if (jdbc.firstError.get() != null) {
+                    System.out.println("first JDBC error: " + jdbc.firstError.get());
+                }
+                System.out.printf("ratio HTTP/JDBC (%s) = %.2f (%.1f / %.1f dossiers/s)%n", mode,
+                        result.throughput() / baseline.throughput(), result.throughput(), baseline.throughput());
             }
-            System.out.printf("ratio HTTP/JDBC = %.2f (%.1f / %.1f dossiers/s)%n", result.throughput() / baseline.throughput(),
-                    result.throughput(), baseline.throughput());
         } finally {
             System.out.printf("JDBC baseline rows removed: %d dossiers%n", jdbc.clean());
         }
@@ -320,17 +331,16 @@ public final class SubmissionLoad {
     static final class Jdbc {
         private final String url;
         private final PdfPool pdfs;
-        private final boolean counterOwnTransaction;
+        volatile boolean counterOwnTransaction;
         private final Nonces nonces = new Nonces();
         private final AtomicLong sequence = new AtomicLong();
         final AtomicReference<String> firstError = new AtomicReference<>();
         private Map<String, Object> dossier;
         private Map<String, Object> step;
 
-        Jdbc(String url, PdfPool pdfs, boolean counterOwnTransaction) {
+        Jdbc(String url, PdfPool pdfs) {
             this.url = url;
             this.pdfs = pdfs;
-            this.counterOwnTransaction = counterOwnTransaction;
         }
 
         Connection connect() throws Exception {
