@@ -15,7 +15,7 @@ class PortalIntakeLog {
                  String dossierCode, String reasons, Instant firstSeenAt, Instant lastAttemptAt, Instant acknowledgedAt,
                  Instant reportedAt) {
 
-        boolean refused() {
+        public boolean refused() { // public for the page (SpEL)
             return "REFUSED".equals(outcome);
         }
     }

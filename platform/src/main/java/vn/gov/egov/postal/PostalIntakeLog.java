@@ -14,7 +14,7 @@ class PostalIntakeLog {
     record Entry(String itemNumber, String procedureCode, String agencyCode, Instant acceptedAt, String outcome,
                  String dossierCode, String reasons, Instant firstSeenAt, Instant lastAttemptAt, Instant acknowledgedAt) {
 
-        boolean refused() {
+        public boolean refused() { // public for the page (SpEL)
             return "REFUSED".equals(outcome);
         }
     }

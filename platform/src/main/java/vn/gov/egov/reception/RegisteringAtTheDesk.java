@@ -118,14 +118,14 @@ class RegisteringAtTheDesk {
         String procedureCode = param(request, "procedureCode");
         String agencyCode = param(request, "agencyCode");
         Applicant applicant = new Applicant(param(request, "personalId"), param(request, "applicantName"), param(request, "birthDate"),
-                param(request, "address"), param(request, "phoneNumber"), param(request, "email"));
+                param(request, "address"), param(request, "phoneNumber"), param(request, "applicantEmail"));
         String delivery = param(request, "resultDelivery");
         String deliveryAddress = param(request, "deliveryAddress");
         Optional<Procedure> procedure = procedure(procedureCode);
         Optional<FormDefinition> form = procedure.flatMap(p -> forms.current(p.code(), today()));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> parameters.put(k, Arrays.asList(v)));
-        JsonNode filled = form.map(f -> formFilling.fromFormFields(f, parameters)).orElse(null);
+        JsonNode filled = form.map(f -> formFilling.fromFormFields(f, parameters)).filter(RegisteringAtTheDesk::typedInto).orElse(null);
         model.addAttribute("resultDelivery", delivery);
         model.addAttribute("deliveryAddress", deliveryAddress);
 
@@ -212,7 +212,7 @@ class RegisteringAtTheDesk {
             case "applicantName" -> "applicantName";
             case "personalId" -> "personalId";
             case "phoneNumber" -> "phoneNumber";
-            case "email" -> "email";
+            case "email" -> "applicantEmail";
             case "address" -> "address";
             case "deliveryAddress" -> "deliveryAddress";
             case "resultDelivery" -> "resultDelivery-AT_DESK";
@@ -304,6 +304,25 @@ class RegisteringAtTheDesk {
     private static String param(HttpServletRequest request, String name) {
         String value = request.getParameter(name);
         return value == null ? "" : value;
+    }
+
+    /** Whether the officer typed anything into the form (an unticked box alone is not a filled form). */
+    static boolean typedInto(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isContainer()) {
+            for (JsonNode child : node) {
+                if (typedInto(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return !node.asString().isBlank();
     }
 
     private static String blankToNull(String value) {
