@@ -1,6 +1,5 @@
 package vn.gov.egov.reception;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +38,6 @@ import vn.gov.egov.dossier.DossierReception;
 import vn.gov.egov.dossier.DossierStatus;
 import vn.gov.egov.dossier.MissingItem;
 import vn.gov.egov.dossier.SubmissionRefused;
-import vn.gov.egov.dossier.UnknownDossier;
-import vn.gov.egov.dossier.Violation;
 import vn.gov.egov.eform.ProcedureForms;
 import vn.gov.egov.procedure.Procedure;
 import vn.gov.egov.procedure.Procedures;
@@ -346,21 +343,5 @@ class ReceptionPages {
         String general() {
             return general;
         }
-
-        /** A refused submission's violations, each at the field the page shows for it (or the fallback). */
-        Errors violations(List<Violation> violations, Map<String, String> idsByField, String fallback) {
-            for (Violation v : violations) {
-                String id = idsByField.getOrDefault(v.field(), null);
-                if (id == null && v.field() != null && v.field().startsWith("form.")) {
-                    id = "eform-errors";
-                }
-                field(id == null ? fallback : id, v.message());
-            }
-            return this;
-        }
-    }
-
-    static boolean htmx(HttpServletRequest request) {
-        return "true".equals(request.getHeader("HX-Request"));
     }
 }

@@ -97,7 +97,7 @@ class RegisteringAtTheDesk {
     @GetMapping
     String page(Authentication officer, @RequestParam(required = false) String procedureCode,
                 @RequestParam(required = false) String agencyCode, Model model) {
-        return page(officer, procedureCode, agencyCode, Applicant.empty(), null, null, Map.of(), null, List.of(), model);
+        return page(officer, procedureCode, agencyCode, Applicant.empty(), null, null, Map.of(), List.of(), model);
     }
 
     /** The look-up alone (htmx): the applicant's fields, filled from the national population database. */
@@ -131,7 +131,7 @@ class RegisteringAtTheDesk {
 
         if (action.equals("lookup")) {
             LookUpResult result = lookUp(officer, applicant, agencyCode);
-            return page(officer, procedureCode, agencyCode, result.applicant(), result.lookUp(), filled, Map.of(), null, List.of(), model);
+            return page(officer, procedureCode, agencyCode, result.applicant(), result.lookUp(), filled, Map.of(), List.of(), model);
         }
 
         Map<String, String> errors = new LinkedHashMap<>();
@@ -193,7 +193,7 @@ class RegisteringAtTheDesk {
                 errors.put("agencyCode", e.getMessage());
             }
         }
-        return page(officer, procedureCode, agencyCode, applicant, null, filled, errors, null, formErrors, model);
+        return page(officer, procedureCode, agencyCode, applicant, null, filled, errors, formErrors, model);
     }
 
     /** Where a violation of the dossier module is shown on this page. */
@@ -250,7 +250,7 @@ class RegisteringAtTheDesk {
     }
 
     private String page(Authentication officer, String procedureCode, String agencyCode, Applicant applicant, LookUp lookUp,
-                        JsonNode filled, Map<String, String> errors, String general, List<FieldError> formErrors, Model model) {
+                        JsonNode filled, Map<String, String> errors, List<FieldError> formErrors, Model model) {
         List<Agency> agencies = agencies(officer);
         model.addAttribute("agencies", agencies);
         model.addAttribute("procedures", inPersonProcedures(agencies));
@@ -265,7 +265,6 @@ class RegisteringAtTheDesk {
         model.addAttribute("applicant", applicant);
         model.addAttribute("lookUp", lookUp);
         model.addAttribute("errors", errors);
-        model.addAttribute("general", general);
         if (!model.containsAttribute("resultDelivery")) {
             model.addAttribute("resultDelivery", "AT_DESK");
             model.addAttribute("deliveryAddress", "");

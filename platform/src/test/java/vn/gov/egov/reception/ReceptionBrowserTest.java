@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,7 +52,9 @@ class ReceptionBrowserTest extends DossierTestSupport {
         browser.get(uri("/reception/new?procedureCode=1.000002&agencyCode=SO-TP").toString());
         browser.findElement(By.id("personalId")).sendKeys(ReceptionPagesTest.RESIDENT_WITHOUT_VNEID);
         browser.findElement(By.id("lookup")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.id("applicantName"), "value", "Hoàng Thị Nhung"));
+        // htmx swaps the applicant's fields: look them up afresh until the swap is done
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> "Hoàng Thị Nhung".equals(d.findElement(By.id("applicantName")).getDomProperty("value")));
         assertThat(browser.findElement(By.id("address")).getDomProperty("value")).contains("Xã Văn Quan");
         Chromium.assertAccessible(browser, "/reception/new (after the look-up)");
 
