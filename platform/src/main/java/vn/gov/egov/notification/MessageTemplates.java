@@ -9,7 +9,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -34,7 +34,7 @@ class MessageTemplates {
     record Message(String template, String subject, String body) {
     }
 
-    private final TemplateEngine engine = new TemplateEngine();
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final String publicUrl;
     private final String smsLink;
 
@@ -66,8 +66,9 @@ class MessageTemplates {
         String note = oneLine(event.note());
         String text = oneLine(render(name, variables(event, null, note)));
         if (text.length() > SMS_MAX && note != null && !note.isEmpty()) {
-            int room = SMS_MAX - oneLine(render(name, variables(event, null, ""))).length() - 1;
-            note = room <= 0 ? "" : note.substring(0, Math.min(note.length(), room)).strip() + "…";
+            // the text around a one-character note, less that character and room for the ellipsis
+            int room = SMS_MAX - (oneLine(render(name, variables(event, null, "x"))).length() - 1) - 1;
+            note = room <= 0 ? "" : shorten(note, room);
             text = oneLine(render(name, variables(event, null, note)));
         }
         if (text.length() > SMS_MAX) {
@@ -104,6 +105,16 @@ class MessageTemplates {
     private String render(String template, Map<String, Object> variables) {
         Context context = new Context(java.util.Locale.forLanguageTag("vi"), variables);
         return Normalizer.normalize(engine.process(template, context), Normalizer.Form.NFC);
+    }
+
+    /** At most {@code room} characters and an ellipsis, cut between words when one ends in the last third. */
+    private static String shorten(String note, int room) {
+        String cut = note.substring(0, Math.min(note.length(), room));
+        int space = cut.lastIndexOf(' ');
+        if (space > room * 2 / 3) {
+            cut = cut.substring(0, space);
+        }
+        return cut.strip().replaceAll("[,;:.]+$", "") + "…";
     }
 
     private static String oneLine(String text) {

@@ -66,8 +66,8 @@ class NotificationStore {
 
     void failedAttempt(UUID id, String error, Instant now, Instant next) {
         jdbc.sql("""
-                        update notification set status = case when :next is null then 'FAILED' else 'PENDING' end,
-                            attempts = attempts + 1, last_error = :error, updated_at = :now, next_attempt_at = :next where id = :id""")
+                        update notification set status = case when cast(:next as timestamptz) is null then 'FAILED' else 'PENDING' end,
+                            attempts = attempts + 1, last_error = :error, updated_at = :now, next_attempt_at = cast(:next as timestamptz) where id = :id""")
                 .param("id", id).param("error", error).param("now", Timestamp.from(now))
                 .param("next", next == null ? null : Timestamp.from(next)).update();
     }
