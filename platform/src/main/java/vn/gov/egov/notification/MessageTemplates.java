@@ -26,6 +26,9 @@ class MessageTemplates {
     /** Two concatenated UCS-2 parts of 67 characters. */
     static final int SMS_MAX = 134;
     static final Set<String> ACTIONS = Set.of("SUBMITTED", "RECEIVED", "SUPPLEMENT_REQUESTED", "SUPPLEMENTED", "REFUSED", "WITHDRAWN");
+    /** The dossier module's notes start with what happened; the templates say that already, so only the details are kept. */
+    private static final Map<String, String> NOTE_PREFIXES = Map.of("SUPPLEMENT_REQUESTED", "Yêu cầu bổ sung",
+            "REFUSED", "Từ chối tiếp nhận", "WITHDRAWN", "Người nộp rút hồ sơ");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
@@ -54,7 +57,7 @@ class MessageTemplates {
 
     Message email(DossierStatusChanged event, String applicantName) {
         String name = name(event.action()) + ".email";
-        String text = render(name, variables(event, applicantName, event.note())).strip();
+        String text = render(name, variables(event, applicantName, details(event))).strip();
         int newline = text.indexOf('\n');
         String subject = (newline < 0 ? text : text.substring(0, newline)).strip();
         String body = newline < 0 ? "" : text.substring(newline + 1).strip() + "\n";
@@ -63,13 +66,13 @@ class MessageTemplates {
 
     Message sms(DossierStatusChanged event) {
         String name = name(event.action()) + ".sms";
-        String note = oneLine(event.note());
+        String note = oneLine(details(event));
         String text = oneLine(render(name, variables(event, null, note)));
         if (text.length() > SMS_MAX && note != null && !note.isEmpty()) {
             // the text around a one-character note, less that character and room for the ellipsis
             int room = SMS_MAX - (oneLine(render(name, variables(event, null, "x"))).length() - 1) - 1;
             note = room <= 0 ? "" : shorten(note, room);
-            text = oneLine(render(name, variables(event, null, note)));
+            text = oneLine(render(name, variables(event, null, note))).replace("….", "…");
         }
         if (text.length() > SMS_MAX) {
             text = text.substring(0, SMS_MAX - 1) + "…";
@@ -79,6 +82,19 @@ class MessageTemplates {
 
     String lookupUrl(String code) {
         return publicUrl + "/tra-cuu-ho-so?ma=" + code;
+    }
+
+    /** The note without the words that repeat the action ({@code Từ chối tiếp nhận: …} → {@code …}). */
+    static String details(DossierStatusChanged event) {
+        String note = event.note() == null ? null : event.note().strip();
+        String prefix = NOTE_PREFIXES.get(event.action());
+        if (note != null && prefix != null && note.startsWith(prefix)) {
+            String rest = note.substring(prefix.length()).strip();
+            if (rest.isEmpty() || rest.startsWith(":")) {
+                note = rest.isEmpty() ? null : rest.substring(1).strip();
+            }
+        }
+        return note == null || note.isEmpty() ? null : note;
     }
 
     private static String name(String action) {

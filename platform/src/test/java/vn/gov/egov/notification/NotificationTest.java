@@ -110,6 +110,26 @@ class NotificationTest extends DossierTestSupport {
     }
 
     @Test
+    void aSupplementRequestListsWhatIsMissingAndARefusalGivesTheReasons() throws Exception {
+        String sentBack = submitOnline(citizenToken, "supplement-" + UUID.randomUUID());
+        reception.requestSupplement(DESK, sentBack, List.of(new vn.gov.egov.dossier.MissingItem("Tờ khai yêu cầu cấp phiếu", "chưa ký tên")));
+        MimeMessage supplement = awaitMail(sentBack, "cần bổ sung");
+        assertThat(body(supplement)).contains("Nội dung cần bổ sung: Tờ khai yêu cầu cấp phiếu (chưa ký tên)");
+        String supplementSms = awaitSms(sentBack, 2).get(0).get("text").asString();
+        assertThat(supplementSms).startsWith("Hồ sơ " + sentBack + " cần bổ sung: Tờ khai yêu cầu cấp phiếu").hasSizeLessThanOrEqualTo(134);
+
+        String refused = submitOnline(citizenToken, "refuse-" + UUID.randomUUID());
+        reception.refuse(DESK, refused, List.of("Thủ tục không thuộc thẩm quyền giải quyết của Sở Tư pháp"));
+        MimeMessage refusal = awaitMail(refused, "bị từ chối tiếp nhận");
+        assertThat(body(refusal)).contains("Trạng thái: Từ chối tiếp nhận.")
+                .contains("Lý do: Thủ tục không thuộc thẩm quyền giải quyết của Sở Tư pháp");
+        String refusalSms = awaitSms(refused, 2).get(0).get("text").asString();
+        assertThat(refusalSms).startsWith("Hồ sơ " + refused + " bị từ chối tiếp nhận. Lý do: Thủ tục không thuộc")
+                .contains("… Tra cứu: http://localhost:8080/tra-cuu-ho-so")
+                .hasSizeLessThanOrEqualTo(134);
+    }
+
+    @Test
     void aRedeliveredEventSendsNothingTwice() throws Exception {
         String code = submitOnline(citizenToken, "again-" + UUID.randomUUID());
         awaitMail(code, "đã được nộp");
