@@ -87,6 +87,7 @@ class NotifyingApplicants {
             return Optional.empty();
         }
         if (unavailable.isPresent()) {
+            sending.count(channel, "skipped");
             LOG.info("Dossier {} ({}): {} to {} SKIPPED: {}", event.dossierCode(), event.action(), channel, masked, unavailable.get());
             return Optional.empty();
         }

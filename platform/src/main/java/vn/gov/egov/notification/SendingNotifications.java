@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,9 +31,11 @@ class SendingNotifications {
     private final TransactionTemplate transactions;
     private final Map<NotificationChannel, Carrier> carriers = new EnumMap<>(NotificationChannel.class);
     private final Clock clock = Clock.systemUTC();
+    private final MeterRegistry meters;
 
     SendingNotifications(NotificationStore store, PersonalDataProtection protection, NotificationSettings settings,
-                         TransactionTemplate transactions, List<Carrier> carriers) {
+                         TransactionTemplate transactions, List<Carrier> carriers, MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.protection = protection;
         this.settings = settings;
@@ -52,6 +55,7 @@ class SendingNotifications {
                 String providerId = carriers.get(n.channel()).send(protection.open(NotificationStore.RECIPIENT, n.recipientSealed()),
                         n.subject(), protection.open(NotificationStore.BODY, n.bodySealed()), n.dossierCode());
                 store.sent(n.id(), providerId, clock.instant());
+                count(n.channel(), "sent");
                 LOG.info("Notification {} of dossier {} ({}) sent by {} to {}", n.template(), n.dossierCode(), n.eventAction(),
                         n.channel(), n.recipientMasked());
             } catch (DeliveryFailed failure) {
@@ -59,6 +63,7 @@ class SendingNotifications {
                 boolean last = failure.permanent() || attempts >= settings.maxAttempts();
                 Instant next = last ? null : clock.instant().plus(settings.backoff(attempts));
                 store.failedAttempt(n.id(), failure.getMessage(), clock.instant(), next);
+                count(n.channel(), last ? "failed" : "retry");
                 if (last) {
                     LOG.warn("Notification {} of dossier {} by {} to {} FAILED after {} attempt(s): {}", n.template(), n.dossierCode(),
                             n.channel(), n.recipientMasked(), attempts, failure.getMessage());
@@ -68,6 +73,11 @@ class SendingNotifications {
                 }
             }
         });
+    }
+
+    /** {@code egov.notifications{channel, outcome}}: sent, retry, failed, skipped. */
+    void count(NotificationChannel channel, String outcome) {
+        meters.counter("egov.notifications", "channel", channel.name(), "outcome", outcome).increment();
     }
 
     /** Every message due now, each in its own transaction; returns how many were looked at. */

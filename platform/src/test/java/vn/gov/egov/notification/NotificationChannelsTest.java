@@ -44,6 +44,9 @@ class NotificationChannelsTest extends DossierTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private SmsCarrier gateway(String key) {
         return new SmsCarrier("http://127.0.0.1:" + simulatorPort() + "/sms", key, Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
@@ -74,13 +77,15 @@ class NotificationChannelsTest extends DossierTestSupport {
         StaticListableBeanFactory noBeans = new StaticListableBeanFactory();
         List<Carrier> unconfigured = List.of(new EmailCarrier(noBeans.getBeanProvider(JavaMailSender.class), settings),
                 new SmsCarrier("http://127.0.0.1:" + simulatorPort() + "/sms", "", Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        SendingNotifications sending = new SendingNotifications(store, protection, settings, transactions, unconfigured);
+        SendingNotifications sending = new SendingNotifications(store, protection, settings, transactions, unconfigured, meters);
         NotifyingApplicants applicants = new NotifyingApplicants(dossiers, templates, store, sending, protection);
         DossierStatusChanged withdrawn = new DossierStatusChanged(UUID.randomUUID(), code, PROCEDURE, "Cấp phiếu lý lịch tư pháp", "SO-TP",
                 DossierChannel.OWN_PORTAL, DossierStatus.WITHDRAWN, DossierStatus.SUBMITTED, "WITHDRAWN", Instant.now(), null, null, null,
                 "Người nộp rút hồ sơ: nộp nhầm thủ tục");
 
+        double skippedBefore = meters.counter("egov.notifications", "channel", "SMS", "outcome", "skipped").count();
         assertThat(applicants.notify(withdrawn)).as("nothing to send").isEmpty();
+        assertThat(meters.counter("egov.notifications", "channel", "SMS", "outcome", "skipped").count()).isEqualTo(skippedBefore + 1);
 
         List<NotificationRow> rows = store.latest(NotificationStatus.SKIPPED, code, 10);
         assertThat(rows).extracting(NotificationRow::channel).containsExactlyInAnyOrder(NotificationChannel.EMAIL, NotificationChannel.SMS);
