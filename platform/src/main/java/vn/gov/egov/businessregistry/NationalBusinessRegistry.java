@@ -51,8 +51,9 @@ class NationalBusinessRegistry implements BusinessRegistry {
                         return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                     });
         } catch (RestClientException e) {
-            LOG.warn("National business registry did not answer for tax code {}: {}", taxCode, e.getMessage());
-            throw new BusinessRegistryUnavailable("không kết nối được hoặc quá thời gian chờ", e);
+            // the exception's message holds the URL with the tax code, which for a person is their personal number
+            LOG.warn("National business registry did not answer: {}", e.getClass().getSimpleName());
+            throw new BusinessRegistryUnavailable("không kết nối được hoặc quá thời gian chờ", null);
         }
         if (body == null) {
             return Optional.empty();

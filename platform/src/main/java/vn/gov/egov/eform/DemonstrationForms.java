@@ -23,6 +23,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Demonstration profile: the forms of some demonstration procedures, one resource per procedure named by its code
  * ({@code eform/demo/1.000001.json}), recorded as version 1 (marked demonstration) for a procedure that has no form yet.
+ * When a demonstration form changed since (a data directory from an earlier release), its new text becomes the next
+ * version, valid from today; a form an administrator published since is left alone.
  * Each is checked against the supported subset first: a broken definition stops the start-up, naming the file.
  */
 @Component
@@ -53,9 +55,16 @@ class DemonstrationForms implements ApplicationRunner {
         List<DemoForm> definitions = read(location);
         List<String> loaded = new ArrayList<>();
         for (DemoForm definition : definitions) {
-            if (!forms.hasForm(definition.code())) {
+            List<FormDefinition> versions = forms.versions(definition.code());
+            if (versions.isEmpty()) {
                 forms.publish(definition.code(), LocalDate.of(2025, 1, 1), definition.schema(), CREATED_BY, true);
                 loaded.add(definition.code());
+            } else {
+                FormDefinition latest = versions.get(versions.size() - 1);
+                if (latest.demonstration() && CREATED_BY.equals(latest.createdBy()) && !latest.schema().equals(definition.schema())) {
+                    forms.publish(definition.code(), LocalDate.now(Forms.VIETNAM), definition.schema(), CREATED_BY, true);
+                    loaded.add(definition.code());
+                }
             }
         }
         return loaded;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +83,7 @@ class FormRendering {
     /**
      * @param values a JSON object, or a map: either nested (as JSON) or flat by field path (as {@link FormFilling#prefill})
      */
-    RenderedForm view(FormDefinition form, Object values, List<FieldError> errors) {
+    public RenderedForm view(FormDefinition form, Object values, List<FieldError> errors) { // public for SpEL
         JsonNode schema = form.schema();
         JsonNode current = values(values);
         Map<String, List<String>> byPath = new LinkedHashMap<>();
@@ -206,7 +207,7 @@ class FormRendering {
         for (Map.Entry<String, JsonNode> child : ordered(items.get("properties"))) {
             fields.add(field(items, child.getKey(), child.getValue(), path + ".", item, errors, drawn));
         }
-        return new Row(index, legend, id(path), "Xóa " + legend.toLowerCase(java.util.Locale.ROOT), fields,
+        return new Row(index, legend, id(path), "Xóa " + legend.toLowerCase(Locale.ROOT), fields,
                 errors.getOrDefault(path, List.of()));
     }
 

@@ -52,6 +52,12 @@ class FormStore {
                 .param("code", procedureCode).query(this::row).list();
     }
 
+    List<FormDefinition> latestVersions() {
+        return jdbc.sql("select distinct on (procedure_code) " + COLUMNS + " from eform_definition"
+                        + " order by procedure_code, version desc")
+                .query(this::row).list();
+    }
+
     boolean exists(String procedureCode) {
         return jdbc.sql("select count(*) from eform_definition where procedure_code = :code")
                 .param("code", procedureCode).query(Integer.class).single() > 0;

@@ -54,6 +54,11 @@ class Forms implements ProcedureForms, FormValidation {
         return store.find(procedureCode, version).orElseThrow();
     }
 
+    /** The latest version of every procedure's form, by procedure code. */
+    List<FormDefinition> latestVersions() {
+        return store.latestVersions();
+    }
+
     boolean hasForm(String procedureCode) {
         return store.exists(procedureCode);
     }

@@ -172,6 +172,18 @@ class DossierSubmissionTest extends DossierTestSupport {
         byPostWithoutAddress.put("resultDelivery", "BY_POST");
         assertRefused(byPostWithoutAddress, "deliveryAddress", "required");
 
+        HttpResponse<String> wrongShape = http.send(HttpRequest.newBuilder(uri("/api/v1/dossiers")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"procedureCode\":\"1.000001\",\"documents\":\"không phải danh sách\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongShape.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(wrongShape.body()).get("field").asString()).isEqualTo("documents");
+        HttpResponse<String> notJson = http.send(HttpRequest.newBuilder(uri("/api/v1/dossiers")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"procedureCode\": ")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("JSON");
+
         assertThat(dossiers()).as("no half-made dossier").isEqualTo(dossiersBefore);
         assertThat(storedFiles()).as("no orphan file").isEqualTo(filesBefore);
     }
@@ -197,6 +209,7 @@ class DossierSubmissionTest extends DossierTestSupport {
     }
 
     private long storedFiles() {
-        return jdbc.sql("select count(*) from dossier_document").query(Long.class).single();
+        return jdbc.sql("select (select count(*) from dossier_document) + (select count(*) from attachment_content)"
+                + " + (select count(*) from attachment_reference)").query(Long.class).single();
     }
 }

@@ -183,4 +183,23 @@ class EformTest extends PlatformTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aChangedDemonstrationFormBecomesTheNextVersionUnlessAnAdministratorPublishedSince() throws Exception {
+        JsonNode old = schema("{\"hoTen\": {\"type\": \"string\", \"title\": \"Họ và tên\"}}", "[\"hoTen\"]");
+        forms.publish("9.000301", LocalDate.of(2025, 1, 1), old, DemonstrationForms.CREATED_BY, true);
+        forms.publish("9.000302", LocalDate.of(2025, 1, 1), old, DemonstrationForms.CREATED_BY, true);
+        forms.publish("9.000302", LocalDate.of(2025, 6, 1), old, "test-admin");
+
+        assertThat(new DemonstrationForms(forms, json).load("classpath:eform/changed/*.json")).containsExactly("9.000301");
+
+        assertThat(procedureForms.versions("9.000301")).hasSize(2);
+        FormDefinition latest = procedureForms.version("9.000301", 2).orElseThrow();
+        assertThat(latest.title()).isEqualTo("Tờ khai trình diễn đã sửa");
+        assertThat(latest.demonstration()).isTrue();
+        assertThat(procedureForms.current("9.000301").orElseThrow().version()).isEqualTo(2);
+        assertThat(procedureForms.version("9.000301", 1).orElseThrow().schema()).isEqualTo(old);
+        assertThat(procedureForms.versions("9.000302")).hasSize(2);
+        assertThat(new DemonstrationForms(forms, json).load("classpath:eform/changed/*.json")).isEmpty();
+    }
 }

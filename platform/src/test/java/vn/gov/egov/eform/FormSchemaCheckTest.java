@@ -48,4 +48,17 @@ class FormSchemaCheckTest {
         assertThatThrownBy(() -> FormSchemaCheck.check(JSON.readTree("{\"type\": \"object\", \"properties\": {}}")))
                 .isInstanceOf(InvalidFormSchema.class).hasMessageContaining("title");
     }
+
+    @Test
+    void preFillNamesAKnownSourceOnAStringField() {
+        assertThatCode(() -> FormSchemaCheck.check(JSON.readTree("""
+                {"title": "Biểu mẫu", "type": "object", "properties": {
+                  "hoTen": {"type": "string", "title": "Họ và tên", "x-prefill": "applicant.fullName"},
+                  "dn": {"type": "object", "title": "Doanh nghiệp", "properties": {
+                    "mst": {"type": "string", "title": "Mã số thuế", "x-prefill": "business.taxCode"}}}}}"""))).doesNotThrowAnyException();
+        broken("{\"hoTen\": {\"type\": \"string\", \"title\": \"A\", \"x-prefill\": \"applicant.nickname\"}}", "",
+                "hoTen", "x-prefill", "applicant.nickname", "applicant.fullName");
+        broken("{\"n\": {\"type\": \"integer\", \"title\": \"A\", \"x-prefill\": \"applicant.phone\"}}", "", "n", "x-prefill", "string");
+        broken("{\"n\": {\"type\": \"string\", \"title\": \"A\", \"x-prefill\": true}}", "", "n", "x-prefill");
+    }
 }
