@@ -121,6 +121,8 @@ class BrowserTest extends PlatformTest {
 
         browser.get(uri("/admin/calendar?year=2026").toString());
         assertAccessible("/admin/calendar");
+        browser.get(uri("/admin/notifications").toString());
+        assertAccessible("/admin/notifications");
         browser.get(uri("/workspace").toString());
         assertAccessible("/workspace");
     }
