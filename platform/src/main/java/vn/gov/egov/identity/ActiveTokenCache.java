@@ -62,6 +62,12 @@ final class ActiveTokenCache {
         activeUntil.put(token, System.nanoTime() + ttlNanos);
     }
 
+    /** Forgets every remembered token: after authorizations were deleted in bulk (an official's access changed, a client removed). */
+    void forgetAll() {
+        changes.incrementAndGet();
+        activeUntil.clear();
+    }
+
     void forget(OAuth2Authorization authorization) {
         changes.incrementAndGet();
         if (authorization != null && authorization.getAccessToken() != null) {
