@@ -178,7 +178,37 @@ public final class SubmissionLoad {
     }
 
     /** A citizen's request body with two placeholders for the files, split around them. */
-    record BodyTemplate(String token, byte[] head, byte[] middle, byte[] tail) {
+    record BodyTemplate(String token, byte[] head, byte[] middle, byte[] tail, byte[] partsHead, byte[] partsMiddle,
+                        byte[] partsTail) {
+
+        /** {@code multipart} (default): the files as raw parts; {@code json}: the files base64 in a JSON body. */
+        static final boolean MULTIPART = !"json".equals(System.getProperty("bench.body", "multipart"));
+        static final String BOUNDARY = "egov-bench-7d3f0c2a";
+
+        String contentType() {
+            return MULTIPART ? "multipart/form-data; boundary=" + BOUNDARY : "application/json";
+        }
+
+        byte[] build(PdfPool.Template first, PdfPool.Template second, byte[][] nonce) {
+            return MULTIPART ? buildParts(first, second, nonce[0], nonce[1]) : build(first, second, nonce[0], nonce[1]);
+        }
+
+        byte[] buildParts(PdfPool.Template first, PdfPool.Template second, byte[] nonce0, byte[] nonce1) {
+            byte[] out = new byte[partsHead.length + first.pdf().length + partsMiddle.length + second.pdf().length + partsTail.length];
+            int at = 0;
+            System.arraycopy(partsHead, 0, out, at, partsHead.length);
+            at += partsHead.length;
+            System.arraycopy(first.pdf(), 0, out, at, first.pdf().length);
+            System.arraycopy(nonce0, 0, out, at + first.byteOffset(), nonce0.length);
+            at += first.pdf().length;
+            System.arraycopy(partsMiddle, 0, out, at, partsMiddle.length);
+            at += partsMiddle.length;
+            System.arraycopy(second.pdf(), 0, out, at, second.pdf().length);
+            System.arraycopy(nonce1, 0, out, at + second.byteOffset(), nonce1.length);
+            at += second.pdf().length;
+            System.arraycopy(partsTail, 0, out, at, partsTail.length);
+            return out;
+        }
 
         static BodyTemplate of(ObjectMapper json, CitizenTokens.Citizen citizen) {
             CitizenTokens.Identity who = citizen.identity();
@@ -201,8 +231,27 @@ public final class SubmissionLoad {
             String text = json.writeValueAsString(body);
             int a = text.indexOf("@@FILE-0@@");
             int b = text.indexOf("@@FILE-1@@");
+            body.put("documents", List.of(part(ID_CARD, "cccd.pdf", "file0"), part(null, "giay-to-khac.pdf", "file1")));
+            String submission = json.writeValueAsString(body);
+            String partsHead = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"submission\"\r\nContent-Type: application/json\r\n\r\n"
+                    + submission + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file0\"; filename=\"cccd.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n";
+            String partsMiddle = "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file1\"; filename=\"giay-to-khac.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n";
+            String partsTail = "\r\n--" + BOUNDARY + "--\r\n";
             return new BodyTemplate(citizen.token(), text.substring(0, a).getBytes(StandardCharsets.UTF_8),
-                    text.substring(a + 10, b).getBytes(StandardCharsets.UTF_8), text.substring(b + 10).getBytes(StandardCharsets.UTF_8));
+                    text.substring(a + 10, b).getBytes(StandardCharsets.UTF_8), text.substring(b + 10).getBytes(StandardCharsets.UTF_8),
+                    partsHead.getBytes(StandardCharsets.UTF_8), partsMiddle.getBytes(StandardCharsets.UTF_8),
+                    partsTail.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static Map<String, Object> part(String required, String fileName, String part) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("requiredDocument", required);
+            d.put("fileName", fileName);
+            d.put("mediaType", "application/pdf");
+            d.put("file", part);
+            return d;
         }
 
         private static Map<String, Object> document(String required, String fileName, String content) {
@@ -288,9 +337,9 @@ public final class SubmissionLoad {
                         }
                         BodyTemplate body = bodies.get(i % bodies.size());
                         byte[][] nonce = nonces.next();
-                        byte[] bytes = body.build(pdfs.get(2 * i), pdfs.get(2 * i + 1), nonce[0], nonce[1]);
+                        byte[] bytes = body.build(pdfs.get(2 * i), pdfs.get(2 * i + 1), nonce);
                         HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
-                                .header("Authorization", "Bearer " + body.token()).header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + body.token()).header("Content-Type", body.contentType())
                                 .header("Idempotency-Key", UUID.randomUUID().toString())
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
                         long begin = System.nanoTime();
