@@ -1,7 +1,10 @@
 package vn.gov.egov.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -135,6 +138,18 @@ class ContentStoreIntegrationTest extends PlatformTest {
         assertThat(orphan).doesNotExist();
         assertThat(fileStore.path(referenced.sha256())).isRegularFile();
         assertThat(files.content(referenced.sha256())).hasValue(kept.content());
+    }
+
+    @Test
+    void aRefusedFileNeverReachesTheStoreAndLeavesNoFile() throws Exception {
+        int before = everyFile().size();
+        byte[] notAPdf = "%PDF-1.7 but not really a PDF".getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(
+                () -> files.check(new Upload("Tờ khai", "to-khai.pdf", "application/pdf", notAPdf))).isInstanceOf(RejectedFile.class);
+
+        assertThat(everyFile()).hasSize(before);
+        assertThat(fileStore.path(FileChecks.sha256(notAPdf))).doesNotExist();
     }
 
     @Test
