@@ -14,9 +14,10 @@ class AttachmentConfiguration {
 
     /** Always there, whatever the mode: rows written in {@code filesystem} mode stay readable after a switch. */
     @Bean
-    FileContentStore fileContentStore(@Value("${egov.attachment.content-dir:${egov.data-dir}/files}") Path directory,
+    FileContentStore fileContentStore(@Value("${egov.attachment.content-dir:${egov.data-dir}/files}") String directory,
                                       ContentStoreProperties properties) {
-        return new FileContentStore(directory, properties.fsync(), Clock.systemUTC());
+        // a plain path, never a classpath or URL resource
+        return new FileContentStore(Path.of(directory), properties.fsync(), Clock.systemUTC());
     }
 
     @Bean
