@@ -503,9 +503,11 @@ public final class SubmissionLoad {
                             external_reference, idempotency_key, request_hash, processing_time_value, processing_time_unit, submitted_at,
                             reception_due_at, demonstration)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                // the platform's default store keeps the bytes in files and the row in PostgreSQL (location 'fs');
+                // -Dbench.jdbc.content=db inserts the bytes as bytea, as the 'database' store does
                 content = c.prepareStatement("""
-                        INSERT INTO attachment_content (sha256, kind, media_type, size, pages, content, first_stored_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""");
+                        INSERT INTO attachment_content (sha256, kind, media_type, size, pages, content, first_stored_at, location)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""");
                 reference = c.prepareStatement("""
                         INSERT INTO attachment_reference (sha256, channel, dossier_code, file_name, stored_by, stored_at)
                         VALUES (?, ?, ?, ?, ?, ?)""");
@@ -582,8 +584,10 @@ public final class SubmissionLoad {
                 s.content.setString(3, "application/pdf");
                 s.content.setLong(4, pdf.length);
                 s.content.setInt(5, 1);
-                s.content.setBytes(6, pdf);
+                boolean inDatabase = "db".equals(System.getProperty("bench.jdbc.content", "fs"));
+                s.content.setBytes(6, inDatabase ? pdf : null);
                 s.content.setTimestamp(7, at);
+                s.content.setString(8, inDatabase ? "db" : "fs");
                 s.content.executeUpdate();
                 s.reference.setString(1, sha);
                 s.reference.setString(2, "ONLINE");
