@@ -80,5 +80,8 @@
   }
 
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', initAll); } else { initAll(); }
+  // htmx runs this script again with every swapped preview: keep one listener, the latest
+  if (window.egovEformInit) { document.removeEventListener('htmx:afterSettle', window.egovEformInit); }
+  window.egovEformInit = initAll;
   document.addEventListener('htmx:afterSettle', initAll);
 })();

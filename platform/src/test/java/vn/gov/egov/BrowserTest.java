@@ -121,6 +121,8 @@ class BrowserTest extends PlatformTest {
 
         browser.get(uri("/admin/calendar?year=2026").toString());
         assertAccessible("/admin/calendar");
+        browser.get(uri("/admin/notifications").toString());
+        assertAccessible("/admin/notifications");
         browser.get(uri("/workspace").toString());
         assertAccessible("/workspace");
     }
@@ -166,6 +168,7 @@ class BrowserTest extends PlatformTest {
                 .isEqualTo(personalId.substring(0, 3) + "******" + personalId.substring(9));
         assertThat(browser.getPageSource()).doesNotContain(personalId);
         assertAccessible("/my");
+        theCitizenKeepsAPaperInTheirDocumentStore();
         browser.manage().deleteAllCookies();
     }
 
@@ -243,6 +246,34 @@ class BrowserTest extends PlatformTest {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** The personal document store: empty, a refused upload explained, then a kept document; each state accessible. */
+    private void theCitizenKeepsAPaperInTheirDocumentStore() throws Exception {
+        browser.findElement(By.id("my-documents")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/my/documents"));
+        assertAccessible("/my/documents");
+        Path dir = Files.createTempDirectory("giay-to");
+        Path notAPdf = dir.resolve("anh-chup.pdf");
+        Files.write(notAPdf, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        browser.findElement(By.id("title")).sendKeys("Sổ hộ khẩu");
+        browser.findElement(By.id("file")).sendKeys(notAPdf.toAbsolutePath().toString());
+        browser.findElement(By.id("title")).submit();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(browser.findElement(By.id("file-error")).getText()).contains("anh-chup.pdf", "PNG");
+        assertAccessible("/my/documents (refused upload)");
+        Path pdf = dir.resolve("giay-khai-sinh.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(pdf.toFile());
+        }
+        browser.findElement(By.id("title")).clear();
+        browser.findElement(By.id("title")).sendKeys("Giấy khai sinh");
+        browser.findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
+        browser.findElement(By.id("title")).submit();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
+        assertThat(browser.findElement(By.id("documents")).getText()).contains("Giấy khai sinh", "Tự tải lên");
+        assertAccessible("/my/documents (with a document)");
     }
 
     @Test

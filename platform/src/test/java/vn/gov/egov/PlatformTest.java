@@ -93,6 +93,19 @@ public abstract class PlatformTest {
         return ((org.springframework.boot.web.server.context.WebServerApplicationContext) simulator).getWebServer().getPort();
     }
 
+    /** The test mail server (SMTP), started once for all the tests, on a random port. */
+    private static volatile com.icegreen.greenmail.util.GreenMail mailServer;
+
+    protected static synchronized com.icegreen.greenmail.util.GreenMail mailServer() {
+        if (mailServer == null) {
+            com.icegreen.greenmail.util.GreenMail server = new com.icegreen.greenmail.util.GreenMail(
+                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+            server.start();
+            mailServer = server;
+        }
+        return mailServer;
+    }
+
     private static String autoConfigurationsFrom(String... jarNames) {
         try {
             java.util.List<String> classes = new java.util.ArrayList<>();
@@ -125,6 +138,8 @@ public abstract class PlatformTest {
         registry.add("egov.national.portal.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/national-portal");
         registry.add("egov.national.vnpost.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/vnpost");
         registry.add("egov.national.sms.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/sms");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> mailServer().getSmtp().getPort());
         registry.add("egov.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("egov.security.bootstrap-admin.username", () -> ADMIN);
         registry.add("egov.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);

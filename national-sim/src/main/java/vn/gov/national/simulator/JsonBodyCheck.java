@@ -142,8 +142,8 @@ public final class JsonBodyCheck {
     public String procedureCode(String path) {
         String code = requiredText(path);
         if (code != null && !PROCEDURE_CODE.matcher(code).matches()) {
-            fail(path, "procedure-code", "Trường '%s' phải là mã thủ tục hành chính (ví dụ 1.000001): chữ, số, dấu chấm"
-                    + " hoặc gạch, không khoảng trắng, tối đa 60 ký tự; nhận được '%s'".formatted(path, code));
+            fail(path, "procedure-code", ("Trường '%s' phải là mã thủ tục hành chính (ví dụ 1.000001): chữ, số, dấu chấm"
+                    + " hoặc gạch, không khoảng trắng, tối đa 60 ký tự; nhận được '%s'").formatted(path, code));
         }
         return code;
     }

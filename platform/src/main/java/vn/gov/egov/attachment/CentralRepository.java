@@ -6,23 +6,28 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The central dossier repository in PostgreSQL: the content once per hash in {@code attachment_content} (stored
- * uncompressed, PDFs and JPEGs do not shrink), one {@code attachment_reference} per time a file was stored.
+ * The central dossier repository: the metadata once per hash in {@code attachment_content}, one
+ * {@code attachment_reference} per time a file was stored, and the bytes in a {@link ContentStore} (the
+ * content-addressed file store, or the {@code content} column). Each row says where its bytes are, so rows written in
+ * either mode stay readable after the mode is switched.
  */
-@Service
 class CentralRepository implements DossierFiles {
 
     private final JdbcClient jdbc;
     private final FileChecks checks;
+    private final ContentStore writing;
+    private final FileContentStore files;
     private final Clock clock;
 
-    CentralRepository(JdbcClient jdbc, AttachmentProperties properties) {
+    /** @param writing where new files go: {@code files} or the {@code content} column; {@code files} reads the fs rows */
+    CentralRepository(JdbcClient jdbc, AttachmentProperties properties, ContentStore writing, FileContentStore files) {
         this.jdbc = jdbc;
         this.checks = new FileChecks(properties);
+        this.writing = writing;
+        this.files = files;
         this.clock = Clock.systemUTC();
     }
 
@@ -39,11 +44,14 @@ class CentralRepository implements DossierFiles {
         if (!sha256.equals(file.sha256()) || FileChecks.recognise(file.content()) != file.kind()) {
             throw new IllegalArgumentException("the checked file does not match its content; check it again");
         }
+        // the bytes first: a row never points at nothing; a rollback leaves at worst an orphan file for the sweeper
+        byte[] rowContent = writing.save(sha256, file.content());
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                        INSERT INTO attachment_content (sha256, kind, media_type, size, pages, content, first_stored_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""")
-                .params(sha256, file.kind().name(), file.kind().mediaType(), file.content().length, file.pages(), file.content(), now)
+                        INSERT INTO attachment_content (sha256, kind, media_type, size, pages, location, content, first_stored_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""")
+                .params(sha256, file.kind().name(), file.kind().mediaType(), file.content().length, file.pages(),
+                        writing.location(), rowContent, now)
                 .update();
         jdbc.sql("""
                         INSERT INTO attachment_reference (sha256, channel, dossier_code, file_name, stored_by, stored_at)
@@ -61,8 +69,17 @@ class CentralRepository implements DossierFiles {
 
     @Override
     public Optional<byte[]> content(String sha256) {
-        return jdbc.sql("SELECT content FROM attachment_content WHERE sha256 = ?").param(normal(sha256))
-                .query((rs, n) -> rs.getBytes(1)).optional();
+        String hash = normal(sha256);
+        return jdbc.sql("SELECT location, content FROM attachment_content WHERE sha256 = ?").param(hash)
+                .query((rs, n) -> {
+                    if (DatabaseContentStore.LOCATION.equals(rs.getString(1))) {
+                        return rs.getBytes(2);
+                    }
+                    // a row without its file is damage, not absence: the integrity check reports it too
+                    return files.read(hash, false).orElseThrow(() -> new IllegalStateException(
+                            "the file of " + hash + " is missing from " + files.root()));
+                })
+                .optional();
     }
 
     private static String normal(String sha256) {

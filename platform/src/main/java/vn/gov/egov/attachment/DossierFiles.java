@@ -16,7 +16,8 @@ public interface DossierFiles {
 
     /**
      * Stores in the caller's transaction (one row per hash; a reference row per call with provenance, file name,
-     * time). Idempotent by hash: a refused or rolled-back submission leaves nothing behind.
+     * time). Idempotent by hash. A refused submission leaves nothing behind; a rolled-back one leaves no row, and the
+     * file it wrote first is removed by the orphan sweep after its grace period.
      */
     StoredFile store(CheckedFile file, Provenance provenance);
 

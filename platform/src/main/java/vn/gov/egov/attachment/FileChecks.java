@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class FileChecks {
 
     private static final Logger log = LoggerFactory.getLogger(FileChecks.class);
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     private static final int MAX_NAME_LENGTH = 255;
     private static final String FORBIDDEN_NAME_CHARACTERS = "/\\<>:\"|?*";
 
@@ -163,8 +164,8 @@ final class FileChecks {
     private void pixels(Subject subject, long[] size) {
         long pixels = size[0] * size[1];
         if (pixels > properties.maxImagePixels()) {
-            throw subject.reject("too-large", "là ảnh %d × %d điểm ảnh, vượt giới hạn %,d điểm ảnh"
-                    .formatted(size[0], size[1], properties.maxImagePixels()));
+            throw subject.reject("too-large", String.format(VIETNAMESE, "là ảnh %d × %d điểm ảnh, vượt giới hạn %,d điểm ảnh",
+                    size[0], size[1], properties.maxImagePixels()));
         }
     }
 

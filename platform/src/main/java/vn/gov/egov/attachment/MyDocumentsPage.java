@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
+import vn.gov.egov.audit.AuditActions;
+import vn.gov.egov.audit.AuditRecord;
+import vn.gov.egov.audit.AuditTrail;
+import vn.gov.egov.audit.Outcome;
 import vn.gov.egov.identity.Citizens;
 
 /** The citizen's personal document store: list, download, upload a digitized paper, remove their own uploads. */
@@ -35,11 +39,14 @@ class MyDocumentsPage {
     private final DossierFiles files;
     private final TransactionTemplate transaction;
     private final String maxSize;
+    private final AuditTrail audit;
 
-    MyDocumentsPage(PersonalDocumentStore store, DossierFiles files, TransactionTemplate transaction, AttachmentProperties properties) {
+    MyDocumentsPage(PersonalDocumentStore store, DossierFiles files, TransactionTemplate transaction, AttachmentProperties properties,
+                    AuditTrail audit) {
         this.store = store;
         this.files = files;
         this.transaction = transaction;
+        this.audit = audit;
         this.maxSize = FileChecks.size(properties.maxFileSize().toBytes());
     }
 
@@ -94,8 +101,13 @@ class MyDocumentsPage {
             return page(owner, model, errors, null);
         }
         CheckedFile accepted = checked;
-        PersonalDocument added = transaction.execute(status -> store.add(owner, title, PersonalDocumentKind.UPLOADED,
-                files.store(accepted, new Provenance(PERSONAL_CHANNEL, null, owner.id())), null, issued, valid));
+        PersonalDocument added = transaction.execute(status -> {
+            PersonalDocument document = store.add(owner, title, PersonalDocumentKind.UPLOADED,
+                    files.store(accepted, new Provenance(PERSONAL_CHANNEL, null, owner.id())), null, issued, valid);
+            audit.record(AuditRecord.builder(AuditActions.CREATE, Outcome.SUCCESS).object("personal-document", document.id().toString())
+                    .detail("sha256", document.sha256()).detail("kind", document.kind().name()).fromCurrentRequest().build());
+            return document;
+        });
         redirect.addFlashAttribute("added", added.title());
         return "redirect:/my/documents";
     }
@@ -105,7 +117,11 @@ class MyDocumentsPage {
         DocumentOwner owner = owner(authentication);
         PersonalDocument document = store.find(owner, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
-            store.remove(owner, id);
+            transaction.executeWithoutResult(status -> {
+                store.remove(owner, id);
+                audit.record(AuditRecord.builder(AuditActions.DELETE, Outcome.SUCCESS).object("personal-document", id.toString())
+                        .detail("sha256", document.sha256()).fromCurrentRequest().build());
+            });
         } catch (IllegalStateException e) {
             return page(owner, model, Map.of(), e.getMessage());
         }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import vn.gov.egov.attachment.Upload;
@@ -28,7 +29,12 @@ import vn.gov.egov.attachment.Upload;
 class DossierApiController {
 
     /** A document in a request: a new file (base64) or one of the applicant's stored documents. */
-    record DocumentBody(String requiredDocument, String fileName, String mediaType, String content, UUID personalDocumentId) {
+    /**
+     * A document in a request: a new file — base64 in {@code content} (JSON body), or the name of a file part in
+     * {@code file} (multipart body) — or one of the applicant's stored documents ({@code personalDocumentId}).
+     */
+    record DocumentBody(String requiredDocument, String fileName, String mediaType, String content, UUID personalDocumentId,
+                        String file) {
     }
 
     record SubmissionBody(String procedureCode, String agencyCode, String businessTaxCode, JsonNode form,
@@ -61,7 +67,47 @@ class DossierApiController {
         }
         DossierSubmission submission = new DossierSubmission(body.procedureCode(), body.agencyCode(), body.businessTaxCode(), body.form(),
                 documents(body.documents()), delivery(body.resultDelivery()), body.deliveryAddress());
-        Dossiers.Submitted submitted = dossiers.submit(account(caller), key, submission);
+        return created(dossiers.submit(account(caller), key, submission));
+    }
+
+    @PostMapping(path = "/api/v1/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit a dossier online with its files as parts (part 'submission' JSON; each document names its part in 'file')")
+    ResponseEntity<SubmittedBody> submitMultipart(Authentication caller,
+                                                  @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                                  @RequestPart("submission") SubmissionBody body,
+                                                  org.springframework.web.multipart.MultipartHttpServletRequest request) {
+        List<AttachedDocument> documents = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        List<DocumentBody> bodies = body.documents() == null ? List.of() : body.documents();
+        for (int i = 0; i < bodies.size(); i++) {
+            DocumentBody b = bodies.get(i);
+            if (b == null || b.file() == null) {
+                documents.addAll(documents(b == null ? java.util.Collections.singletonList(null) : List.of(b)));
+                continue;
+            }
+            org.springframework.web.multipart.MultipartFile part = request.getFile(b.file());
+            if (part == null) {
+                violations.add(new Violation("documents[%d].file".formatted(i), "required",
+                        "Giấy tờ '%s': không có phần tệp tên '%s' trong yêu cầu".formatted(name(b, i), b.file())));
+                continue;
+            }
+            try {
+                documents.add(new AttachedDocument(b.requiredDocument(), new Upload(b.requiredDocument() == null ? "documents[" + i + "]"
+                        : b.requiredDocument(), b.fileName() != null ? b.fileName() : part.getOriginalFilename(),
+                        b.mediaType() != null ? b.mediaType() : part.getContentType(), part.getBytes()), null));
+            } catch (java.io.IOException e) {
+                violations.add(new Violation("documents[%d].file".formatted(i), "unreadable",
+                        "Giấy tờ '%s': không đọc được phần tệp '%s'".formatted(name(b, i), b.file())));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new SubmissionRefused(violations);
+        }
+        return created(dossiers.submit(account(caller), key, new DossierSubmission(body.procedureCode(), body.agencyCode(),
+                body.businessTaxCode(), body.form(), documents, delivery(body.resultDelivery()), body.deliveryAddress())));
+    }
+
+    private ResponseEntity<SubmittedBody> created(Dossiers.Submitted submitted) {
         String code = submitted.code().toString();
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/my/dossiers/" + code))
                 .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))

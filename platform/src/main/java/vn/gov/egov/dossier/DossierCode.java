@@ -22,6 +22,9 @@ public record DossierCode(String agencyCode, LocalDate date, int sequence) {
     private static final Pattern AGENCY_CODE = Pattern.compile(AGENCY_CODE_RULE);
     // uuuu, not yyyy: STRICT resolving needs a proleptic year; two-digit years are 2000–2099
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("uuMMdd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
     public DossierCode {
         Objects.requireNonNull(agencyCode, "agencyCode");
@@ -52,16 +55,16 @@ public record DossierCode(String agencyCode, LocalDate date, int sequence) {
             throw new IllegalArgumentException("Mã hồ sơ '%s': mã cơ quan '%s' không đúng mã định danh QCVN 102:2016 (dạng 000.00.00.H00)"
                     .formatted(text, parts[0]));
         }
-        if (!parts[1].matches("\\d{6}")) {
+        if (!SIX_DIGITS.matcher(parts[1]).matches()) {
             throw new IllegalArgumentException("Mã hồ sơ '%s': ngày tiếp nhận '%s' phải gồm 6 chữ số YYMMDD".formatted(text, parts[1]));
         }
         LocalDate date;
         try {
-            date = LocalDate.parse("20" + parts[1], DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT));
+            date = LocalDate.parse("20" + parts[1], YYYYMMDD);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("Mã hồ sơ '%s': ngày tiếp nhận '%s' không phải ngày có thật (YYMMDD)".formatted(text, parts[1]));
         }
-        if (!parts[2].matches("\\d{4}")) {
+        if (!FOUR_DIGITS.matcher(parts[2]).matches()) {
             throw new IllegalArgumentException("Mã hồ sơ '%s': số thứ tự '%s' phải gồm 4 chữ số".formatted(text, parts[2]));
         }
         int sequence = Integer.parseInt(parts[2]);

@@ -38,6 +38,11 @@ class DossierStore {
                 .query(DossierStore::record).optional();
     }
 
+    Optional<String> applicantLookup(UUID dossierId) {
+        return jdbc.sql("select applicant_id_lookup from dossier where id = ?").param(dossierId).query(String.class).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
     Optional<DossierRecord> byCode(String code) {
         return jdbc.sql("select * from dossier where code = ?").param(code).query(DossierStore::record).optional();
     }
@@ -175,13 +180,18 @@ class DossierStore {
                 .params(dossierId, action).query(String.class).optional();
     }
 
-    List<DossierRecord> ofApplicant(UUID account, Collection<String> taxCodes, int limit) {
+    /**
+     * The applicant's dossiers: submitted from their account, for a business they represent, or under their personal
+     * identification number through another channel (at the desk, by post, on the national portal).
+     */
+    List<DossierRecord> ofApplicant(UUID account, String personalIdLookup, Collection<String> taxCodes, int limit) {
         return jdbc.sql("""
                 select * from dossier where status <> 'DRAFT' and (applicant_account = :account
+                    or (:lookup is not null and applicant_id_lookup = :lookup)
                     or (business_tax_code is not null and business_tax_code = any (string_to_array(:taxCodes, ','))))
                 order by coalesce(submitted_at, created_at) desc limit :limit""")
-                .param("account", account).param("taxCodes", String.join(",", taxCodes)).param("limit", limit)
-                .query(DossierStore::record).list();
+                .param("account", account).param("lookup", personalIdLookup).param("taxCodes", String.join(",", taxCodes))
+                .param("limit", limit).query(DossierStore::record).list();
     }
 
     List<DossierRecord> queue(Collection<String> agencies, int limit) {

@@ -58,10 +58,27 @@ class DossierViews {
                 d.status(), d.status().vietnameseName(), d.channel(), d.submittedAt(), d.receivedAt(), d.appointmentDate(), d.updatedAt());
     }
 
+    /** Agencies' names as shown on dossiers; a renamed agency shows its new name within {@link #NAME_MEMORY}. */
     String agencyName(String agencyCode) {
-        return catalogs.entry(IssuingDossierCodes.AGENCIES, agencyCode, java.time.LocalDate.now(WorkingCalendar.ZONE))
-                .map(CatalogEntry::name).orElse(agencyCode);
+        java.time.LocalDate today = java.time.LocalDate.now(WorkingCalendar.ZONE);
+        KnownName known = agencyNames.get(agencyCode);
+        long now = System.nanoTime();
+        if (known != null && known.day().equals(today) && now - known.until() < 0) {
+            return known.name();
+        }
+        String name = catalogs.entry(IssuingDossierCodes.AGENCIES, agencyCode, today).map(CatalogEntry::name).orElse(agencyCode);
+        if (agencyNames.size() > 10_000) {
+            agencyNames.clear();
+        }
+        agencyNames.put(agencyCode, new KnownName(name, today, now + NAME_MEMORY.toNanos()));
+        return name;
     }
+
+    private record KnownName(String name, java.time.LocalDate day, long until) {
+    }
+
+    static final java.time.Duration NAME_MEMORY = java.time.Duration.ofMinutes(5);
+    private final java.util.Map<String, KnownName> agencyNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     Optional<FormDefinition> form(DossierRecord d) {
         return d.formVersion() == null ? Optional.empty() : forms.version(d.procedureCode(), d.formVersion());

@@ -62,7 +62,7 @@ class DossierWriting {
                 blankToNull(applicant.businessName()), delivery, protection.seal(DELIVERY_ADDRESS, blankToNull(deliveryAddress)),
                 externalReference, idempotencyKey, requestHash, passed.procedure().processingTime().value(),
                 passed.procedure().processingTime().unit().name(), now, receptionDue, null, null, null, null, now, demonstration);
-        store.insert(record, personalId == null ? null : protection.lookupKey(APPLICANT_ID, personalId));
+        store.insert(record, personalIdLookup(personalId));
         return record;
     }
 
@@ -98,6 +98,14 @@ class DossierWriting {
                  java.time.LocalDate appointment, String note) {
         events.publishEvent(new DossierStatusChanged(d.id(), d.code(), d.procedureCode(), d.procedureName(), d.receivingAgency(),
                 d.channel(), status, previous, action, at, appointment, d.externalReference(), d.applicantAccount(), note));
+    }
+
+    /** The blind index of a personal identification number, as dossiers are looked up by it. */
+    String personalIdLookup(String personalId) {
+        if (personalId == null || personalId.isBlank()) {
+            return null;
+        }
+        return protection.lookupKey(APPLICANT_ID, PersonalIdentificationNumber.of(personalId).value());
     }
 
     JsonNode openForm(DossierRecord d) {

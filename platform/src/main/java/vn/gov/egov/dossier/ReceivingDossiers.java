@@ -178,23 +178,29 @@ class ReceivingDossiers implements DossierReception {
 
     @Override
     public Dossiers.Submitted register(IncomingDossier in) {
-        if (in.channel() != null && in.channel() != DossierChannel.IN_PERSON && blank(in.externalReference())) {
+        return register(in, false);
+    }
+
+    /** Registers; {@code demonstration} marks demonstration data (and lets it come "online" without an account). */
+    Dossiers.Submitted register(IncomingDossier in, boolean demonstration) {
+        if (in.channel() != null && in.channel() != DossierChannel.IN_PERSON && in.channel() != DossierChannel.OWN_PORTAL
+                && blank(in.externalReference())) {
             throw new SubmissionRefused(new Violation("externalReference", "required",
                     "Hồ sơ nhận qua %s phải có mã tham chiếu của kênh đó".formatted(in.channel().vietnameseName())));
         }
-        if (in.channel() != null && in.channel() != DossierChannel.IN_PERSON) {
+        if (in.channel() != null && in.externalReference() != null) {
             Optional<DossierRecord> earlier = store.byExternalReference(in.channel(), in.externalReference());
             if (earlier.isPresent()) {
                 return new Dossiers.Submitted(earlier.get().id(), DossierCode.parse(earlier.get().code()), earlier.get().status(), true);
             }
         }
         LocalDate today = SubmissionChecks.today(clock);
-        SubmissionChecks.Passed passed = checks.incoming(in, today);
+        SubmissionChecks.Passed passed = checks.incoming(in, today, demonstration);
         if (in.channel() == DossierChannel.IN_PERSON) {
             officer(in.registeredBy(), passed.agencyCode());
         }
         return transaction.execute(status -> {
-            if (in.channel() != DossierChannel.IN_PERSON) {
+            if (in.externalReference() != null) {
                 store.lockIdempotencyKey(in.channel().name(), in.externalReference());
                 Optional<DossierRecord> earlier = store.byExternalReference(in.channel(), in.externalReference());
                 if (earlier.isPresent()) {
@@ -208,7 +214,7 @@ class ReceivingDossiers implements DossierReception {
                     new DossierWriting.Applicant(in.applicantAccount(), in.applicantName(), in.personalId(), in.phoneNumber(), in.email(),
                             in.address(), in.businessTaxCode(), in.businessName()),
                     in.channel(), DossierWriting.blankToNull(in.externalReference()), null, null, in.resultDelivery(), in.deliveryAddress(),
-                    submittedAt, appointments.receptionDue(now), false);
+                    submittedAt, appointments.receptionDue(now), demonstration);
             writing.attach(d, passed.attachments(), in.channel().name(), 0, in.registeredBy(), now);
             String actorKind = in.channel() == DossierChannel.IN_PERSON ? "official" : "channel";
             String note = switch (in.channel()) {

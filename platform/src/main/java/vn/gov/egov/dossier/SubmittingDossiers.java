@@ -116,21 +116,24 @@ class SubmittingDossiers implements Dossiers {
 
     /** The request's fingerprint: what it asks for, with each file by its content hash. */
     private String requestHash(DossierSubmission s, SubmissionChecks.Passed passed) {
-        return requestHashWithoutChecks(s);
+        // the checks hashed every file already: reuse those hashes (the same as requestHashWithoutChecks computes)
+        List<String> fileHashes = passed.attachments().stream()
+                .map(a -> a.file() != null ? a.file().sha256() : String.valueOf(a.personal().id())).toList();
+        return requestHash(s, fileHashes);
     }
 
     private static String requestHashWithoutChecks(DossierSubmission s) {
+        return requestHash(s, s.documents().stream()
+                .map(d -> d.upload() != null ? sha256(d.upload().content()) : String.valueOf(d.personalDocumentId())).toList());
+    }
+
+    private static String requestHash(DossierSubmission s, List<String> fileHashes) {
         StringBuilder text = new StringBuilder();
         text.append(s.procedureCode()).append('|').append(s.agencyCode()).append('|').append(s.businessTaxCode()).append('|')
                 .append(s.form() == null ? "" : s.form().toString()).append('|').append(s.resultDelivery()).append('|')
                 .append(s.deliveryAddress());
-        for (AttachedDocument d : s.documents()) {
-            text.append('|').append(d.requiredDocument()).append(':');
-            if (d.upload() != null) {
-                text.append(sha256(d.upload().content()));
-            } else {
-                text.append(d.personalDocumentId());
-            }
+        for (int i = 0; i < s.documents().size(); i++) {
+            text.append('|').append(s.documents().get(i).requiredDocument()).append(':').append(fileHashes.get(i));
         }
         return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -146,7 +149,8 @@ class SubmittingDossiers implements Dossiers {
     @Override
     public List<DossierSummary> ofApplicant(UUID account, int limit) {
         List<String> taxCodes = citizens.byAccountId(account).map(Citizens.Citizen::representedTaxCodes).orElse(List.of());
-        return store.ofApplicant(account, taxCodes, Math.max(1, Math.min(limit, 500))).stream().map(DossierRecord::summary).toList();
+        String lookup = citizens.profile(account).map(p -> writing.personalIdLookup(p.personalId())).orElse(null);
+        return store.ofApplicant(account, lookup, taxCodes, Math.max(1, Math.min(limit, 500))).stream().map(DossierRecord::summary).toList();
     }
 
     @Override
@@ -156,7 +160,10 @@ class SubmittingDossiers implements Dossiers {
 
     private Optional<DossierRecord> own(UUID account, String code) {
         return store.byCode(code).filter(d -> account.equals(d.applicantAccount())
-                || (d.businessTaxCode() != null && citizens.represents(account, d.businessTaxCode())));
+                || (d.businessTaxCode() != null && citizens.represents(account, d.businessTaxCode()))
+                || (d.applicantAccount() == null && store.applicantLookup(d.id())
+                        .filter(l -> l.equals(citizens.profile(account).map(p -> writing.personalIdLookup(p.personalId())).orElse(null)))
+                        .isPresent()));
     }
 
     @Override

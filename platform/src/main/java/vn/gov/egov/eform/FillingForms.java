@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -162,8 +164,8 @@ class FillingForms implements FormFilling {
                     .map(LegalRepresentative::fullName).orElse(null);
         }
 
-        private String first(java.util.function.Function<CitizenProfile, String> fromProfile,
-                             java.util.function.Function<Resident, String> fromResident) {
+        private String first(Function<CitizenProfile, String> fromProfile,
+                             Function<Resident, String> fromResident) {
             String value = profile.get().map(fromProfile).orElse(null);
             if (value == null || value.isBlank()) {
                 value = resident.get().map(fromResident).orElse(null);
@@ -283,7 +285,7 @@ class FillingForms implements FormFilling {
                     return nodes.numberNode(new BigDecimal(text.replace(',', '.')));
                 }
                 case "boolean" -> {
-                    String word = text.toLowerCase(java.util.Locale.ROOT);
+                    String word = text.toLowerCase(Locale.ROOT);
                     if (List.of("true", "on", "1", "có").contains(word)) {
                         return nodes.booleanNode(true);
                     }

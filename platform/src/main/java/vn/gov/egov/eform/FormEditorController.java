@@ -7,12 +7,15 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 @Controller
 class FormEditorController {
 
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("^[0-9A-Za-z.\\-]{1,30}$");
+    private static final Pattern CODE = Pattern.compile("^[0-9A-Za-z.\\-]{1,30}$");
     private static final String STARTER = """
             {
               "title": "Tờ khai …",
@@ -135,7 +138,7 @@ class FormEditorController {
 
     private static void requireCode(String code) {
         if (!CODE.matcher(code).matches()) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -206,7 +207,7 @@ class FormRendering {
         for (Map.Entry<String, JsonNode> child : ordered(items.get("properties"))) {
             fields.add(field(items, child.getKey(), child.getValue(), path + ".", item, errors, drawn));
         }
-        return new Row(index, legend, id(path), "Xóa " + legend.toLowerCase(java.util.Locale.ROOT), fields,
+        return new Row(index, legend, id(path), "Xóa " + legend.toLowerCase(Locale.ROOT), fields,
                 errors.getOrDefault(path, List.of()));
     }
 

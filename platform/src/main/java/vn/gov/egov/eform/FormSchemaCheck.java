@@ -1,5 +1,8 @@
 package vn.gov.egov.eform;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,7 +15,7 @@ final class FormSchemaCheck {
     static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "object", "array");
     static final String PREFILL = "x-prefill";
     /** What a field may be pre-filled with: the applicant's own data, or the represented business's. */
-    static final Set<String> PREFILL_SOURCES = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(java.util.List.of("applicant.fullName",
+    static final Set<String> PREFILL_SOURCES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("applicant.fullName",
             "applicant.personalId", "applicant.birthDate", "applicant.sex", "applicant.address", "applicant.phone",
             "applicant.email", "business.taxCode", "business.name", "business.address", "business.phone", "business.email",
             "business.representative")));

@@ -64,8 +64,13 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    ActiveTokenCache activeTokens(@Value("${egov.identity.active-token-memory:PT5S}") java.time.Duration memory) {
+        return new ActiveTokenCache(memory);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients, ActiveTokenCache activeTokens) {
+        return new ActiveTokenCache.Evicting(new JdbcOAuth2AuthorizationService(jdbc, clients), activeTokens);
     }
 
     @Bean
@@ -89,8 +94,8 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, OAuth2AuthorizationService authorizations) {
-        return new RevocationCheckingJwtDecoder(NimbusJwtDecoder.withJwkSource(keys).build(), authorizations);
+    JwtDecoder jwtDecoder(SigningKeys keys, OAuth2AuthorizationService authorizations, ActiveTokenCache activeTokens) {
+        return new RevocationCheckingJwtDecoder(NimbusJwtDecoder.withJwkSource(keys).build(), authorizations, activeTokens);
     }
 
     /** Access and ID tokens of people carry their roles, so that applications and the LGSP can check them. */

@@ -30,9 +30,11 @@ class OfficialAccounts {
     static final String PROVINCE_AGENCY = "UBND-20";
 
     private final JdbcClient jdbc;
+    private final ActiveTokenCache activeTokens;
 
-    OfficialAccounts(JdbcClient jdbc) {
+    OfficialAccounts(JdbcClient jdbc, ActiveTokenCache activeTokens) {
         this.jdbc = jdbc;
+        this.activeTokens = activeTokens;
     }
 
     static String normalize(String username) {
@@ -138,6 +140,7 @@ class OfficialAccounts {
     void accessChanged(String username) {
         jdbc.sql("UPDATE official_account SET access_changed_at = now() WHERE username = ?").param(normalize(username)).update();
         jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(normalize(username)).update();
+        activeTokens.forgetAll();
     }
 
     void passwordChosen(String username, String passwordHash) {

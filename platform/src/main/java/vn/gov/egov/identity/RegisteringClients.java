@@ -56,13 +56,15 @@ class RegisteringClients {
     private final Duration refreshTokenTimeToLive;
     private final SecureRandom random = new SecureRandom();
     private final AuditTrail audit;
+    private final ActiveTokenCache activeTokens;
 
     RegisteringClients(RegisteredClientRepository clients, PasswordEncoder passwords, JdbcClient jdbc,
                        @Value("${egov.identity.scopes}") List<String> platformScopes,
                        @Value("${egov.identity.access-token-time-to-live:PT10M}") Duration accessTokenTimeToLive,
                        @Value("${egov.identity.refresh-token-time-to-live:PT8H}") Duration refreshTokenTimeToLive,
-                       AuditTrail audit) {
+                       AuditTrail audit, ActiveTokenCache activeTokens) {
         this.audit = audit;
+        this.activeTokens = activeTokens;
         this.clients = clients;
         this.passwords = passwords;
         this.jdbc = jdbc;
@@ -136,6 +138,7 @@ class RegisteringClients {
         }
         jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ?").param(client.getId()).update();
         jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?").param(client.getId()).update();
+        activeTokens.forgetAll();
         boolean removed = jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update() == 1;
         if (removed) {
             audit.record(AuditRecord.builder(AuditActions.DELETE, Outcome.SUCCESS).object("oauth-client", clientId)

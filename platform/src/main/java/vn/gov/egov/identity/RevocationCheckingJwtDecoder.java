@@ -15,20 +15,27 @@ final class RevocationCheckingJwtDecoder implements JwtDecoder {
 
     private final JwtDecoder signatureAndTime;
     private final OAuth2AuthorizationService authorizations;
+    private final ActiveTokenCache activeTokens;
 
-    RevocationCheckingJwtDecoder(JwtDecoder signatureAndTime, OAuth2AuthorizationService authorizations) {
+    RevocationCheckingJwtDecoder(JwtDecoder signatureAndTime, OAuth2AuthorizationService authorizations, ActiveTokenCache activeTokens) {
         this.signatureAndTime = signatureAndTime;
         this.authorizations = authorizations;
+        this.activeTokens = activeTokens;
     }
 
     @Override
     public Jwt decode(String token) {
         Jwt jwt = signatureAndTime.decode(token);
+        if (activeTokens.isKnownActive(token)) {
+            return jwt;
+        }
+        long changesBeforeRead = activeTokens.changes();
         OAuth2Authorization authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
         OAuth2Authorization.Token<?> accessToken = authorization == null ? null : authorization.getAccessToken();
         if (accessToken == null || !accessToken.isActive()) {
             throw new BadJwtException("The access token was revoked or is unknown to this provider");
         }
+        activeTokens.rememberActive(token, changesBeforeRead);
         return jwt;
     }
 }

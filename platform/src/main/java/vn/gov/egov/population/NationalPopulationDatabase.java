@@ -1,6 +1,7 @@
 package vn.gov.egov.population;
 
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -63,7 +64,7 @@ class NationalPopulationDatabase implements PopulationDatabase {
                         if (!status.is2xxSuccessful()) {
                             throw new PopulationDatabaseUnavailable("trả lời mã " + status.value(), null);
                         }
-                        return new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                     });
         } catch (RestClientException e) {
             // the exception's message holds the URL, hence the number in clear: neither logged nor kept as the cause

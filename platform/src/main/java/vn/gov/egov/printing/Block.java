@@ -17,11 +17,18 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fiel
     record Field(String label, String value) implements Block {
     }
 
-    /** A ruled table; the header row is repeated on every page the table continues on. */
+    /**
+     * A ruled table; the header row is repeated on every page the table continues on. Column widths follow the
+     * content; a missing or null cell prints empty.
+     */
     record Table(List<String> headers, List<List<String>> rows) implements Block {
         public Table {
-            headers = List.copyOf(headers);
-            rows = rows.stream().map(r -> (List<String>) java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+            headers = headers == null ? List.of() : List.copyOf(headers);
+            rows = rows == null ? List.of() : rows.stream().map(Table::cells).toList();
+        }
+
+        private static List<String> cells(List<String> row) {
+            return row == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row));
         }
     }
 

@@ -180,6 +180,9 @@ class DossierFilesIntegrationTest extends PlatformTest {
 
         HttpResponse<String> removed = postWithCsrf(anna, list.body(), "/my/documents/" + id + "/remove");
         assertThat(removed.statusCode()).isEqualTo(302);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT action FROM audit_entry WHERE object_type = 'personal-document' AND object_id = ? ORDER BY sequence_number")
+                        .param(id).query(String.class).list()).as("the upload and the removal audited").containsExactly("CREATE", "DELETE"));
         assertThat(send(anna, HttpRequest.newBuilder(site("/my/documents")).build()).body()).doesNotContain("/my/documents/" + id + "/content");
     }
 
@@ -192,6 +195,10 @@ class DossierFilesIntegrationTest extends PlatformTest {
         assertThat(pngAsPdf.statusCode()).isEqualTo(200);
         assertThat(pngAsPdf.body()).contains("id=\"error-summary\"", "Tệp &quot;chup.pdf&quot;", "nội dung là PNG", "aria-invalid=\"true\"")
                 .contains("value=\"Ảnh chụp\"");
+
+        HttpResponse<String> tooLarge = upload(citizen, page, "Bản vẽ", "ban-ve.pdf", "application/pdf", new byte[21 * 1024 * 1024]);
+        assertThat(tooLarge.statusCode()).isEqualTo(200);
+        assertThat(tooLarge.body()).contains("Tệp &quot;ban-ve.pdf&quot;", "dung lượng 21,0 MB, vượt giới hạn 20,0 MB");
 
         HttpResponse<String> empty = upload(citizen, page, "", "trong.pdf", "application/pdf", new byte[0]);
         assertThat(empty.body()).contains("Tên giấy tờ: bắt buộc nhập.", "rỗng (0 byte)");

@@ -195,6 +195,17 @@ class DossierReceptionTest extends DossierTestSupport {
         assertThat(detail.summary().channel()).isEqualTo(DossierChannel.IN_PERSON);
         assertThat(detail.maskedPersonalId()).isEqualTo("020******101");
 
+        // the same person's dossier filed at the desk under their number shows in their own list once they log in with VNeID
+        body.put("applicantName", "Nguyễn Văn An");
+        body.put("personalId", CITIZEN);
+        HttpResponse<String> theirs = as(DESK, "POST", "/api/v1/reception/dossiers", "application/json", json.writeValueAsString(body));
+        String theirCode = json.readTree(theirs.body()).get("code").asString();
+        HttpResponse<String> mine = http.send(HttpRequest.newBuilder(uri("/api/v1/my/dossiers")).header("Authorization", "Bearer " + citizenToken)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(mine.body()).contains(theirCode).doesNotContain(code);
+        assertThat(http.send(HttpRequest.newBuilder(uri("/api/v1/my/dossiers/" + code)).header("Authorization", "Bearer " + citizenToken)
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("someone else's dossier").isEqualTo(404);
+
         assertThatThrownBy(() -> reception.register(new IncomingDossier(DossierChannel.IN_PERSON, null, "1.000001", null, null,
                 "Người khác", null, null, null, null, null, null, null,
                 List.of(AttachedDocument.uploaded(ID_CARD, new Upload(ID_CARD, "a.pdf", "application/pdf", pdf("x", 0)))),

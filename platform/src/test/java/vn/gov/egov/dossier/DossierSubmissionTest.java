@@ -87,6 +87,52 @@ class DossierSubmissionTest extends DossierTestSupport {
     }
 
     @Test
+    void filesMayComeAsPartsOfAMultipartRequest() throws Exception {
+        Map<String, Object> submission = DossierFixtures.submission(DossierFixtures.form(), List.of(
+                Map.of("requiredDocument", ID_CARD, "file", "cccd"),
+                Map.of("fileName", "giay-to-khac.pdf", "file", "khac")));
+        byte[] idCard = pdf("multipart CCCD " + UUID.randomUUID(), 200_000);
+        byte[] other = pdf("multipart other " + UUID.randomUUID(), 200_000);
+        String boundary = "----egov" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        part(body, boundary, "submission", null, "application/json", json.writeValueAsBytes(submission));
+        part(body, boundary, "cccd", "cccd.pdf", "application/pdf", idCard);
+        part(body, boundary, "khac", "khac.pdf", "application/pdf", other);
+        body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/dossiers"))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String code = json.readTree(response.body()).get("code").asString();
+        JsonNode documents = json.readTree(http.send(HttpRequest.newBuilder(uri("/api/v1/my/dossiers/" + code))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body()).get("documents");
+        assertThat(documents).hasSize(2);
+        assertThat(documents.get(1).get("fileName").asString()).isEqualTo("giay-to-khac.pdf");
+
+        Map<String, Object> missingPart = DossierFixtures.submission(DossierFixtures.form(), List.of(Map.of("requiredDocument", ID_CARD, "file", "khong-co")));
+        java.io.ByteArrayOutputStream bad = new java.io.ByteArrayOutputStream();
+        part(bad, boundary, "submission", null, "application/json", json.writeValueAsBytes(missingPart));
+        bad.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/v1/dossiers"))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bad.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("documents[0].file").contains("khong-co");
+    }
+
+    private static void part(java.io.ByteArrayOutputStream out, String boundary, String name, String fileName, String type, byte[] content)
+            throws java.io.IOException {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\nContent-Type: " + type + "\r\n\r\n";
+        out.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(content);
+        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void twentyIdenticalRequestsAtOnceMakeOneDossier() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = validSubmission("concurrent-" + key);
@@ -172,6 +218,18 @@ class DossierSubmissionTest extends DossierTestSupport {
         byPostWithoutAddress.put("resultDelivery", "BY_POST");
         assertRefused(byPostWithoutAddress, "deliveryAddress", "required");
 
+        HttpResponse<String> wrongShape = http.send(HttpRequest.newBuilder(uri("/api/v1/dossiers")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"procedureCode\":\"1.000001\",\"documents\":\"không phải danh sách\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongShape.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(wrongShape.body()).get("field").asString()).isEqualTo("documents");
+        HttpResponse<String> notJson = http.send(HttpRequest.newBuilder(uri("/api/v1/dossiers")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"procedureCode\": ")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("JSON");
+
         assertThat(dossiers()).as("no half-made dossier").isEqualTo(dossiersBefore);
         assertThat(storedFiles()).as("no orphan file").isEqualTo(filesBefore);
     }
@@ -197,6 +255,7 @@ class DossierSubmissionTest extends DossierTestSupport {
     }
 
     private long storedFiles() {
-        return jdbc.sql("select count(*) from dossier_document").query(Long.class).single();
+        return jdbc.sql("select (select count(*) from dossier_document) + (select count(*) from attachment_content)"
+                + " + (select count(*) from attachment_reference)").query(Long.class).single();
     }
 }

@@ -128,6 +128,34 @@ class EformBrowserTest extends PlatformTest {
         WebElement add = browser.findElement(By.cssSelector(".eform-add"));
         assertThat(add.isEnabled()).as("at most two sides").isFalse();
         assertThat(rows.get(0).findElement(By.cssSelector(".eform-remove")).isEnabled()).as("at least two sides").isFalse();
+
+        if (forms.versions("9.000103").isEmpty()) {
+            forms.publish("9.000103", java.time.LocalDate.of(2025, 1, 1), json.readTree("""
+                    {"title": "Tờ khai thành viên hộ", "type": "object", "properties": {
+                      "thanhVien": {"type": "array", "title": "Thành viên hộ gia đình", "minItems": 1,
+                        "items": {"type": "object", "title": "Thành viên", "properties": {
+                          "hoTen": {"type": "string", "title": "Họ và tên"},
+                          "quanHe": {"type": "string", "title": "Quan hệ với chủ hộ"}}, "required": ["hoTen"]}}}}"""), "test");
+        }
+        write(renderedWithErrors(forms.current("9.000103").orElseThrow(), "{\"thanhVien\": [{\"hoTen\": \"Nguyễn Văn An\"}]}"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> ((JavascriptExecutor) d)
+                .executeScript("return document.querySelector('.eform[data-eform-ready]') !== null"));
+        browser.findElement(By.cssSelector(".eform-add")).click();
+        browser.findElement(By.cssSelector(".eform-add")).click();
+        List<WebElement> members = browser.findElements(By.cssSelector(".eform-rows > .eform-row"));
+        assertThat(members).hasSize(3);
+        assertThat(members.get(2).findElement(By.tagName("legend")).getText()).isEqualTo("Thành viên 3");
+        WebElement third = members.get(2).findElement(By.cssSelector("input[name$='.hoTen']"));
+        assertThat(third.getAttribute("name")).isEqualTo("thanhVien[2].hoTen");
+        assertThat(third.getAttribute("id")).isEqualTo("ef-thanhVien-2-hoTen");
+        assertThat(browser.findElement(By.cssSelector("label[for=ef-thanhVien-2-hoTen]")).getText()).contains("Họ và tên");
+        members.get(1).findElement(By.cssSelector(".eform-remove")).click();
+        members = browser.findElements(By.cssSelector(".eform-rows > .eform-row"));
+        assertThat(members).hasSize(2);
+        assertThat(members.get(1).findElement(By.tagName("legend")).getText()).as("renumbered").isEqualTo("Thành viên 2");
+        assertThat(members.get(1).findElement(By.cssSelector("input[name$='.hoTen']")).getAttribute("name"))
+                .as("names keep their index; the server closes the gap").isEqualTo("thanhVien[2].hoTen");
+        Chromium.assertAccessible(browser, "fields with rows added and removed");
     }
 
     private void write(String html) {

@@ -42,7 +42,17 @@ class AuthorizationMatrixTest extends PlatformTest {
     enum Caller { ANONYMOUS, AGENCY_SYSTEM, CITIZEN }
 
     record Endpoint(String method, String path, String body, Set<Role> roles, boolean anyAuthenticated, boolean everyone,
-                    boolean agencySystemWithScope) {
+                    boolean agencySystemWithScope, boolean citizens) {
+        Endpoint(String method, String path, String body, Set<Role> roles, boolean anyAuthenticated, boolean everyone,
+                 boolean agencySystemWithScope) {
+            this(method, path, body, roles, anyAuthenticated, everyone, agencySystemWithScope, false);
+        }
+
+        /** A citizen's own things: citizens' tokens only. */
+        static Endpoint citizensOnly(String method, String path) {
+            return new Endpoint(method, path, null, Set.of(), false, false, false, true);
+        }
+
         static Endpoint publicRead(String path) {
             return new Endpoint("GET", path, null, Set.of(), true, true, true);
         }
@@ -57,7 +67,7 @@ class AuthorizationMatrixTest extends PlatformTest {
 
         /** Also an agency system whose token carries the endpoint's scope. */
         Endpoint orScope() {
-            return new Endpoint(method, path, body, roles, anyAuthenticated, everyone, true);
+            return new Endpoint(method, path, body, roles, anyAuthenticated, everyone, true, citizens);
         }
     }
 
@@ -73,6 +83,16 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.publicRead("/api/v1/procedures/1.000001/form/versions"),
             Endpoint.only("POST", "/api/v1/procedures/1.000001/form/versions", "{}", Role.PROVINCE_ADMIN),
             Endpoint.authenticated("GET", "/api/v1/me"),
+            Endpoint.citizensOnly("GET", "/api/v1/my/documents"),
+            Endpoint.publicRead("/api/v1/dossiers/000.00.10.H20-261127-9999/status"),
+            new Endpoint("POST", "/api/v1/dossiers", "{}", Set.of(), false, false, false, true),
+            Endpoint.citizensOnly("GET", "/api/v1/my/dossiers"),
+            Endpoint.citizensOnly("GET", "/api/v1/my/dossiers/000.00.10.H20-261127-9999"),
+            new Endpoint("POST", "/api/v1/my/dossiers/000.00.10.H20-261127-9999/withdrawal", "{}", Set.of(), false, false, false, true),
+            Endpoint.only("GET", "/api/v1/reception/queue", null, Role.ONE_STOP_OFFICER),
+            Endpoint.only("GET", "/api/v1/reception/dossiers/000.00.10.H20-261127-9999", null, Role.ONE_STOP_OFFICER),
+            Endpoint.only("POST", "/api/v1/reception/dossiers/000.00.10.H20-261127-9999/acceptance", "{}", Role.ONE_STOP_OFFICER),
+            Endpoint.only("POST", "/api/v1/reception/dossiers", "{}", Role.ONE_STOP_OFFICER),
             Endpoint.only("POST", "/api/v1/catalogs", "{}", Role.PROVINCE_ADMIN).orScope(),
             Endpoint.only("PUT", "/api/v1/catalogs/religions/entries/99", "{}", Role.PROVINCE_ADMIN).orScope(),
             Endpoint.only("POST", "/api/v1/catalogs/religions/entries/99/retire", "{}", Role.PROVINCE_ADMIN).orScope(),
@@ -131,7 +151,8 @@ class AuthorizationMatrixTest extends PlatformTest {
                 boolean allowed = endpoint.everyone()
                         || (!anonymous && endpoint.anyAuthenticated())
                         || endpoint.roles().stream().anyMatch(r -> r.name().equals(caller.getKey()))
-                        || (endpoint.agencySystemWithScope() && caller.getKey().equals(Caller.AGENCY_SYSTEM.name()));
+                        || (endpoint.agencySystemWithScope() && caller.getKey().equals(Caller.AGENCY_SYSTEM.name()))
+                        || (endpoint.citizens() && caller.getKey().equals(Caller.CITIZEN.name()));
                 boolean right = allowed ? status != 401 && status != 403 : status == (anonymous ? 401 : 403);
                 if (!right) {
                     wrong.add("%s %s as %s: %d (expected %s)".formatted(endpoint.method(), endpoint.path(), caller.getKey(), status,

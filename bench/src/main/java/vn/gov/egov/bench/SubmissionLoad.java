@@ -1,0 +1,662 @@
+package vn.gov.egov.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Online submissions over HTTP against a running demonstration platform on this machine, then, in the same run,
+ * the same rows inserted with plain JDBC into the same PostgreSQL: the ratio says what the platform costs on top of
+ * the database work.
+ *
+ * <p>HTTP: C connections in a closed loop for D seconds after a warm-up, each request a valid dossier of procedure
+ * 1.000001 (form + two ~200 KB PDFs, different bytes every time) with a citizen's token (simulated VNeID identities
+ * logged in through the demonstration client, round-robin) and a fresh Idempotency-Key. Counts status != 201 as
+ * errors and prints the first error body. A day has at most 9,999 codes per agency: the run stops at a budget
+ * (9,000 with the warm-up, {@code -Dbench.budget}) and then reports over the time it really ran.
+ *
+ * <p>JDBC: C connections, same duration, one transaction per dossier: the code counter upsert (by default a second
+ * time with the code taken in its own transaction first, as the platform does), one {@code dossier}
+ * row (sealed values copied from a dossier the HTTP run wrote), 2 {@code attachment_content} + 2
+ * {@code attachment_reference}, 2 {@code dossier_document}, 1 {@code dossier_step}, 1 {@code event_publication}.
+ * Its rows are marked (codes {@code BENCH-JDBC-…}) and deleted afterwards.
+ *
+ * <pre>java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.bench.SubmissionLoad \
+ *   http://127.0.0.1:18080 http://localhost:18090 15432 [connections=8] [seconds=30] [codes-file]</pre>
+ * Options ({@code -D}): bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
+ * bench.jdbc.modes ({@code both}: the baseline runs twice, {@code one}: one transaction per dossier, the counter row
+ * locked until the commit, {@code own}: the code taken in its own transaction first, as the platform does).
+ */
+public final class SubmissionLoad {
+
+    static final String PROCEDURE = "1.000001";
+    static final String ID_CARD = "Căn cước công dân hoặc hộ chiếu";
+    static final String JDBC_MARK = "BENCH-JDBC-";
+
+    public static void main(String[] args) throws Exception {
+        URI platform = URI.create(args[0]);
+        URI simulator = URI.create(args[1]);
+        CitizenTokens.requireLoopback(platform);
+        CitizenTokens.requireLoopback(simulator);
+        int pgPort = Integer.parseInt(args[2]);
+        int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        int seconds = Math.min(args.length > 4 ? Integer.parseInt(args[4]) : 30, 300);
+        Path codesFile = args.length > 5 ? Path.of(args[5]) : null;
+        int warmup = Integer.getInteger("bench.warmup", 10);
+        int budget = Integer.getInteger("bench.budget", 9000);
+        int identityCount = Integer.getInteger("bench.identities", 12);
+        int fileSize = Integer.getInteger("bench.fileSize", 200_000);
+        String jdbcModes = System.getProperty("bench.jdbc.modes", "both");
+        List<Boolean> modes = switch (jdbcModes) {
+            case "one" -> List.of(false);
+            case "own" -> List.of(true);
+            default -> List.of(false, true);
+        };
+
+        ObjectMapper json = JsonMapper.builder().build();
+        long t0 = System.nanoTime();
+        List<CitizenTokens.Identity> identities = CitizenTokens.identities(simulator, json);
+        List<CitizenTokens.Citizen> citizens = new ArrayList<>();
+        for (CitizenTokens.Identity identity : identities.subList(0, Math.min(identityCount, identities.size()))) {
+            citizens.add(new CitizenTokens.Citizen(identity, CitizenTokens.token(platform, identity.personalId())));
+        }
+        System.out.printf("logged in %d simulated VNeID identities in %.1f s%n", citizens.size(), (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        PdfPool pdfs = new PdfPool(32, fileSize);
+        List<BodyTemplate> bodies = new ArrayList<>();
+        for (CitizenTokens.Citizen citizen : citizens) {
+            bodies.add(BodyTemplate.of(json, citizen));
+        }
+        System.out.printf("generated %d PDFs of %d bytes in %.1f s (each request patches 18 random bytes of each of its two files)%n",
+                pdfs.size(), pdfs.get(0).pdf().length, (System.nanoTime() - t0) / 1e9);
+
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(2)).build();
+        Http http = new Http(client, platform.resolve("/api/v1/dossiers"), bodies, pdfs, budget);
+        Result warm = http.run(connections, warmup);
+        System.out.printf("warm-up: %d s, %d dossiers, %d errors%n", warmup, warm.count(), warm.errors());
+        ProcessCpu cpu = new ProcessCpu();
+        ProcessCpu.Snapshot httpStart = cpu.snapshot();
+        Result result = http.run(connections, seconds);
+        ProcessCpu.Snapshot httpEnd = cpu.snapshot();
+        System.out.printf("HTTP  submissions: connections=%d seconds=%.1f dossiers=%d errors=%d throughput=%.1f dossiers/s "
+                        + "p50=%.1f ms p90=%.1f ms p99=%.1f ms max=%.1f ms%n", connections, result.seconds(), result.count(),
+                result.errors(), result.throughput(), result.percentile(50), result.percentile(90), result.percentile(99),
+                result.percentile(100));
+        System.out.println("HTTP  " + cpu.perOperation(httpStart, httpEnd, result.count(), "dossier"));
+        if (http.firstError.get() != null) {
+            System.out.println("first error: " + http.firstError.get());
+        }
+        if (result.seconds() < seconds - 0.5) {
+            System.out.printf("(stopped at the budget of %d codes a day for the agency, after %.1f s)%n", budget, result.seconds());
+        }
+        if (codesFile != null) {
+            Files.write(codesFile, http.codes, StandardCharsets.UTF_8);
+            System.out.printf("%d dossier codes written to %s%n", http.codes.size(), codesFile);
+        }
+
+        String url = "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+        Jdbc jdbc = new Jdbc(url, pdfs);
+        try {
+            jdbc.sample();
+            jdbc.counterOwnTransaction = false;
+            Result jdbcWarm = jdbc.run(connections, Math.min(3, warmup), null);
+            System.out.printf("JDBC  warm-up: %d dossiers%n", jdbcWarm.count());
+            for (boolean own : modes) {
+                jdbc.counterOwnTransaction = own;
+                ProcessCpu.Snapshot[] jdbcCpu = new ProcessCpu.Snapshot[2];
+                Result baseline = jdbc.run(connections, (int) Math.round(result.seconds()), () -> {
+                    jdbcCpu[jdbcCpu[0] == null ? 0 : 1] = cpu.snapshot();
+                });
+                String mode = own ? "code in its own transaction first, as the platform" : "one transaction per dossier";
+                System.out.printf("JDBC  same rows (%s): connections=%d seconds=%.1f dossiers=%d errors=%d throughput=%.1f dossiers/s "
+                                + "p50=%.1f ms p99=%.1f ms%n", mode, connections, baseline.seconds(), baseline.count(), baseline.errors(),
+                        baseline.throughput(), baseline.percentile(50), baseline.percentile(99));
+                System.out.println("JDBC  " + cpu.perOperation(jdbcCpu[0], jdbcCpu[1], baseline.count(), "dossier"));
+                if (jdbc.firstError.get() != null) {
+                    System.out.println("first JDBC error: " + jdbc.firstError.get());
+                }
+                System.out.printf("ratio HTTP/JDBC (%s) = %.2f (%.1f / %.1f dossiers/s)%n", mode,
+                        result.throughput() / baseline.throughput(), result.throughput(), baseline.throughput());
+            }
+        } finally {
+            System.out.printf("JDBC baseline rows removed: %d dossiers%n", jdbc.clean());
+        }
+        System.exit(0);
+    }
+
+    record Result(long count, long errors, double seconds, long[] latenciesNanos) {
+        double throughput() {
+            return count / seconds;
+        }
+
+        double percentile(double p) {
+            if (latenciesNanos.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.min(latenciesNanos.length - 1, Math.ceil(p / 100.0 * latenciesNanos.length) - 1);
+            return latenciesNanos[Math.max(0, index)] / 1_000_000.0;
+        }
+
+        static Result of(List<long[]> parts, long errors, double seconds) {
+            long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            return new Result(all.length, errors, seconds, all);
+        }
+    }
+
+    /** A citizen's request body with two placeholders for the files, split around them. */
+    record BodyTemplate(String token, byte[] head, byte[] middle, byte[] tail, byte[] partsHead, byte[] partsMiddle,
+                        byte[] partsTail) {
+
+        /** {@code multipart} (default): the files as raw parts; {@code json}: the files base64 in a JSON body. */
+        static final boolean MULTIPART = !"json".equals(System.getProperty("bench.body", "multipart"));
+        static final String BOUNDARY = "egov-bench-7d3f0c2a";
+
+        String contentType() {
+            return MULTIPART ? "multipart/form-data; boundary=" + BOUNDARY : "application/json";
+        }
+
+        byte[] build(PdfPool.Template first, PdfPool.Template second, byte[][] nonce) {
+            return MULTIPART ? buildParts(first, second, nonce[0], nonce[1]) : build(first, second, nonce[0], nonce[1]);
+        }
+
+        byte[] buildParts(PdfPool.Template first, PdfPool.Template second, byte[] nonce0, byte[] nonce1) {
+            byte[] out = new byte[partsHead.length + first.pdf().length + partsMiddle.length + second.pdf().length + partsTail.length];
+            int at = 0;
+            System.arraycopy(partsHead, 0, out, at, partsHead.length);
+            at += partsHead.length;
+            System.arraycopy(first.pdf(), 0, out, at, first.pdf().length);
+            System.arraycopy(nonce0, 0, out, at + first.byteOffset(), nonce0.length);
+            at += first.pdf().length;
+            System.arraycopy(partsMiddle, 0, out, at, partsMiddle.length);
+            at += partsMiddle.length;
+            System.arraycopy(second.pdf(), 0, out, at, second.pdf().length);
+            System.arraycopy(nonce1, 0, out, at + second.byteOffset(), nonce1.length);
+            at += second.pdf().length;
+            System.arraycopy(partsTail, 0, out, at, partsTail.length);
+            return out;
+        }
+
+        static BodyTemplate of(ObjectMapper json, CitizenTokens.Citizen citizen) {
+            CitizenTokens.Identity who = citizen.identity();
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("hoTen", who.fullName());
+            form.put("soDinhDanh", who.personalId());
+            form.put("ngaySinh", who.birthDate());
+            form.put("gioiTinh", "female".equals(who.gender()) ? "Nữ" : "Nam");
+            form.put("noiThuongTru", "Số 12 đường Lê Lợi, Phường Đông Kinh, Tỉnh Lạng Sơn");
+            form.put("dienThoai", who.phoneNumber());
+            form.put("loaiPhieu", 1);
+            form.put("mucDichSuDung", "Bổ sung hồ sơ xin việc");
+            form.put("soLuongPhieu", 1);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("procedureCode", PROCEDURE);
+            body.put("form", form);
+            body.put("documents", List.of(document(ID_CARD, "cccd.pdf", "@@FILE-0@@"),
+                    document(null, "giay-to-khac.pdf", "@@FILE-1@@")));
+            body.put("resultDelivery", "ONLINE");
+            String text = json.writeValueAsString(body);
+            int a = text.indexOf("@@FILE-0@@");
+            int b = text.indexOf("@@FILE-1@@");
+            body.put("documents", List.of(part(ID_CARD, "cccd.pdf", "file0"), part(null, "giay-to-khac.pdf", "file1")));
+            String submission = json.writeValueAsString(body);
+            String partsHead = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"submission\"\r\nContent-Type: application/json\r\n\r\n"
+                    + submission + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file0\"; filename=\"cccd.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n";
+            String partsMiddle = "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file1\"; filename=\"giay-to-khac.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n";
+            String partsTail = "\r\n--" + BOUNDARY + "--\r\n";
+            return new BodyTemplate(citizen.token(), text.substring(0, a).getBytes(StandardCharsets.UTF_8),
+                    text.substring(a + 10, b).getBytes(StandardCharsets.UTF_8), text.substring(b + 10).getBytes(StandardCharsets.UTF_8),
+                    partsHead.getBytes(StandardCharsets.UTF_8), partsMiddle.getBytes(StandardCharsets.UTF_8),
+                    partsTail.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static Map<String, Object> part(String required, String fileName, String part) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("requiredDocument", required);
+            d.put("fileName", fileName);
+            d.put("mediaType", "application/pdf");
+            d.put("file", part);
+            return d;
+        }
+
+        private static Map<String, Object> document(String required, String fileName, String content) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("requiredDocument", required);
+            d.put("fileName", fileName);
+            d.put("mediaType", "application/pdf");
+            d.put("content", content);
+            return d;
+        }
+
+        byte[] build(PdfPool.Template first, PdfPool.Template second, byte[] nonce0, byte[] nonce1) {
+            byte[] out = new byte[head.length + first.base64().length + middle.length + second.base64().length + tail.length];
+            int at = 0;
+            System.arraycopy(head, 0, out, at, head.length);
+            at += head.length;
+            System.arraycopy(first.base64(), 0, out, at, first.base64().length);
+            PdfPool.patchBase64(out, at, first, nonce0);
+            at += first.base64().length;
+            System.arraycopy(middle, 0, out, at, middle.length);
+            at += middle.length;
+            System.arraycopy(second.base64(), 0, out, at, second.base64().length);
+            PdfPool.patchBase64(out, at, second, nonce1);
+            at += second.base64().length;
+            System.arraycopy(tail, 0, out, at, tail.length);
+            return out;
+        }
+    }
+
+    /** A unique 18-byte value: the run, the request number, the file. */
+    static final class Nonces {
+        private final byte[] run = new byte[9];
+        private final AtomicLong sequence = new AtomicLong();
+
+        Nonces() {
+            new SecureRandom().nextBytes(run);
+        }
+
+        byte[][] next() {
+            long n = sequence.incrementAndGet();
+            byte[][] pair = new byte[2][];
+            for (int f = 0; f < 2; f++) {
+                pair[f] = ByteBuffer.allocate(PdfPool.NONCE_BYTES).put(run).putLong(n).put((byte) f).array();
+            }
+            return pair;
+        }
+    }
+
+    static final class Http {
+        private final HttpClient client;
+        private final URI target;
+        private final List<BodyTemplate> bodies;
+        private final PdfPool pdfs;
+        private final Nonces nonces = new Nonces();
+        private final AtomicInteger sent = new AtomicInteger();
+        private final int budget;
+        final AtomicReference<String> firstError = new AtomicReference<>();
+        final ConcurrentLinkedQueue<String> codes = new ConcurrentLinkedQueue<>();
+
+        Http(HttpClient client, URI target, List<BodyTemplate> bodies, PdfPool pdfs, int budget) {
+            this.client = client;
+            this.target = target;
+            this.bodies = bodies;
+            this.pdfs = pdfs;
+            this.budget = budget;
+        }
+
+        Result run(int connections, int seconds) throws Exception {
+            long start = System.nanoTime();
+            long end = start + Duration.ofSeconds(seconds).toNanos();
+            AtomicLong errors = new AtomicLong();
+            AtomicLong lastEnd = new AtomicLong(start);
+            ExecutorService pool = Executors.newFixedThreadPool(connections);
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                futures.add(pool.submit(() -> {
+                    long[] latencies = new long[1 << 12];
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        int i = sent.getAndIncrement();
+                        if (i >= budget) {
+                            break;
+                        }
+                        BodyTemplate body = bodies.get(i % bodies.size());
+                        byte[][] nonce = nonces.next();
+                        byte[] bytes = body.build(pdfs.get(2 * i), pdfs.get(2 * i + 1), nonce);
+                        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
+                                .header("Authorization", "Bearer " + body.token()).header("Content-Type", body.contentType())
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                        long begin = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() != 201) {
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(null, response.statusCode() + " " + response.body());
+                            } else {
+                                int q = response.body().indexOf("\"code\":\"");
+                                codes.add(response.body().substring(q + 8, response.body().indexOf('"', q + 8)));
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                            firstError.compareAndSet(null, e.toString());
+                        }
+                        long now = System.nanoTime();
+                        lastEnd.accumulateAndGet(now, Math::max);
+                        if (n == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, n * 2);
+                        }
+                        latencies[n++] = now - begin;
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+            List<long[]> parts = new ArrayList<>();
+            for (Future<long[]> f : futures) {
+                parts.add(f.get());
+            }
+            pool.shutdown();
+            double elapsed = (Math.max(lastEnd.get(), start + 1) - start) / 1e9;
+            return Result.of(parts, errors.get(), elapsed);
+        }
+    }
+
+    /** The same rows with plain JDBC. */
+    static final class Jdbc {
+        private final String url;
+        private final PdfPool pdfs;
+        volatile boolean counterOwnTransaction;
+        private final Nonces nonces = new Nonces();
+        private final AtomicLong sequence = new AtomicLong();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+        private Map<String, Object> dossier;
+        private Map<String, Object> step;
+
+        Jdbc(String url, PdfPool pdfs) {
+            this.url = url;
+            this.pdfs = pdfs;
+        }
+
+        Connection connect() throws Exception {
+            return DriverManager.getConnection(url, "postgres", "");
+        }
+
+        /** The values of a dossier the HTTP run wrote, to insert rows of the same sizes. */
+        void sample() throws Exception {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                dossier = row(s, "select * from dossier where channel = 'OWN_PORTAL' and code not like '" + JDBC_MARK
+                        + "%' order by created_at desc limit 1");
+                step = row(s, "select * from dossier_step where dossier_id = '" + dossier.get("id") + "' order by seq limit 1");
+                Map<String, Object> check = row(s, """
+                        select (select count(*) from dossier where channel = 'OWN_PORTAL') as dossiers,
+                               (select count(*) from dossier_document) as documents,
+                               (select count(distinct sha256) from dossier_document) as files,
+                               (select count(*) from attachment_reference where dossier_code is not null) as refs,
+                               (select count(*) from dossier_step) as steps,
+                               (select count(*) from event_publication) as events,
+                               (select count(*) from event_publication where completion_date is null) as open_events""");
+                System.out.println("check of the HTTP run's rows: " + check);
+            }
+        }
+
+        private static Map<String, Object> row(Statement s, String sql) throws Exception {
+            try (ResultSet rs = s.executeQuery(sql)) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no row for " + sql + ": did the HTTP run write any dossier?");
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+                }
+                return row;
+            }
+        }
+
+        /**
+         * All connections are opened before and closed after the measured time, when {@code atEdges} (if any) runs:
+         * PostgreSQL's CPU is read while its backends still exist.
+         */
+        Result run(int connections, int seconds, Runnable atEdges) throws Exception {
+            CyclicBarrier ready = new CyclicBarrier(connections, atEdges == null ? () -> { } : atEdges);
+            CyclicBarrier done = new CyclicBarrier(connections, atEdges == null ? () -> { } : atEdges);
+            long[] times = new long[2];
+            AtomicLong errors = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(connections);
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                futures.add(pool.submit(() -> {
+                    long[] latencies = new long[1 << 12];
+                    int n = 0;
+                    try (Connection connection = connect()) {
+                        Statements statements = new Statements(connection);
+                        ready.await();
+                        synchronized (times) {
+                            if (times[0] == 0) {
+                                times[0] = System.nanoTime();
+                            }
+                        }
+                        long end = times[0] + Duration.ofSeconds(seconds).toNanos();
+                        while (System.nanoTime() < end) {
+                            long begin = System.nanoTime();
+                            try {
+                                insertOne(connection, statements);
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(null, e.toString());
+                                connection.rollback();
+                            }
+                            if (n == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, n * 2);
+                            }
+                            latencies[n++] = System.nanoTime() - begin;
+                        }
+                        synchronized (times) {
+                            times[1] = Math.max(times[1], System.nanoTime());
+                        }
+                        done.await();
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+            List<long[]> parts = new ArrayList<>();
+            for (Future<long[]> f : futures) {
+                parts.add(f.get());
+            }
+            pool.shutdown();
+            return Result.of(parts, errors.get(), (times[1] - times[0]) / 1e9);
+        }
+
+        final class Statements {
+            final PreparedStatement counter;
+            final PreparedStatement dossierInsert;
+            final PreparedStatement content;
+            final PreparedStatement reference;
+            final PreparedStatement document;
+            final PreparedStatement stepInsert;
+            final PreparedStatement event;
+
+            Statements(Connection c) throws Exception {
+                c.setAutoCommit(false);
+                counter = c.prepareStatement("""
+                        insert into dossier_code_counter as c (agency_code, day, last) values (?, ?, 1)
+                        on conflict (agency_code, day) do update set last = c.last + 1, updated_at = now() where c.last < ?
+                        returning last""");
+                dossierInsert = c.prepareStatement("""
+                        insert into dossier (id, code, status, channel, procedure_code, procedure_name, receiving_agency, form_version,
+                            form_sealed, applicant_account, applicant_name, applicant_id_sealed, applicant_id_lookup, applicant_phone_sealed,
+                            applicant_email, applicant_address_sealed, business_tax_code, business_name, result_delivery, delivery_address_sealed,
+                            external_reference, idempotency_key, request_hash, processing_time_value, processing_time_unit, submitted_at,
+                            reception_due_at, demonstration)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                // the platform's default store keeps the bytes in files and the row in PostgreSQL (location 'fs');
+                // -Dbench.jdbc.content=db inserts the bytes as bytea, as the 'database' store does
+                content = c.prepareStatement("""
+                        INSERT INTO attachment_content (sha256, kind, media_type, size, pages, content, first_stored_at, location)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""");
+                reference = c.prepareStatement("""
+                        INSERT INTO attachment_reference (sha256, channel, dossier_code, file_name, stored_by, stored_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""");
+                document = c.prepareStatement("""
+                        insert into dossier_document (dossier_id, position, required_document, file_name, sha256, media_type, size_bytes,
+                            pages, source, personal_document, supplement_round, added_at, added_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                stepInsert = c.prepareStatement("""
+                        insert into dossier_step (dossier_id, seq, at, action, status, actor, actor_kind, note, details)
+                        values (?, (select coalesce(max(seq), 0) + 1 from dossier_step where dossier_id = ?), ?, ?, ?, ?, ?, ?, cast(? as jsonb))""");
+                event = c.prepareStatement("""
+                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts)
+                        values (?, ?, ?, ?, ?, 'PUBLISHED', 0)""");
+            }
+        }
+
+        private void insertOne(Connection c, Statements s) throws Exception {
+            Instant now = Instant.now();
+            Timestamp at = Timestamp.from(now);
+            LocalDate day = now.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+            s.counter.setString(1, JDBC_MARK);
+            s.counter.setObject(2, day);
+            s.counter.setInt(3, Integer.MAX_VALUE);
+            int number;
+            try (ResultSet rs = s.counter.executeQuery()) {
+                rs.next();
+                number = rs.getInt(1);
+            }
+            if (counterOwnTransaction) {
+                c.commit();
+            }
+            UUID id = UUID.randomUUID();
+            String code = JDBC_MARK + number;
+            String account = String.valueOf(dossier.get("applicant_account"));
+            PreparedStatement d = s.dossierInsert;
+            d.setObject(1, id);
+            d.setString(2, code);
+            d.setString(3, "SUBMITTED");
+            d.setString(4, "OWN_PORTAL");
+            d.setObject(5, dossier.get("procedure_code"));
+            d.setObject(6, dossier.get("procedure_name"));
+            d.setObject(7, dossier.get("receiving_agency"));
+            d.setObject(8, dossier.get("form_version"));
+            d.setObject(9, dossier.get("form_sealed"));
+            d.setObject(10, dossier.get("applicant_account"));
+            d.setObject(11, dossier.get("applicant_name"));
+            d.setObject(12, dossier.get("applicant_id_sealed"));
+            d.setObject(13, dossier.get("applicant_id_lookup"));
+            d.setObject(14, dossier.get("applicant_phone_sealed"));
+            d.setObject(15, dossier.get("applicant_email"));
+            d.setObject(16, dossier.get("applicant_address_sealed"));
+            d.setObject(17, null, java.sql.Types.VARCHAR);
+            d.setObject(18, null, java.sql.Types.VARCHAR);
+            d.setObject(19, dossier.get("result_delivery"));
+            d.setObject(20, null, java.sql.Types.VARCHAR);
+            d.setObject(21, null, java.sql.Types.VARCHAR);
+            d.setString(22, JDBC_MARK + UUID.randomUUID());
+            d.setString(23, HexFormat.of().formatHex(CitizenTokens.sha256(code.getBytes(StandardCharsets.UTF_8))));
+            d.setObject(24, dossier.get("processing_time_value"));
+            d.setObject(25, dossier.get("processing_time_unit"));
+            d.setTimestamp(26, at);
+            d.setTimestamp(27, Timestamp.from(now.plus(Duration.ofHours(8))));
+            d.setBoolean(28, false);
+            d.executeUpdate();
+            byte[][] nonce = nonces.next();
+            long n = sequence.incrementAndGet();
+            for (int f = 0; f < 2; f++) {
+                PdfPool.Template template = pdfs.get((int) (2 * n + f));
+                byte[] pdf = PdfPool.patchedPdf(template, nonce[f]);
+                String sha = HexFormat.of().formatHex(CitizenTokens.sha256(pdf));
+                String fileName = f == 0 ? "cccd.pdf" : "giay-to-khac.pdf";
+                s.content.setString(1, sha);
+                s.content.setString(2, "PDF");
+                s.content.setString(3, "application/pdf");
+                s.content.setLong(4, pdf.length);
+                s.content.setInt(5, 1);
+                boolean inDatabase = "db".equals(System.getProperty("bench.jdbc.content", "fs"));
+                s.content.setBytes(6, inDatabase ? pdf : null);
+                s.content.setTimestamp(7, at);
+                s.content.setString(8, inDatabase ? "db" : "fs");
+                s.content.executeUpdate();
+                s.reference.setString(1, sha);
+                s.reference.setString(2, "ONLINE");
+                s.reference.setString(3, code);
+                s.reference.setString(4, fileName);
+                s.reference.setString(5, account);
+                s.reference.setTimestamp(6, at);
+                s.reference.executeUpdate();
+                s.document.setObject(1, id);
+                s.document.setInt(2, f + 1);
+                s.document.setString(3, f == 0 ? ID_CARD : null);
+                s.document.setString(4, fileName);
+                s.document.setString(5, sha);
+                s.document.setString(6, "application/pdf");
+                s.document.setLong(7, pdf.length);
+                s.document.setInt(8, 1);
+                s.document.setString(9, "ONLINE");
+                s.document.setObject(10, null, java.sql.Types.OTHER);
+                s.document.setInt(11, 0);
+                s.document.setTimestamp(12, at);
+                s.document.setString(13, account);
+                s.document.executeUpdate();
+            }
+            s.stepInsert.setObject(1, id);
+            s.stepInsert.setObject(2, id);
+            s.stepInsert.setTimestamp(3, at);
+            s.stepInsert.setObject(4, step.get("action"));
+            s.stepInsert.setObject(5, step.get("status"));
+            s.stepInsert.setObject(6, step.get("actor"));
+            s.stepInsert.setObject(7, step.get("actor_kind"));
+            s.stepInsert.setObject(8, step.get("note"));
+            s.stepInsert.setObject(9, null, java.sql.Types.VARCHAR);
+            s.stepInsert.executeUpdate();
+            s.event.setObject(1, UUID.randomUUID());
+            s.event.setString(2, JDBC_MARK + "listener");
+            s.event.setString(3, "vn.gov.egov.dossier.DossierStatusChanged");
+            s.event.setString(4, eventJson(id, code, now));
+            s.event.setTimestamp(5, at);
+            s.event.executeUpdate();
+            c.commit();
+        }
+
+        private String eventJson(UUID id, String code, Instant at) {
+            return "{\"dossierId\":\"" + id + "\",\"code\":\"" + code + "\",\"procedureCode\":\"" + dossier.get("procedure_code")
+                    + "\",\"procedureName\":\"" + dossier.get("procedure_name") + "\",\"receivingAgency\":\""
+                    + dossier.get("receiving_agency") + "\",\"channel\":\"OWN_PORTAL\",\"status\":\"SUBMITTED\",\"previous\":null,"
+                    + "\"action\":\"SUBMITTED\",\"at\":\"" + at + "\",\"appointment\":null,\"externalReference\":null,"
+                    + "\"applicantAccount\":\"" + dossier.get("applicant_account") + "\",\"note\":null}";
+        }
+
+        /** Deletes every row the baseline wrote; returns the number of dossiers removed. */
+        int clean() throws Exception {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                String mine = "(select id from dossier where code like '" + JDBC_MARK + "%')";
+                s.executeUpdate("delete from dossier_document where dossier_id in " + mine);
+                s.executeUpdate("delete from dossier_step where dossier_id in " + mine);
+                int removed = s.executeUpdate("delete from dossier where code like '" + JDBC_MARK + "%'");
+                s.executeUpdate("create temp table bench_sha on commit drop as select distinct sha256 from attachment_reference "
+                        + "where dossier_code like '" + JDBC_MARK + "%'");
+                s.executeUpdate("delete from attachment_reference where dossier_code like '" + JDBC_MARK + "%'");
+                s.executeUpdate("delete from attachment_content c where c.sha256 in (select sha256 from bench_sha) "
+                        + "and not exists (select 1 from attachment_reference r where r.sha256 = c.sha256) "
+                        + "and not exists (select 1 from personal_document p where p.sha256 = c.sha256)");
+                s.executeUpdate("delete from event_publication where listener_id = '" + JDBC_MARK + "listener'");
+                s.executeUpdate("delete from dossier_code_counter where agency_code = '" + JDBC_MARK + "'");
+                c.commit();
+                return removed;
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package vn.gov.egov.notification;
+
+import java.text.Normalizer;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import vn.gov.egov.dossier.DossierStatusChanged;
+
+/**
+ * The Vietnamese texts, from Thymeleaf TEXT templates an operator can change ({@code egov.notification.templates}):
+ * {@code <ACTION>.email.txt} (first line the subject, then the body) and {@code <ACTION>.sms.txt}; an action without
+ * its own templates uses {@code OTHER.*}. An SMS is kept within two UCS-2 segments: a note too long is shortened.
+ */
+@Component
+class MessageTemplates {
+
+    /** Two concatenated UCS-2 parts of 67 characters. */
+    static final int SMS_MAX = 134;
+    static final Set<String> ACTIONS = Set.of("SUBMITTED", "RECEIVED", "SUPPLEMENT_REQUESTED", "SUPPLEMENTED", "REFUSED", "WITHDRAWN");
+    /** The dossier module's notes start with what happened; the templates say that already, so only the details are kept. */
+    private static final Map<String, String> NOTE_PREFIXES = Map.of("SUPPLEMENT_REQUESTED", "Yêu cầu bổ sung",
+            "REFUSED", "Từ chối tiếp nhận", "WITHDRAWN", "Người nộp rút hồ sơ");
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
+
+    /** A rendered message: the template's name, the subject (e-mail only) and the text. */
+    record Message(String template, String subject, String body) {
+    }
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final String publicUrl;
+    private final String smsLink;
+
+    MessageTemplates(ApplicationContext context, NotificationSettings settings,
+                     @Value("${egov.portal.public-url:http://localhost:8080}") String publicUrl) {
+        SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+        resolver.setApplicationContext(context);
+        resolver.setPrefix(settings.templates());
+        resolver.setSuffix(".txt");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+        this.publicUrl = stripSlash(publicUrl);
+        this.smsLink = settings.smsLink() == null || settings.smsLink().isBlank() ? this.publicUrl + "/tra-cuu-ho-so" : settings.smsLink().strip();
+    }
+
+    Message email(DossierStatusChanged event, String applicantName) {
+        String name = name(event.action()) + ".email";
+        String text = render(name, variables(event, applicantName, details(event))).strip();
+        int newline = text.indexOf('\n');
+        String subject = (newline < 0 ? text : text.substring(0, newline)).strip();
+        String body = newline < 0 ? "" : text.substring(newline + 1).strip() + "\n";
+        return new Message(name, subject, body);
+    }
+
+    Message sms(DossierStatusChanged event) {
+        String name = name(event.action()) + ".sms";
+        String note = oneLine(details(event));
+        String text = oneLine(render(name, variables(event, null, note)));
+        if (text.length() > SMS_MAX && note != null && !note.isEmpty()) {
+            // the text around a one-character note, less that character and room for the ellipsis
+            int room = SMS_MAX - (oneLine(render(name, variables(event, null, "x"))).length() - 1) - 1;
+            note = room <= 0 ? "" : shorten(note, room);
+            text = oneLine(render(name, variables(event, null, note))).replace("….", "…");
+        }
+        if (text.length() > SMS_MAX) {
+            text = text.substring(0, SMS_MAX - 1) + "…";
+        }
+        return new Message(name, null, text);
+    }
+
+    String lookupUrl(String code) {
+        return publicUrl + "/tra-cuu-ho-so?ma=" + code;
+    }
+
+    /** The note without the words that repeat the action ({@code Từ chối tiếp nhận: …} → {@code …}). */
+    static String details(DossierStatusChanged event) {
+        String note = event.note() == null ? null : event.note().strip();
+        String prefix = NOTE_PREFIXES.get(event.action());
+        if (note != null && prefix != null && note.startsWith(prefix)) {
+            String rest = note.substring(prefix.length()).strip();
+            if (rest.isEmpty() || rest.startsWith(":")) {
+                note = rest.isEmpty() ? null : rest.substring(1).strip();
+            }
+        }
+        return note == null || note.isEmpty() ? null : note;
+    }
+
+    private static String name(String action) {
+        return ACTIONS.contains(action) ? action : "OTHER";
+    }
+
+    private Map<String, Object> variables(DossierStatusChanged event, String applicantName, String note) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("code", event.dossierCode());
+        v.put("procedureCode", event.procedureCode());
+        v.put("procedureName", event.procedureName());
+        v.put("status", event.status() == null ? null : event.status().name());
+        v.put("statusName", event.status() == null ? null : event.status().vietnameseName());
+        v.put("action", event.action());
+        v.put("at", event.at() == null ? null : MOMENT.format(event.at()));
+        v.put("appointment", event.appointmentDate() == null ? null : DATE.format(event.appointmentDate()));
+        v.put("note", note == null || note.isBlank() ? null : note);
+        v.put("applicantName", applicantName);
+        v.put("lookupUrl", lookupUrl(event.dossierCode()));
+        v.put("smsLink", smsLink);
+        return v;
+    }
+
+    private String render(String template, Map<String, Object> variables) {
+        Context context = new Context(java.util.Locale.forLanguageTag("vi"), variables);
+        return Normalizer.normalize(engine.process(template, context), Normalizer.Form.NFC);
+    }
+
+    /** At most {@code room} characters and an ellipsis, cut between words when one ends in the last third. */
+    private static String shorten(String note, int room) {
+        String cut = note.substring(0, Math.min(note.length(), room));
+        int space = cut.lastIndexOf(' ');
+        if (space > room * 2 / 3) {
+            cut = cut.substring(0, space);
+        }
+        return cut.strip().replaceAll("[,;:.]+$", "") + "…";
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,6 @@
+package vn.gov.egov.notification;
+
+/** How a message reaches the applicant. */
+enum NotificationChannel {
+    EMAIL, SMS
+}

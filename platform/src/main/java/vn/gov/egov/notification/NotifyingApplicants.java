@@ -1,0 +1,114 @@
+package vn.gov.egov.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.egov.dossier.DossierStatusChanged;
+import vn.gov.egov.dossier.Dossiers;
+import vn.gov.egov.personaldata.InvalidPersonalData;
+import vn.gov.egov.personaldata.PersonalDataProtection;
+import vn.gov.egov.personaldata.PhoneNumber;
+
+/**
+ * Turns a dossier's status change into one message per channel the applicant can be reached by (e-mail, a mobile
+ * number for SMS), records them, then tries to send them. A change already recorded (a redelivered event) records
+ * and sends nothing. A channel that is not configured is recorded as SKIPPED with the reason.
+ */
+@Component
+class NotifyingApplicants {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyingApplicants.class);
+
+    private final Dossiers dossiers;
+    private final MessageTemplates templates;
+    private final NotificationStore store;
+    private final SendingNotifications sending;
+    private final PersonalDataProtection protection;
+
+    NotifyingApplicants(Dossiers dossiers, MessageTemplates templates, NotificationStore store, SendingNotifications sending,
+                        PersonalDataProtection protection) {
+        this.dossiers = dossiers;
+        this.templates = templates;
+        this.store = store;
+        this.sending = sending;
+        this.protection = protection;
+    }
+
+    /** Returns the ids of the messages recorded now (none for a change already notified). */
+    @Transactional
+    List<UUID> notify(DossierStatusChanged event) {
+        Optional<Dossiers.ApplicantContact> contact = dossiers.contactOf(event.dossierCode());
+        if (contact.isEmpty()) {
+            LOG.warn("Dossier {} ({}): no such dossier, nobody notified", event.dossierCode(), event.action());
+            return List.of();
+        }
+        Dossiers.ApplicantContact applicant = contact.get();
+        List<UUID> recorded = new ArrayList<>();
+        String email = applicant.email() == null ? "" : applicant.email().strip();
+        if (email.contains("@")) {
+            MessageTemplates.Message message = templates.email(event, applicant.name());
+            record(event, NotificationChannel.EMAIL, email, maskedEmail(email), message).ifPresent(recorded::add);
+        }
+        mobile(applicant.phoneNumber()).ifPresent(phone ->
+                record(event, NotificationChannel.SMS, phone.value(), phone.masked(), templates.sms(event)).ifPresent(recorded::add));
+        if (email.isEmpty() && applicant.phoneNumber() == null) {
+            LOG.info("Dossier {} ({}): the applicant left no e-mail and no mobile number, nobody notified", event.dossierCode(), event.action());
+        }
+        for (UUID id : recorded) {
+            try {
+                sending.attempt(id);
+            } catch (RuntimeException e) {
+                // recorded all the same: the scheduled sender tries again
+                LOG.warn("Dossier {} ({}): notification {} not attempted now: {}", event.dossierCode(), event.action(), id,
+                        e.getClass().getSimpleName());
+            }
+        }
+        return recorded;
+    }
+
+    private Optional<UUID> record(DossierStatusChanged event, NotificationChannel channel, String recipient, String masked,
+                                  MessageTemplates.Message message) {
+        Optional<String> unavailable = sending.carrier(channel).unavailable();
+        Instant now = Instant.now();
+        UUID id = UUID.randomUUID();
+        NotificationRow row = new NotificationRow(id, event.dossierCode(), event.action(), event.at(), channel,
+                protection.seal(NotificationStore.RECIPIENT, recipient), masked, message.template(), message.subject(),
+                protection.seal(NotificationStore.BODY, message.body()),
+                unavailable.isPresent() ? NotificationStatus.SKIPPED : NotificationStatus.PENDING, 0, unavailable.orElse(null), null,
+                now, now, unavailable.isPresent() ? null : now, null);
+        if (!store.insert(row)) {
+            LOG.info("Dossier {} ({} at {}): {} already recorded, not sent again", event.dossierCode(), event.action(), event.at(), channel);
+            return Optional.empty();
+        }
+        if (unavailable.isPresent()) {
+            sending.count(channel, "skipped");
+            LOG.info("Dossier {} ({}): {} to {} SKIPPED: {}", event.dossierCode(), event.action(), channel, masked, unavailable.get());
+            return Optional.empty();
+        }
+        return Optional.of(id);
+    }
+
+    private static Optional<PhoneNumber> mobile(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PhoneNumber.of(phone)).filter(PhoneNumber::isMobile);
+        } catch (InvalidPersonalData e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code ng***@example.vn}: the first two characters of the mailbox and the domain. */
+    static String maskedEmail(String email) {
+        int at = email.lastIndexOf('@');
+        String local = email.substring(0, at);
+        return local.substring(0, Math.min(2, local.length())) + "***" + email.substring(at);
+    }
+}

@@ -1,0 +1,45 @@
+package vn.gov.egov.postal;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** VNPost's province API: postal dossiers delivered, acknowledgements. */
+@Component
+class VnpostClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient client;
+
+    VnpostClient(@Value("${egov.national.vnpost.base-url:http://localhost:8090/vnpost}") String baseUrl,
+                 @Value("${egov.national.vnpost.connect-timeout:5s}") Duration connectTimeout,
+                 @Value("${egov.national.vnpost.read-timeout:30s}") Duration readTimeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+        requests.setReadTimeout(readTimeout);
+        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+    }
+
+    /** Postal dossiers delivered to the province and not acknowledged yet, oldest first. */
+    List<JsonNode> waiting(int limit) {
+        String body = client.get().uri("/api/province/deliveries?limit={limit}", limit).accept(MediaType.APPLICATION_JSON)
+                .retrieve().body(String.class);
+        List<JsonNode> items = new ArrayList<>();
+        JSON.readTree(body == null ? "{}" : body).path("deliveries").forEach(items::add);
+        return items;
+    }
+
+    void acknowledge(String itemNumber, String dossierCode) {
+        client.post().uri("/api/province/deliveries/{item}/acknowledgement", itemNumber).contentType(MediaType.APPLICATION_JSON)
+                .body(JSON.writeValueAsString(Map.of("dossierCode", dossierCode))).retrieve().toBodilessEntity();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The adapter of VNPost's public postal service (dịch vụ bưu chính công ích): dossiers sent by post and delivered to
+ * the agency are polled, registered through {@link vn.gov.egov.dossier.DossierReception#register} as by post with the
+ * item number as reference, and acknowledged with their dossier code; those refused are kept with the reasons.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Public postal service")
+package vn.gov.egov.postal;
