@@ -41,7 +41,10 @@ class DemoAccountsBanner {
                  Nền tảng Chính quyền điện tử tỉnh Lạng Sơn – DỮ LIỆU TRÌNH DIỄN (demo profile)
                  Cổng dịch vụ công:      {}/
                  Danh mục dùng chung:    {}/catalogs     Lịch ngày làm việc: {}/calendar
+                 Tra cứu hồ sơ:          {}/tra-cuu-ho-so   Nộp hồ sơ: {}/procedures (công dân đăng nhập VNeID)
+                   Công dân (VNeID mô phỏng): chọn một định danh trên trang mô phỏng, mật khẩu MoPhong@2025
                  Không gian làm việc:    {}/workspace   (đăng nhập: {}/login)
+                   Bộ phận Một cửa:      {}/reception  ({} – mật khẩu như cán bộ)
                    Quản trị tỉnh:        {} / {}
                    Kiểm toán nhật ký:    {} / {}
                    Quản trị cơ quan:     {}   (mật khẩu {})
@@ -50,8 +53,13 @@ class DemoAccountsBanner {
                  Đăng nhập một lần (OIDC): {}/.well-known/openid-configuration
                  API (OpenAPI):          {}/swagger-ui/index.html
                 ==================================================================================""",
-                base, base, base, base, base, username, password, auditor, auditorPassword, demoOfficials(true), DemoOfficials.PASSWORD,
+                base, base, base, base, base, base, base, base, oneStopOfficers(), username, password, auditor, auditorPassword, demoOfficials(true), DemoOfficials.PASSWORD,
                 demoOfficials(false), base, base);
+    }
+
+    private static String oneStopOfficers() {
+        return DemoOfficials.OFFICIALS.stream().filter(o -> o.role() == Role.ONE_STOP_OFFICER)
+                .map(DemoOfficials.DemoOfficial::username).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String demoOfficials(boolean administrators) {
