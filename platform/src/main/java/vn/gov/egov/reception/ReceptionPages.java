@@ -137,11 +137,11 @@ class ReceptionPages {
 
     @PostMapping("/dossiers/{code}/supplement-request")
     String requestSupplement(Authentication officer, @PathVariable String code,
-                             @RequestParam(name = "what", required = false) List<String> what,
-                             @RequestParam(name = "why", required = false) List<String> why,
+                             jakarta.servlet.http.HttpServletRequest request,
                              @RequestParam(defaultValue = "send") String action, Model model, RedirectAttributes redirect) {
         detail(officer, code);
-        List<MissingItem> rows = rows(what, why);
+        // the raw values: a List parameter would split a single value at its commas ("mờ, không đọc được")
+        List<MissingItem> rows = rows(values(request, "what"), values(request, "why"));
         if (action.equals("add-row") || action.startsWith("remove-")) {
             if (action.equals("add-row") && rows.size() < MAX_ROWS) {
                 rows.add(new MissingItem("", ""));
@@ -343,5 +343,10 @@ class ReceptionPages {
         String general() {
             return general;
         }
+    }
+
+    private static List<String> values(jakarta.servlet.http.HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? List.of() : java.util.Arrays.asList(values);
     }
 }

@@ -49,7 +49,7 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
         browser.findElement(By.id("ef-mucDichSuDung")).sendKeys("Bổ sung hồ sơ xin việc");
         browser.findElement(By.cssSelector("input[name='loaiPhieu'][value='1']")).click();
         browser.findElement(By.id("ef-soLuongPhieu")).sendKeys("1");
-        browser.findElement(By.cssSelector("fieldset[id^='doc-'] input[type='file']")).sendKeys(pdfFile("CCCD hành trình").toString());
+        browser.findElement(By.cssSelector("fieldset[id^='doc-'] input[type='file']")).sendKeys(pdfFile("CCCD journey").toString());
         browser.findElement(By.id("review")).click();
         wait(10).until(ExpectedConditions.urlContains("/review"));
         browser.findElement(By.id("submit")).click();
@@ -62,8 +62,8 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
 
         // two more dossiers of the same citizen, through the API of the province's portal application
         String token = citizenToken(CITIZEN);
-        String sentBack = submitOnline(token, "hành trình bổ sung " + UUID.randomUUID());
-        String refused = submitOnline(token, "hành trình từ chối " + UUID.randomUUID());
+        String sentBack = submitOnline(token, "journey supplement " + UUID.randomUUID());
+        String refused = submitOnline(token, "journey refusal " + UUID.randomUUID());
 
         // the one-stop officer
         officerLogsIn(DESK);
@@ -89,7 +89,9 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
         // the citizen completes the dossier sent back; it returns to the desk's queue
         citizenLogsIn();
         browser.get(url("/my/dossiers/" + sentBack));
-        browser.findElement(By.cssSelector("#supplement-heading ~ form input[type='file']")).sendKeys(pdfFile("CCCD rõ nét").toString());
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("supplement")));
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#supplement-heading ~ form input[type='file']")))
+                .sendKeys(pdfFile("CCCD clear").toString());
         browser.findElement(By.id("supplement")).click();
         wait(10).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "bổ sung")));
 
