@@ -37,7 +37,9 @@ class PortalSchedule implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
         if (!off(pollInterval)) {
-            tasks.addFixedDelayTask(intake::poll, Duration.parse(pollInterval.strip()));
+            // the first poll one interval after the start: the procedure catalog and forms are loaded by then
+            Duration interval = Duration.parse(pollInterval.strip());
+            tasks.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(intake::poll, interval, interval));
         }
         if (!off(resubmitInterval)) {
             tasks.addFixedDelayTask(this::resubmit, Duration.parse(resubmitInterval.strip()));

@@ -21,7 +21,9 @@ class PostalSchedule implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
         if (pollInterval != null && !pollInterval.isBlank() && !pollInterval.strip().equals("-")) {
-            tasks.addFixedDelayTask(intake::poll, Duration.parse(pollInterval.strip()));
+            // the first poll one interval after the start: the procedure catalog and forms are loaded by then
+            Duration interval = Duration.parse(pollInterval.strip());
+            tasks.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(intake::poll, interval, interval));
         }
     }
 }
