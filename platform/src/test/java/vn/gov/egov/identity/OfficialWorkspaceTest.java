@@ -43,6 +43,15 @@ class OfficialWorkspaceTest extends PlatformTest {
     }
 
     @Test
+    void theProvinceAdministratorFindsEveryAdministrationPageOnTheWorkspace() throws Exception {
+        Browser admin = new Browser();
+        admin.logIn(ADMIN);
+        String workspace = admin.get("/workspace").body();
+        assertThat(workspace).contains("/admin/catalogs", "/admin/calendar", "/admin/forms", "/admin/notifications", "/admin/national-portal")
+                .contains("Biểu mẫu điện tử", "Thông báo gửi người nộp hồ sơ").doesNotContain("??");
+    }
+
+    @Test
     void fiveWrongCodesLockTheAccountAndTheAnswerNeverSaysWhy() throws Exception {
         String username = "khoa-thu";
         String password = "Khoa-Thu#Tai-Khoan-2025";
