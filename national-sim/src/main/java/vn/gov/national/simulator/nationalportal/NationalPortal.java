@@ -109,9 +109,12 @@ class NationalPortal {
         return dossier;
     }
 
-    /** Dossiers not yet acknowledged by the province, oldest first. */
+    /**
+     * Dossiers the province has not answered yet, oldest first: neither acknowledged with a dossier code nor reported
+     * "not received" (status 3) — a dossier the province refused no longer waits, so refusals cannot clog the list.
+     */
     synchronized List<Map<String, Object>> waiting(int limit) {
-        return dossiers.values().stream().filter(d -> d.dossierCode == null)
+        return dossiers.values().stream().filter(d -> d.dossierCode == null && !refusedByProvince(d.portalDossierId))
                 .sorted(Comparator.comparing((Dossier d) -> d.submittedAt).thenComparing(d -> d.portalDossierId))
                 .limit(limit).map(Dossier::toJson).toList();
     }
@@ -157,7 +160,11 @@ class NationalPortal {
     }
 
     synchronized List<Dossier> waitingDossiers() {
-        return dossiers.values().stream().filter(d -> d.dossierCode == null).toList();
+        return dossiers.values().stream().filter(d -> d.dossierCode == null && !refusedByProvince(d.portalDossierId)).toList();
+    }
+
+    private boolean refusedByProvince(String portalDossierId) {
+        return reports.stream().anyMatch(r -> r.status() == 3 && portalDossierId.equals(r.portalDossierId()));
     }
 
     synchronized List<StatusReport> latestReports(int count) {

@@ -89,6 +89,19 @@ class NationalPortalApiTest {
     }
 
     @Test
+    void aDossierTheProvinceReportsNotReceivedNoLongerWaits() {
+        String id = submit(validDossier(b -> { }));
+        assertThat(json(get("/national-portal/api/province/dossiers?limit=500")).get("dossiers").findValuesAsString("portalDossierId"))
+                .contains(id);
+        Map<String, Object> notReceived = new LinkedHashMap<>(Map.of("dossierCode", id, "portalDossierId", id,
+                "procedureCode", "1.000007", "channel", 2, "status", 3, "statusText", "Không tiếp nhận",
+                "at", java.time.Instant.now().toString(), "note", "Thủ tục không có hiệu lực"));
+        assertThat(post("/national-portal/api/province/status-reports", notReceived).statusCode()).isEqualTo(202);
+        assertThat(json(get("/national-portal/api/province/dossiers?limit=500")).get("dossiers").findValuesAsString("portalDossierId"))
+                .as("answered by the province").doesNotContain(id);
+    }
+
+    @Test
     void aSubmittedDossierWaitsUntilTheProvinceAcknowledgesItAndThenShowsItsReports() {
         String id = submit(validDossier(b -> { }));
         String today = DateTimeFormatter.ofPattern("yyMMdd").format(LocalDate.now(JsonBodyCheck.VIETNAM));
