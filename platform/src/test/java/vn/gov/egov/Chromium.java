@@ -47,4 +47,22 @@ public final class Chromium {
                         + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
     }
+
+    /**
+     * Logs an official in on the platform at {@code base} (password, then the one-time code), starting from no cookies,
+     * and waits until the browser has left the login pages.
+     */
+    public static void logInOfficial(WebDriver browser, String base, String username, String password, String oneTimeCode) {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.id("password")).submit();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login/totp"));
+        browser.findElement(org.openqa.selenium.By.id("code")).sendKeys(oneTimeCode);
+        browser.findElement(org.openqa.selenium.By.id("code")).submit();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.not(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+    }
 }

@@ -118,15 +118,7 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
     }
 
     private void officerLogsIn(String username) throws InterruptedException {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(passwordOf(username));
-        browser.findElement(By.id("password")).submit();
-        wait(5).until(ExpectedConditions.urlContains("/login/totp"));
-        browser.findElement(By.id("code")).sendKeys(nextTotpCode(username));
-        browser.findElement(By.id("code")).submit();
-        wait(5).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Chromium.logInOfficial(browser, "http://127.0.0.1:" + port, username, passwordOf(username), nextTotpCode(username));
     }
 
     private String url(String path) {

@@ -71,14 +71,6 @@ class ReceptionBrowserTest extends DossierTestSupport {
     }
 
     private void logIn(String username) throws InterruptedException {
-        browser.manage().deleteAllCookies();
-        browser.get(uri("/login").toString());
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(passwordOf(username));
-        browser.findElement(By.id("password")).submit();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/login/totp"));
-        browser.findElement(By.id("code")).sendKeys(nextTotpCode(username));
-        browser.findElement(By.id("code")).submit();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Chromium.logInOfficial(browser, uri("").toString(), username, passwordOf(username), nextTotpCode(username));
     }
 }
