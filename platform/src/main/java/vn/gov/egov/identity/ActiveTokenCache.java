@@ -9,7 +9,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
  * Remembers for a short time that an access token was found active in the authorization store, so that a client
- * calling the API many times a second does not cost a store read (and its JSON parsing) per call.
+ * calling the API many times a second does not cost a signature check and a store read (and its JSON parsing) per
+ * call; a remembered token past its expiry is never accepted.
  * <p>
  * A revocation on this node ends the memory of the token at once: every change of an authorization goes through
  * {@link Evicting}, which forgets its access token. Another node of the cluster learns of a revocation when its
@@ -20,7 +21,11 @@ final class ActiveTokenCache {
     private static final int MAX_ENTRIES = 20_000;
 
     private final long ttlNanos;
-    private final Map<String, Long> activeUntil = new ConcurrentHashMap<>();
+    private final Map<String, Remembered> activeUntil = new ConcurrentHashMap<>();
+
+    /** A token's decoded, verified form, and until when (System.nanoTime) it is trusted without asking again. */
+    private record Remembered(org.springframework.security.oauth2.jwt.Jwt jwt, long until) {
+    }
     /** Counts changes of authorizations, so that a read that raced a revocation is not remembered. */
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
@@ -28,19 +33,24 @@ final class ActiveTokenCache {
         this.ttlNanos = ttl.toNanos();
     }
 
-    boolean isKnownActive(String token) {
+    /**
+     * The token as it was verified (signature, time) and found active within the memory, while it has not expired;
+     * otherwise empty, and the caller verifies and asks the store.
+     */
+    java.util.Optional<org.springframework.security.oauth2.jwt.Jwt> knownActive(String token) {
         if (ttlNanos <= 0) {
-            return false;
+            return java.util.Optional.empty();
         }
-        Long until = activeUntil.get(token);
-        if (until == null) {
-            return false;
+        Remembered remembered = activeUntil.get(token);
+        if (remembered == null) {
+            return java.util.Optional.empty();
         }
-        if (System.nanoTime() - until > 0) {
-            activeUntil.remove(token, until);
-            return false;
+        java.time.Instant expiresAt = remembered.jwt().getExpiresAt();
+        if (System.nanoTime() - remembered.until() > 0 || (expiresAt != null && !expiresAt.isAfter(java.time.Instant.now()))) {
+            activeUntil.remove(token, remembered);
+            return java.util.Optional.empty();
         }
-        return true;
+        return java.util.Optional.of(remembered.jwt());
     }
 
     long changes() {
@@ -48,18 +58,18 @@ final class ActiveTokenCache {
     }
 
     /** Remembers the token, unless an authorization changed since {@code changesBeforeRead}. */
-    void rememberActive(String token, long changesBeforeRead) {
+    void rememberActive(String token, org.springframework.security.oauth2.jwt.Jwt jwt, long changesBeforeRead) {
         if (ttlNanos <= 0 || changes.get() != changesBeforeRead) {
             return;
         }
         if (activeUntil.size() >= MAX_ENTRIES) {
             long now = System.nanoTime();
-            activeUntil.values().removeIf(until -> now - until > 0);
+            activeUntil.values().removeIf(remembered -> now - remembered.until() > 0);
             if (activeUntil.size() >= MAX_ENTRIES) {
                 activeUntil.clear();
             }
         }
-        activeUntil.put(token, System.nanoTime() + ttlNanos);
+        activeUntil.put(token, new Remembered(jwt, System.nanoTime() + ttlNanos));
     }
 
     /** Forgets every remembered token: after authorizations were deleted in bulk (an official's access changed, a client removed). */

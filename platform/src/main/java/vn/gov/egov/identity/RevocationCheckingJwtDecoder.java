@@ -25,17 +25,18 @@ final class RevocationCheckingJwtDecoder implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) {
-        Jwt jwt = signatureAndTime.decode(token);
-        if (activeTokens.isKnownActive(token)) {
-            return jwt;
+        java.util.Optional<Jwt> known = activeTokens.knownActive(token);
+        if (known.isPresent()) {
+            return known.get();
         }
+        Jwt jwt = signatureAndTime.decode(token);
         long changesBeforeRead = activeTokens.changes();
         OAuth2Authorization authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
         OAuth2Authorization.Token<?> accessToken = authorization == null ? null : authorization.getAccessToken();
         if (accessToken == null || !accessToken.isActive()) {
             throw new BadJwtException("The access token was revoked or is unknown to this provider");
         }
-        activeTokens.rememberActive(token, changesBeforeRead);
+        activeTokens.rememberActive(token, jwt, changesBeforeRead);
         return jwt;
     }
 }
