@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 /** What an operator relies on: health, metrics, request ids, OpenAPI, security headers. */
 class OperationsTest extends PlatformTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.core.env.Environment environment;
+
+
     @Test
     void healthIsUpAndMetricsArePublishedForPrometheus() throws Exception {
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
@@ -55,5 +59,24 @@ class OperationsTest extends PlatformTest {
         HttpResponse<String> admin = get("/admin/catalogs");
         assertThat(admin.statusCode()).isEqualTo(302);
         assertThat(admin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    /**
+     * Spring reads {@code .properties} files as ISO-8859-1: a Vietnamese value written in UTF-8 would print as mojibake
+     * (on receipts, in names). Values are ASCII, with {@code \\uXXXX} escapes for Vietnamese letters.
+     */
+    @Test
+    void configurationValuesAreAsciiWithUnicodeEscapes() throws Exception {
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        java.util.List<String> offending = new java.util.ArrayList<>();
+        for (var resource : resolver.getResources("classpath*:application*.properties")) {
+            try (var in = resource.getInputStream()) {
+                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .filter(line -> !line.strip().startsWith("#") && line.chars().anyMatch(c -> c > 127))
+                        .forEach(line -> offending.add(resource.getFilename() + ": " + line));
+            }
+        }
+        assertThat(offending).isEmpty();
+        assertThat(environment.getProperty("egov.province.name")).isEqualTo("UBND TỈNH LẠNG SƠN");
     }
 }

@@ -82,7 +82,7 @@ class DossierReceptionTest extends DossierTestSupport {
                 .header("Authorization", "Bearer " + accessToken(DESK)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(receipt.statusCode()).isEqualTo(200);
         String text = text(receipt.body());
-        assertThat(text).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").contains(code)
+        assertThat(text).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").contains(code).contains("UBND TỈNH LẠNG SƠN", "Lạng Sơn, ngày")
                 .contains("%02d/%02d/%d".formatted(expected.getDayOfMonth(), expected.getMonthValue(), expected.getYear()))
                 .contains("Lê Thị Một Cửa").doesNotContain(CITIZEN);
 
