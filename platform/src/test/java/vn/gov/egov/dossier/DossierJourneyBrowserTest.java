@@ -56,6 +56,7 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
         String received = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-code"))).getText();
         assertThat(received).matches("000\\.00\\.10\\.H20-\\d{6}-\\d{4}");
         assertThat(browser.findElement(By.id("dossier-qr")).isDisplayed()).isTrue();
+        assertThat(browser.getPageSource()).as("the citizen is greeted by name, not by account id").contains("Đăng xuất (Nguyễn Văn An)");
 
         browser.get(url("/tra-cuu-ho-so?ma=" + received));
         assertThat(browser.findElement(By.id("lookup-result")).getText()).contains("Sở Tư pháp").doesNotContain("Nguyễn Văn An");
