@@ -71,6 +71,7 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
         browser.get(url("/reception"));
         assertThat(browser.findElement(By.id("queue")).getText()).contains(received, sentBack, refused);
         browser.get(url("/reception/dossiers/" + received));
+        assertThat(browser.findElement(By.id("dossier-summary")).getText()).contains("Sở Tư pháp");
         browser.findElement(By.id("accept")).click();
         String appointment = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("appointment-date"))).getText();
         assertThat(appointment).matches(".*\\d{2}/\\d{2}/\\d{4}.*");
