@@ -159,17 +159,22 @@ class SubmittingDossiers implements Dossiers {
     }
 
     private Optional<DossierRecord> own(UUID account, String code) {
-        return store.byCode(code).filter(d -> account.equals(d.applicantAccount())
+        return store.byCode(code).filter(d -> isApplicant(account, d));
+    }
+
+    /** Whether the citizen filed the dossier, represents its business, or is the person it was filed for under their number. */
+    private boolean isApplicant(UUID account, DossierRecord d) {
+        return account.equals(d.applicantAccount())
                 || (d.businessTaxCode() != null && citizens.represents(account, d.businessTaxCode()))
                 || (d.applicantAccount() == null && store.applicantLookup(d.id())
                         .filter(l -> l.equals(citizens.profile(account).map(p -> writing.personalIdLookup(p.personalId())).orElse(null)))
-                        .isPresent()));
+                        .isPresent());
     }
 
     @Override
     public void withdraw(UUID account, String code, String reason) {
         transaction.executeWithoutResult(status -> {
-            DossierRecord d = store.byCodeForUpdate(code).filter(r -> own(account, code).isPresent())
+            DossierRecord d = store.byCodeForUpdate(code).filter(r -> isApplicant(account, r))
                     .orElseThrow(() -> new UnknownDossier(code));
             if (!d.status().awaitingReception()) {
                 throw new DossierActionRefused("wrong-status", "Hồ sơ %s đang ở trạng thái \"%s\": chỉ rút được hồ sơ chưa được tiếp nhận"
