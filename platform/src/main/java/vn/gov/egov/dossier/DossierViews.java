@@ -37,7 +37,7 @@ class DossierViews {
         List<MissingItem> missing = d.status() == DossierStatus.SUPPLEMENT_REQUESTED ? missingItems(d) : List.of();
         return new DossierDetail(d.summary(), d.formVersion(), writing.openForm(d), writing.maskedPersonalId(d), d.businessTaxCode(),
                 d.resultDelivery(), writing.deliveryAddress(d), d.externalReference(), store.documents(d.id()), store.papers(d.id()),
-                store.steps(d.id()), missing);
+                store.steps(d.id()), missing, agencyName(d.receivingAgency()));
     }
 
     List<MissingItem> missingItems(DossierRecord d) {

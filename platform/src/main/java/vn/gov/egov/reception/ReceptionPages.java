@@ -56,11 +56,7 @@ class ReceptionPages {
     private final Procedures procedures;
     private final ProcedureForms forms;
 
-    private final vn.gov.egov.catalog.SharedCatalogs catalogs;
-
-    ReceptionPages(DossierReception reception, WorkingCalendar calendar, Procedures procedures, ProcedureForms forms,
-                   vn.gov.egov.catalog.SharedCatalogs catalogs) {
-        this.catalogs = catalogs;
+    ReceptionPages(DossierReception reception, WorkingCalendar calendar, Procedures procedures, ProcedureForms forms) {
         this.reception = reception;
         this.calendar = calendar;
         this.procedures = procedures;
@@ -254,9 +250,6 @@ class ReceptionPages {
         DossierDetail detail = detail(officer, code);
         model.addAttribute("dossier", detail);
         model.addAttribute("code", detail.summary().code());
-        model.addAttribute("agencyName", catalogs.entry("agencies", detail.summary().receivingAgency(),
-                        java.time.LocalDate.now(WorkingCalendar.ZONE)).map(vn.gov.egov.catalog.CatalogEntry::name)
-                .orElse(detail.summary().receivingAgency()));
         model.addAttribute("formLines", detail.form() == null || detail.formVersion() == null ? List.of()
                 : FormValues.of(forms.version(detail.summary().procedureCode(), detail.formVersion())
                         .map(f -> f.schema()).orElse(null), detail.form()));
