@@ -88,7 +88,7 @@ public abstract class PlatformTest {
             // it shares the platform's class path here: keep the platform's database and module machinery out of it
             simulator = vn.gov.national.simulator.NationalSimulatorApplication.start("--server.port=0",
                     "--spring.autoconfigure.exclude=" + autoConfigurationsFrom("spring-modulith", "flyway", "spring-boot-jdbc",
-                            "spring-boot-flyway", "spring-boot-data-jdbc"));
+                            "spring-boot-flyway", "spring-boot-data-jdbc", "flowable-spring-boot-autoconfigure"));
         }
         return ((org.springframework.boot.web.server.context.WebServerApplicationContext) simulator).getWebServer().getPort();
     }
