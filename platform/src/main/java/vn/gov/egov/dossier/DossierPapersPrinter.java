@@ -89,6 +89,19 @@ class DossierPapersPrinter {
                 List.of(new Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", s.officerName(), "(Ký và ghi rõ họ tên)"))));
     }
 
+    /** Form 04: the apology and new appointment, when a dossier will be late. */
+    byte[] apology(Subject s, String reason, LocalDate oldAppointment, LocalDate newAppointment, Instant at) {
+        List<Block> blocks = new ArrayList<>(applicant(s, "tiếp nhận hồ sơ của"));
+        blocks.add(new Block.Field("Nội dung yêu cầu giải quyết", s.procedureName()));
+        blocks.add(new Block.Field("Thời gian hẹn trả kết quả", date(oldAppointment)));
+        blocks.add(new Block.Paragraph("Tuy nhiên đến nay, cơ quan chưa trả kết quả giải quyết hồ sơ đúng hẹn. Lý do:"));
+        blocks.add(new Block.Items(List.of(reason)));
+        blocks.add(new Block.Paragraph("Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi trân trọng xin lỗi Ông/Bà và hẹn trả "
+                + "kết quả vào ngày " + date(newAppointment) + "."));
+        return papers.render(paper(s, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", at, blocks,
+                List.of(new Signature("THỦ TRƯỞNG CƠ QUAN", s.officerName(), "(Ký, ghi rõ họ tên và đóng dấu)"))));
+    }
+
     private List<Block> applicant(Subject s, String verb) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Paragraph(s.agencyName() + " " + verb + ":"));

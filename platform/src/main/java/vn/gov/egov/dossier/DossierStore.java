@@ -52,6 +52,74 @@ class DossierStore {
         return jdbc.sql("select * from dossier where code = ? for update").param(code).query(DossierStore::record).optional();
     }
 
+    Optional<DossierRecord> byId(UUID id) {
+        return jdbc.sql("select * from dossier where id = ?").param(id).query(DossierStore::record).optional();
+    }
+
+    Optional<DossierRecord> byIdForUpdate(UUID id) {
+        return jdbc.sql("select * from dossier where id = ? for update").param(id).query(DossierStore::record).optional();
+    }
+
+    Optional<DossierProgress.Clock> clock(UUID id) {
+        return jdbc.sql("""
+                select received_at, due_at, appointment_date, clock_stopped_at, late, rescheduled, outcome, resolved_at, returned_at
+                from dossier where id = ?""").param(id).query((rs, n) -> new DossierProgress.Clock(instant(rs, "received_at"),
+                instant(rs, "due_at"), rs.getObject("appointment_date", LocalDate.class), instant(rs, "clock_stopped_at"),
+                rs.getBoolean("late"), rs.getInt("rescheduled"),
+                rs.getString("outcome") == null ? null : DossierOutcome.valueOf(rs.getString("outcome")),
+                instant(rs, "resolved_at"), instant(rs, "returned_at"))).optional();
+    }
+
+    void startProcessing(UUID id, Instant at) {
+        jdbc.sql("""
+                update dossier set status = 'IN_PROGRESS', processing_started_at = :at, updated_at = :at, row_version = row_version + 1
+                where id = :id""").param("at", timestamp(at)).param("id", id).update();
+    }
+
+    void stopClock(UUID id, Instant at) {
+        jdbc.sql("""
+                update dossier set status = 'AWAITING_SUPPLEMENT', clock_stopped_at = :at, updated_at = :at,
+                    row_version = row_version + 1 where id = :id""").param("at", timestamp(at)).param("id", id).update();
+    }
+
+    void restartClock(UUID id, Instant at, Instant dueAt, LocalDate appointment, String formSealed) {
+        jdbc.sql("""
+                update dossier set status = 'IN_PROGRESS', clock_stopped_at = null, due_at = :due, appointment_date = :appointment,
+                    form_sealed = coalesce(:form, form_sealed), updated_at = :at, row_version = row_version + 1 where id = :id""")
+                .param("due", timestamp(dueAt)).param("appointment", appointment).param("form", formSealed)
+                .param("at", timestamp(at)).param("id", id).update();
+    }
+
+    void reschedule(UUID id, Instant at, Instant dueAt, LocalDate appointment) {
+        jdbc.sql("""
+                update dossier set due_at = :due, appointment_date = :appointment, late = true, rescheduled = rescheduled + 1,
+                    updated_at = :at, row_version = row_version + 1 where id = :id""")
+                .param("due", timestamp(dueAt)).param("appointment", appointment).param("at", timestamp(at)).param("id", id).update();
+    }
+
+    void resolve(UUID id, Instant at, DossierOutcome outcome, UUID resultId, boolean late) {
+        jdbc.sql("""
+                update dossier set status = 'RESOLVED', outcome = :outcome, result_id = :result, resolved_at = :at,
+                    late = late or :late, updated_at = :at, row_version = row_version + 1 where id = :id""")
+                .param("outcome", outcome.name()).param("result", resultId).param("at", timestamp(at)).param("late", late)
+                .param("id", id).update();
+    }
+
+    void markReturned(UUID id, Instant at, ResultDelivery how, String to) {
+        jdbc.sql("""
+                update dossier set status = 'RETURNED', returned_at = :at, returned_how = :how, returned_to = :to, closed_at = :at,
+                    updated_at = :at, row_version = row_version + 1 where id = :id""")
+                .param("at", timestamp(at)).param("how", how.name()).param("to", to).param("id", id).update();
+    }
+
+    /** Records the rating once: false when the dossier was rated already. */
+    boolean rate(UUID id, int rating, String comment, Instant at) {
+        return jdbc.sql("""
+                update dossier set rating = :rating, rating_comment = :comment, rated_at = :at, updated_at = :at
+                where id = :id and rating is null""")
+                .param("rating", rating).param("comment", comment).param("at", timestamp(at)).param("id", id).update() == 1;
+    }
+
     void insert(DossierRecord d, String applicantIdLookup) {
         jdbc.sql("""
                 insert into dossier (id, code, status, channel, procedure_code, procedure_name, receiving_agency, form_version,

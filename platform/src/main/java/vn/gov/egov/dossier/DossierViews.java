@@ -34,7 +34,7 @@ class DossierViews {
     }
 
     DossierDetail detail(DossierRecord d) {
-        List<MissingItem> missing = d.status() == DossierStatus.SUPPLEMENT_REQUESTED ? missingItems(d) : List.of();
+        List<MissingItem> missing = d.status().awaitingSupplement() ? missingItems(d) : List.of();
         return new DossierDetail(d.summary(), d.formVersion(), writing.openForm(d), writing.maskedPersonalId(d), d.businessTaxCode(),
                 d.resultDelivery(), writing.deliveryAddress(d), d.externalReference(), store.documents(d.id()), store.papers(d.id()),
                 store.steps(d.id()), missing, agencyName(d.receivingAgency()));

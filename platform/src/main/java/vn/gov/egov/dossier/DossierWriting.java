@@ -100,6 +100,18 @@ class DossierWriting {
                 d.channel(), status, previous, action, at, appointment, d.externalReference(), d.applicantAccount(), note));
     }
 
+    /** A move of processing: with the due time, the outcome and whether the dossier counts as late. */
+    void publish(DossierRecord d, DossierStatus status, DossierStatus previous, String action, Instant at,
+                 java.time.LocalDate appointment, String note, Instant dueAt, DossierOutcome outcome, boolean late) {
+        events.publishEvent(new DossierStatusChanged(d.id(), d.code(), d.procedureCode(), d.procedureName(), d.receivingAgency(),
+                d.channel(), status, previous, action, at, appointment, d.externalReference(), d.applicantAccount(), note,
+                dueAt, outcome, late));
+    }
+
+    void publishRating(DossierRecord d, int rating, Instant at) {
+        events.publishEvent(new DossierRated(d.id(), d.code(), d.procedureCode(), d.receivingAgency(), rating, at));
+    }
+
     /** The blind index of a personal identification number, as dossiers are looked up by it. */
     String personalIdLookup(String personalId) {
         if (personalId == null || personalId.isBlank()) {

@@ -44,6 +44,13 @@ public interface Dossiers {
      */
     void supplement(UUID citizenAccount, String code, tools.jackson.databind.JsonNode correctedForm, List<AttachedDocument> documents);
 
+    /**
+     * The applicant's satisfaction with a returned dossier, once: 1 (very unsatisfied) to 5 (very satisfied).
+     *
+     * @throws DossierActionRefused when the result was not returned yet or the dossier was rated already
+     */
+    void rate(UUID citizenAccount, String code, int rating, String comment);
+
     /** The public look-up by code: status, agency and dates, nothing personal. */
     Optional<PublicStatus> publicStatus(String code);
 

@@ -35,10 +35,12 @@ class ReceivingDossiers implements DossierReception {
     private final Officials officials;
     private final DossierClock clock;
     private final TransactionTemplate transaction;
+    private final ProgressingDossiers progress;
 
     ReceivingDossiers(DossierStore store, DossierWriting writing, DossierViews views, SubmissionChecks checks, DossierCodes codes,
                       Appointments appointments, DossierPapersPrinter printer, FormFilling formFilling, Officials officials,
-                      DossierClock clock, PlatformTransactionManager transactions) {
+                      DossierClock clock, PlatformTransactionManager transactions, ProgressingDossiers progress) {
+        this.progress = progress;
         this.store = store;
         this.writing = writing;
         this.views = views;
@@ -233,21 +235,25 @@ class ReceivingDossiers implements DossierReception {
     public void supplementAtDesk(String officerUsername, String code, List<AttachedDocument> documents) {
         DossierRecord before = store.byCode(code).orElseThrow(() -> new UnknownDossier(code));
         officer(officerUsername, before.receivingAgency());
-        if (before.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+        if (!before.status().awaitingSupplement()) {
             throw new DossierActionRefused("wrong-status", "Hồ sơ %s không có yêu cầu bổ sung đang chờ".formatted(code));
         }
         List<SubmissionChecks.Attachment> attachments = checks.supplementDocuments(documents, before.procedureCode(),
                 SubmissionChecks.today(clock), List.of());
         transaction.executeWithoutResult(status -> {
             DossierRecord d = store.byCodeForUpdate(code).orElseThrow(() -> new UnknownDossier(code));
-            if (d.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+            if (!d.status().awaitingSupplement()) {
                 throw new DossierActionRefused("wrong-status", "Hồ sơ %s không còn chờ bổ sung".formatted(code));
             }
             Instant now = clock.instant();
             int round = store.papersOfKind(d.id(), "SUPPLEMENT_REQUEST");
             writing.attach(d, attachments, "IN_PERSON", round, officerUsername, now);
-            store.backToQueue(d.id(), now, appointments.receptionDue(now), null, null);
             String note = "Người nộp bổ sung %d giấy tờ tại Bộ phận Một cửa".formatted(attachments.size());
+            if (d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
+                progress.resume(d, now, null, officerUsername, "official", note);
+                return;
+            }
+            store.backToQueue(d.id(), now, appointments.receptionDue(now), null, null);
             writing.step(d, now, "SUPPLEMENTED", DossierStatus.SUBMITTED, officerUsername, "official", note, null);
             writing.publish(d, DossierStatus.SUBMITTED, DossierStatus.SUPPLEMENT_REQUESTED, "SUPPLEMENTED", now, null, note);
         });

@@ -33,10 +33,12 @@ class SubmittingDossiers implements Dossiers {
     private final DossierViews views;
     private final DossierClock clock;
     private final TransactionTemplate transaction;
+    private final ProgressingDossiers progress;
 
     SubmittingDossiers(SubmissionChecks checks, DossierWriting writing, DossierStore store, DossierCodes codes,
                        Appointments appointments, Citizens citizens, DossierViews views, DossierClock clock,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions, ProgressingDossiers progress) {
+        this.progress = progress;
         this.checks = checks;
         this.writing = writing;
         this.store = store;
@@ -191,7 +193,7 @@ class SubmittingDossiers implements Dossiers {
     @Override
     public void supplement(UUID account, String code, JsonNode correctedForm, List<AttachedDocument> documents) {
         DossierRecord before = own(account, code).orElseThrow(() -> new UnknownDossier(code));
-        if (before.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+        if (!before.status().awaitingSupplement()) {
             throw new DossierActionRefused("wrong-status", "Hồ sơ %s không có yêu cầu bổ sung đang chờ (trạng thái \"%s\")"
                     .formatted(code, before.status().vietnameseName()));
         }
@@ -208,18 +210,47 @@ class SubmittingDossiers implements Dossiers {
         }
         transaction.executeWithoutResult(status -> {
             DossierRecord d = store.byCodeForUpdate(code).orElseThrow(() -> new UnknownDossier(code));
-            if (d.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+            if (!d.status().awaitingSupplement()) {
                 throw new DossierActionRefused("wrong-status", "Hồ sơ %s không còn chờ bổ sung".formatted(code));
             }
             Instant now = clock.instant();
             int round = store.papersOfKind(d.id(), "SUPPLEMENT_REQUEST");
             writing.attach(d, attachments, "ONLINE", round, account.toString(), now);
+            String note = "Bổ sung %d giấy tờ%s".formatted(attachments.size(), correctedForm != null ? " và sửa tờ khai" : "");
+            if (d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
+                progress.resume(d, now, correctedForm == null || d.formVersion() == null ? null : writing.sealForm(correctedForm),
+                        d.applicantName(), "citizen", note);
+                return;
+            }
             store.backToQueue(d.id(), now, appointments.receptionDue(now),
                     correctedForm == null || d.formVersion() == null ? null : writing.sealForm(correctedForm), null);
-            String note = "Bổ sung %d giấy tờ%s".formatted(attachments.size(), correctedForm != null ? " và sửa tờ khai" : "");
             writing.step(d, now, "SUPPLEMENTED", DossierStatus.SUBMITTED, d.applicantName(), "citizen", note,
                     Map.of("documents", attachments.stream().map(a -> a.fileName()).toList()));
             writing.publish(d, DossierStatus.SUBMITTED, DossierStatus.SUPPLEMENT_REQUESTED, "SUPPLEMENTED", now, null, note);
+        });
+    }
+
+    @Override
+    public void rate(UUID account, String code, int rating, String comment) {
+        if (rating < 1 || rating > 5) {
+            throw new SubmissionRefused(new Violation("rating", "range", "Mức độ hài lòng phải từ 1 (rất không hài lòng) đến 5 (rất hài lòng)"));
+        }
+        if (comment != null && comment.length() > 2000) {
+            throw new SubmissionRefused(new Violation("comment", "too-long", "Ý kiến góp ý tối đa 2000 ký tự"));
+        }
+        DossierRecord before = own(account, code).orElseThrow(() -> new UnknownDossier(code));
+        transaction.executeWithoutResult(status -> {
+            DossierRecord d = store.byIdForUpdate(before.id()).orElseThrow(() -> new UnknownDossier(code));
+            if (d.status() != DossierStatus.RETURNED) {
+                throw new DossierActionRefused("wrong-status", "Chỉ đánh giá được hồ sơ đã trả kết quả (hồ sơ %s đang ở trạng thái \"%s\")"
+                        .formatted(code, d.status().vietnameseName()));
+            }
+            Instant now = clock.instant();
+            if (!store.rate(d.id(), rating, comment == null || comment.isBlank() ? null : comment.strip(), now)) {
+                throw new DossierActionRefused("already-rated", "Hồ sơ %s đã được đánh giá".formatted(code));
+            }
+            writing.step(d, now, "RATED", d.status(), d.applicantName(), "citizen", "Đánh giá mức độ hài lòng: %d/5".formatted(rating), null);
+            writing.publishRating(d, rating, now);
         });
     }
 
