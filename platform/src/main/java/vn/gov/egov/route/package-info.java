@@ -1,0 +1,22 @@
+/**
+ * Internal processes of procedures (quy trình nội bộ): each procedure's route of steps — a role in a unit with a
+ * working time — built in a form that generates BPMN 2.0 or uploaded as BPMN, checked, previewed as a timeline,
+ * versioned and deployed to the process engine; and the DMN decision tables for what varies by dossier data (which
+ * agency decides, by area or amount). Processing reads published routes through {@link vn.gov.egov.route.Routes}.
+ * <p>
+ * BPMN conventions every route follows (generated or uploaded), namespace {@value vn.gov.egov.route.Routes#NAMESPACE}:
+ * <ul>
+ * <li>each user task is one step: {@code flowable:candidateGroups="ROLE@UNIT"} with a {@link vn.gov.egov.identity.Role}
+ * name and a unit that is an agency code, {@code agency/division}, or an expression over process variables
+ * ({@code ${receivingAgency}}, {@code ${decidingAgency}} set by a decision);</li>
+ * <li>{@code egov:workingTime} on each user task: its time as {@code 2d} (working days) or {@code 4h} (working hours);</li>
+ * <li>{@code egov:kind} on each user task: a {@link vn.gov.egov.route.StepKind};</li>
+ * <li>a decision is a service task {@code flowable:delegateExpression="${routeDecisions}"} with the attribute
+ * {@code egov:decision="<decision key>"}: it evaluates the DMN table and sets its outputs as process variables.</li>
+ * </ul>
+ * Variables processing sets at start: {@code dossierId}, {@code dossierCode}, {@code procedureCode},
+ * {@code receivingAgency}, {@code channel}, {@code applicantCommune} (when known) and {@code form} (the filled form as
+ * a JSON string, read by decisions through input expressions such as {@code form.dienTich}).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Procedure routes (BPMN, DMN)")
+package vn.gov.egov.route;
