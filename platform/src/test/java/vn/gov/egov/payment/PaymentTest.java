@@ -125,6 +125,12 @@ class PaymentTest extends DossierTestSupport {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    private Browser deskBrowser() throws Exception {
+        Browser desk = new Browser();
+        desk.logIn(DESK);
+        return desk;
+    }
+
     private long audited(String action, String objectId) {
         return jdbc.sql("""
                         SELECT count(*) FROM (SELECT action, object_id FROM audit_pending UNION ALL SELECT action, object_id FROM audit_entry) a
@@ -225,6 +231,22 @@ class PaymentTest extends DossierTestSupport {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(feesPaid).hasSize(1);
         assertThat(audited("PAYMENT_PAID", paymentId)).isEqualTo(1);
+
+        // the officers' pages include the payment state as a fragment
+        var servlet = new org.springframework.mock.web.MockServletContext();
+        var exchange = org.thymeleaf.web.servlet.JakartaServletWebApplication.buildApplication(servlet)
+                .buildExchange(new org.springframework.mock.web.MockHttpServletRequest(servlet), new org.springframework.mock.web.MockHttpServletResponse());
+        var fragment = new org.thymeleaf.context.WebContext(exchange, java.util.Locale.forLanguageTag("vi"));
+        fragment.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(context, null));
+        fragment.setVariable("dossierCode", code);
+        String html = context.getBean(org.thymeleaf.spring6.SpringTemplateEngine.class).process("payment/fragments", java.util.Set.of("state"), fragment);
+        assertThat(html).contains("data-state=\"PAID\"").contains("Đã thanh toán").contains("200.000 đồng")
+                .contains("/reception/dossiers/" + code + "/payment/receipt").contains(paid.get("receiptNumber").asString());
+        HttpResponse<byte[]> deskReceipt = deskBrowser().client().send(HttpRequest.newBuilder(uri("/reception/dossiers/" + code
+                + "/payment/receipt")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(deskReceipt.statusCode()).isEqualTo(200);
+        assertThat(new String(deskReceipt.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         // the desk cannot change fees that are paid
         HttpResponse<String> adjust = as(DESK, "POST", "/api/v1/dossiers/" + code + "/payments", "application/json", "{}");
