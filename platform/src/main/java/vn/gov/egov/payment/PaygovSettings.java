@@ -1,6 +1,7 @@
 package vn.gov.egov.payment;
 
 import java.time.Duration;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,10 @@ class PaygovSettings {
         this.callbackBaseUrl = trimSlash(callbackBaseUrl);
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        if (!configured()) {
+            LoggerFactory.getLogger(PaygovSettings.class).warn("PayGov is not configured (egov.national.paygov.merchant-code, "
+                    + "secret-key / EGOV_PAYGOV_MERCHANT_CODE, EGOV_PAYGOV_SECRET_KEY): online payment is unavailable");
+        }
     }
 
     boolean configured() {
