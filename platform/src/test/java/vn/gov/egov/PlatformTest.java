@@ -138,6 +138,7 @@ public abstract class PlatformTest {
         registry.add("egov.national.portal.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/national-portal");
         registry.add("egov.national.vnpost.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/vnpost");
         registry.add("egov.national.sms.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/sms");
+        registry.add("egov.national.paygov.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/paygov");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> mailServer().getSmtp().getPort());
         registry.add("egov.data-dir", () -> DATA_DIR.toAbsolutePath().toString());

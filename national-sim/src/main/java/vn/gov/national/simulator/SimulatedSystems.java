@@ -18,7 +18,7 @@ class SimulatedSystems {
                 new SimulatedSystem("business-registry", "CSDL quốc gia về đăng ký doanh nghiệp", "available",
                         "/business-registry/api/enterprises/{taxCode}"),
                 new SimulatedSystem("national-portal", "Cổng Dịch vụ công quốc gia", "available", "/national-portal"),
-                new SimulatedSystem("paygov", "Nền tảng thanh toán PayGov", "planned", null),
+                new SimulatedSystem("paygov", "Nền tảng thanh toán PayGov", "available", "/paygov"),
                 new SimulatedSystem("vnpost", "Bưu chính công ích VNPost", "available", "/vnpost/api/province/deliveries"),
                 new SimulatedSystem("sms", "Cổng gửi tin nhắn SMS", "available", "/sms"),
                 new SimulatedSystem("vneid", "Định danh điện tử VNeID", "available", "/vneid"),

@@ -27,7 +27,7 @@ class NationalSimulatorTest {
             systems.forEach(s -> status.put(s.get("code").asString(), s.get("status").asString()));
             assertThat(status).containsEntry("population", "available").containsEntry("business-registry", "available")
                     .containsEntry("national-portal", "available").containsEntry("vnpost", "available")
-                    .containsEntry("sms", "available").containsEntry("paygov", "planned");
+                    .containsEntry("sms", "available").containsEntry("paygov", "available");
             HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
                     HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
             assertThat(home.body()).contains("TRÌNH MÔ PHỎNG").contains("href=\"/national-portal\"").contains("href=\"/sms\"")
