@@ -82,6 +82,8 @@ class SecurityConfiguration {
                                 AuthorityAuthorizationManager.hasRole(Role.ONE_STOP_OFFICER.name())))
                         // the procedure catalog is public reference information
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
+                        // anyone holding a result may verify it (its QR code leads here), and fetch the test CA's revocation list
+                        .requestMatchers("/verify", "/verify/**", "/signing/test-ca.crl").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().permitAll())
