@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import vn.gov.egov.PlatformTest;
 import vn.gov.egov.attachment.DocumentOwner;
 import vn.gov.egov.attachment.PersonalDocument;
@@ -33,8 +35,15 @@ import vn.gov.egov.printing.Block;
 import vn.gov.egov.printing.OfficialPapers;
 import vn.gov.egov.printing.Paper;
 
-/** Issuing results, their place in the citizen's document store, and their public verification. */
+/**
+ * Issuing results, their place in the citizen's document store, and their public verification. (Events are recorded
+ * by a test execution listener, which leaves the shared context as it is.)
+ */
+@RecordApplicationEvents
 class ResultsTest extends PlatformTest {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     Results results;
@@ -97,9 +106,8 @@ class ResultsTest extends PlatformTest {
         });
         assertThat(jdbc.sql("select holder_name_sealed from result_document where id = :id").param("id", issued.resultId())
                 .query(String.class).single()).startsWith("pd1:").doesNotContain("Nguyễn");
-        assertThat(jdbc.sql("select count(*) from event_publication where event_type = :type and serialized_event like :id")
-                .param("type", ResultIssued.class.getName()).param("id", "%" + issued.resultId() + "%").query(Long.class).single())
-                .isEqualTo(1);
+        assertThat(events.stream(ResultIssued.class)).singleElement()
+                .isEqualTo(new ResultIssued(issued.resultId(), dossierId, issue.dossierCode(), ResultType.LICENCE, issued.issuedAt()));
         assertThat(jdbc.sql("select count(*) from attachment_reference where sha256 = :sha and channel = 'RESULT'")
                 .param("sha", issued.sha256()).query(Long.class).single()).isEqualTo(1);
     }
@@ -144,9 +152,14 @@ class ResultsTest extends PlatformTest {
         assertThat(text(page.body(), "verdict")).contains("KHÔNG còn giá trị");
         assertThat(text(page.body(), "validity-status")).contains("Đã bị thu hồi").contains("Cấp nhầm người được cấp");
         assertThat(text(page.body(), "signature-status")).contains("Hợp lệ");
-        assertThat(jdbc.sql("select count(*) from event_publication where event_type = :type and serialized_event like :id")
-                .param("type", ResultRevoked.class.getName()).param("id", "%" + issued.resultId() + "%").query(Long.class).single())
-                .isEqualTo(1);
+        assertThat(events.stream(ResultRevoked.class)).singleElement().satisfies(event -> {
+            assertThat(event.resultId()).isEqualTo(issued.resultId());
+            assertThat(event.reason()).isEqualTo("Cấp nhầm người được cấp");
+            assertThat(event.revokedBy()).isEqualTo("test-admin");
+        });
+
+        assertThat(audited("RESULT_ISSUED", issued.resultId())).isEqualTo(1);
+        assertThat(audited("RESULT_REVOKED", issued.resultId())).isEqualTo(1);
 
         assertThatThrownBy(() -> results.revoke(issued.resultId(), "Lần hai", "test-admin"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("đã bị thu hồi trước đó");
@@ -209,6 +222,14 @@ class ResultsTest extends PlatformTest {
         HttpResponse<String> nothing = upload(browser, "", "application/octet-stream", new byte[0]);
         assertThat(nothing.statusCode()).isEqualTo(400);
         assertThat(text(nothing.body(), "file-error")).contains("hãy chọn tệp PDF");
+    }
+
+    /** Entries of this action on the result, whether still pending or already chained. */
+    private long audited(String action, UUID resultId) {
+        return jdbc.sql("""
+                select (select count(*) from audit_pending where action = :action and object_id = :id)
+                     + (select count(*) from audit_entry where action = :action and object_id = :id)""")
+                .param("action", action).param("id", resultId.toString()).query(Long.class).single();
     }
 
     private HttpResponse<String> upload(Browser browser, String fileName, String type, byte[] content) throws Exception {
