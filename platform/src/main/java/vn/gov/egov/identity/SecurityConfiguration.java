@@ -49,6 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/catalogs/**").hasAnyAuthority("ROLE_" + PROVINCE_ADMIN, "SCOPE_catalogs.write")
                         .requestMatchers("/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
+                        // agencies' signing certificates
+                        .requestMatchers("/api/v1/signing/**").hasRole(PROVINCE_ADMIN)
                         // anyone with a dossier code may see its status (nothing personal is shown)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dossiers/*/status").permitAll()
                         // citizens (and the businesses they represent) submit and follow their own dossiers

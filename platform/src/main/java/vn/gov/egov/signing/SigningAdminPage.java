@@ -47,8 +47,8 @@ class SigningAdminPage {
         this.transaction = transaction;
     }
 
-    @GetMapping("/admin/signing")
-    String page(Model model) {
+    /** Every certificate an agency may sign with: the configured keys, then the test CA's (newest first per agency). */
+    List<CertificateRow> rows() {
         Instant now = Instant.now();
         List<CertificateRow> rows = new ArrayList<>();
         for (KeystoreKeys.Configured configured : keys.configuredKeys()) {
@@ -65,6 +65,12 @@ class SigningAdminPage {
                         state(issued.notBefore(), issued.notAfter(), issued.revokedAt(), now)));
             }
         }
+        return rows;
+    }
+
+    @GetMapping("/admin/signing")
+    String page(Model model) {
+        List<CertificateRow> rows = rows();
         model.addAttribute("rows", rows);
         model.addAttribute("testCa", keys.testCaInUse());
         model.addAttribute("testCaSubject", keys.testCaInUse() ? Certificates.subject(testCa.certificate()) : null);
@@ -144,6 +150,13 @@ class SigningAdminPage {
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pkix-crl"))
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(testCa.revocationList());
+    }
+
+    /** The same list for the province administrator's tools (JSON). */
+    @org.springframework.web.bind.annotation.ResponseBody
+    @GetMapping(path = "/api/v1/signing/certificates", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<CertificateRow> certificates() {
+        return rows();
     }
 
     private java.time.Duration testCaValidity() {

@@ -88,6 +88,13 @@ class ResultsTest extends PlatformTest {
             assertThat(text).contains("GIẤY PHÉP HOẠT ĐỘNG", "Nguyễn Văn An", "Số 1 Lê Lợi, Lạng Sơn", issue.dossierCode(),
                     "Số: 15/GP-SVHTTDL", "PHÓ GIÁM ĐỐC", "Hoàng Thị Lan");
             assertThat(document.getLastSignatureDictionary().getName()).isEqualTo("Hoàng Thị Lan");
+            // the QR code printed on the result leads to its public verification page
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 200);
+            int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+            com.google.zxing.Result qr = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels))),
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE));
+            assertThat(qr.getText()).isEqualTo(issued.verificationUrl());
         }
 
         List<PersonalDocument> documents = personalDocuments.documents(DocumentOwner.citizen(account));

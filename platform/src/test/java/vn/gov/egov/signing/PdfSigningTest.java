@@ -89,6 +89,11 @@ class PdfSigningTest extends PlatformTest {
         }
         // the agency keeps its certificate: a second signature uses the same one
         assertThat(signing.sign(agency, paper(), director).certificateSerial()).isEqualTo(signed.certificateSerial());
+
+        var listed = asAdmin("GET", "/api/v1/signing/certificates", null, null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"serial\":\"" + signed.certificateSerial() + "\"").contains(agency.code())
+                .contains("\"state\":\"VALID\"").contains("\"source\":\"TEST_CA\"");
     }
 
     @Test
