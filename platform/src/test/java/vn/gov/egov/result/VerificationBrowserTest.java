@@ -105,6 +105,14 @@ class VerificationBrowserTest extends PlatformTest {
         assertThat(browser.findElement(By.id("done")).getText()).contains("Sở Thử nghiệm Giao diện");
         assertThat(browser.findElement(By.id("certificates")).getText()).contains(code).contains("Còn hiệu lực");
         Chromium.assertAccessible(browser, "/admin/signing (issued)");
+
+        var row = browser.findElements(By.cssSelector("#certificates tbody tr")).stream()
+                .filter(r -> r.getText().contains(code)).findFirst().orElseThrow();
+        row.findElement(By.name("reason")).sendKeys("Kiểm thử thu hồi");
+        row.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Đã thu hồi"));
+        assertThat(browser.findElements(By.cssSelector("#certificates tbody tr")).stream().filter(r -> r.getText().contains(code))
+                .findFirst().orElseThrow().getText()).contains("Đã thu hồi").contains("Kiểm thử thu hồi");
         browser.manage().deleteAllCookies();
     }
 }

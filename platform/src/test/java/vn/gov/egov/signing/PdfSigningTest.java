@@ -210,6 +210,62 @@ class PdfSigningTest extends PlatformTest {
         assertThatThrownBy(() -> new AgencyKeys(wrongPassword, testCa)).hasMessageContaining("cannot open").hasMessageNotContaining("sai");
     }
 
+    @Autowired
+    RevocationLists revocationLists;
+
+    @Test
+    void withATimeStampingAuthoritySignaturesArePadesBaselineT() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair tsaKeys = generator.generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name tsaName = new org.bouncycastle.asn1.x500.X500Name("CN=TSA thử nghiệm,O=Kiểm thử,C=VN");
+        java.security.cert.X509Certificate tsaCertificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(tsaName, java.math.BigInteger.TEN,
+                        java.util.Date.from(Instant.now().minus(Duration.ofDays(1))), java.util.Date.from(Instant.now().plus(Duration.ofDays(30))),
+                        tsaName, tsaKeys.getPublic())
+                        .addExtension(org.bouncycastle.asn1.x509.Extension.extendedKeyUsage, true,
+                                new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping))
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(tsaKeys.getPrivate())));
+        org.bouncycastle.tsp.TimeStampTokenGenerator tokens = new org.bouncycastle.tsp.TimeStampTokenGenerator(
+                new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsaKeys.getPrivate(), tsaCertificate),
+                new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build().get(
+                        new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
+                new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"));
+        tokens.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(List.of(tsaCertificate)));
+        com.sun.net.httpserver.HttpServer tsa = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        tsa.createContext("/tsa", exchange -> {
+            try {
+                org.bouncycastle.tsp.TimeStampRequest request = new org.bouncycastle.tsp.TimeStampRequest(exchange.getRequestBody().readAllBytes());
+                byte[] answer = new org.bouncycastle.tsp.TimeStampResponseGenerator(tokens, org.bouncycastle.tsp.TSPAlgorithms.ALLOWED)
+                        .generate(request, java.math.BigInteger.valueOf(System.nanoTime()), new java.util.Date()).getEncoded();
+                exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            } catch (org.bouncycastle.tsp.TSPException e) {
+                exchange.sendResponseHeaders(500, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        tsa.start();
+        try {
+            Path anchor = Files.createTempFile("tsa", ".pem");
+            Files.writeString(anchor, "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder().encodeToString(tsaCertificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+            SigningProperties withTsa = new SigningProperties(SigningProperties.KeySource.TEST_CA, true, "RSA", Duration.ofDays(365),
+                    "http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa", List.of(), List.of(anchor.toString()), false);
+            DssPdfSigning timestamped = new DssPdfSigning(new AgencyKeys(withTsa, testCa), revocationLists, withTsa, "Lạng Sơn");
+
+            SignedPdf signed = timestamped.sign(newAgency("Sở Thử nghiệm Dấu thời gian"), paper(), director);
+            assertThat(signed.signatureLevel()).isEqualTo("PAdES-BASELINE-T");
+            PdfValidation validation = timestamped.validate(signed.content());
+            assertThat(validation.signatureLevel()).isEqualTo("PAdES-BASELINE-T");
+            assertThat(validation.verdict()).as(validation.reasons() + " " + validation.subIndication()).isEqualTo(PdfValidation.Verdict.VALID);
+        } finally {
+            tsa.stop(0);
+        }
+    }
+
     /** Changes one letter of the PDF's XMP metadata (uncompressed, inside the signed range): the file still reads. */
     static final class TamperedPdf {
         static byte[] of(byte[] pdf) {
