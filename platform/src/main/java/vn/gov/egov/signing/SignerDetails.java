@@ -3,7 +3,8 @@ package vn.gov.egov.signing;
 import java.util.Objects;
 
 /**
- * Who signs, as the signature dictionary names them.
+ * Who signs, as the signature dictionary names them: {@code /Name} = name, {@code /Location} = location,
+ * {@code /Reason} = "role – reason" (the dictionary has no role entry); the role is also the CMS claimed signer role.
  *
  * @param name     the signer, e.g. "Nguyễn Văn Bình"
  * @param role     the signer's title, e.g. "Phó Giám đốc" (the claimed signer role)

@@ -213,6 +213,27 @@ class PdfSigningTest extends PlatformTest {
     @Autowired
     RevocationLists revocationLists;
 
+    @Autowired
+    vn.gov.egov.personaldata.PersonalDataProtection protection;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
+    @Test
+    void anEcP256TestCertificateSignsAndValidatesToo() {
+        SigningProperties ec = new SigningProperties(SigningProperties.KeySource.TEST_CA, true, "EC", Duration.ofDays(365),
+                null, List.of(), List.of(), false);
+        TestCertificateAuthority ecAuthority = new TestCertificateAuthority(jdbc, protection, transaction, ec, "http://localhost:8080");
+        DssPdfSigning ecSigning = new DssPdfSigning(new AgencyKeys(ec, ecAuthority), revocationLists, ec, "Lạng Sơn");
+        SigningAgency agency = newAgency("Sở Thử nghiệm Đường cong Elliptic");
+
+        SignedPdf signed = ecSigning.sign(agency, paper(), director);
+        assertThat(ecAuthority.keyOf(agency, "test").certificate().getPublicKey().getAlgorithm()).isEqualTo("EC");
+        PdfValidation validation = signing.validate(signed.content());
+        assertThat(validation.verdict()).as(validation.reasons().toString()).isEqualTo(PdfValidation.Verdict.VALID);
+        assertThat(validation.signerSubject()).contains(agency.code());
+    }
+
     @Test
     void withATimeStampingAuthoritySignaturesArePadesBaselineT() throws Exception {
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
