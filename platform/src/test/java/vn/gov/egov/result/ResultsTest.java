@@ -120,6 +120,21 @@ class ResultsTest extends PlatformTest {
     }
 
     @Test
+    void aCitizenLoggedInThroughVneidFindsTheirResultInTheirDocumentStore() throws Exception {
+        String token = citizenToken("020085999001");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher subject = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        assertThat(subject.find()).as(payload).isTrue();
+        UUID account = UUID.fromString(subject.group(1));
+
+        IssuedResult issued = results.issue(licence(UUID.randomUUID(), account, agency()));
+        HttpResponse<String> documents = http.send(HttpRequest.newBuilder(uri("/api/v1/my/documents"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(documents.statusCode()).isEqualTo(200);
+        assertThat(documents.body()).contains("\"title\":\"GIẤY PHÉP HOẠT ĐỘNG\"", "\"kind\":\"RESULT\"", issued.sha256());
+    }
+
+    @Test
     void aResultWithoutAnAccountIsStoredCentrallyOnlyAndARefusalNeedsReasons() {
         UUID dossierId = UUID.randomUUID();
         String agency = agency();
