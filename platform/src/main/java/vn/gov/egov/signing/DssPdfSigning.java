@@ -95,6 +95,12 @@ class DssPdfSigning implements PdfSigning {
             }
         } catch (GeneralSecurityException | RuntimeException e) {
             log.warn("Signing for agency {} failed: {}", agency.code(), e.toString());
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof HttpTimestamps.Unavailable unavailable) {
+                    throw new SigningRefused("TIMESTAMP_UNAVAILABLE", "Không thể ký: không lấy được dấu thời gian từ tổ chức cấp dấu thời gian (%s). Hãy thử lại sau."
+                            .formatted(unavailable.getMessage()), e);
+                }
+            }
             throw new SigningRefused("KEY_UNUSABLE", "Không thể ký: khóa ký số của %s (chứng thư số %s) không dùng được: %s"
                     .formatted(agency.name(), key.serial(), e.getMessage()), e);
         } catch (IOException e) {

@@ -19,6 +19,13 @@ import org.bouncycastle.tsp.TimeStampResponse;
 /** An RFC 3161 time-stamping authority over HTTP ({@code egov.signing.tsa-url}): makes signatures PAdES-BASELINE-T. */
 final class HttpTimestamps implements TSPSource {
 
+    /** The authority did not give a time-stamp: signing stops (a B-T signature without one would be B-B). */
+    static final class Unavailable extends DSSException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final String address;
     private final transient HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final transient SecureRandom random = new SecureRandom();
@@ -38,21 +45,21 @@ final class HttpTimestamps implements TSPSource {
                     .header("Content-Type", "application/timestamp-query")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                throw new DSSException("the time-stamping authority " + address + " answered " + response.statusCode());
+                throw new Unavailable(address + " answered HTTP " + response.statusCode(), null);
             }
             TimeStampResponse answer = new TimeStampResponse(response.body());
             answer.validate(request);
             if (answer.getTimeStampToken() == null) {
-                throw new DSSException("the time-stamping authority " + address + " gave no token: " + answer.getStatusString());
+                throw new Unavailable(address + " gave no token: " + answer.getStatusString(), null);
             }
             return new TimestampBinary(answer.getTimeStampToken().getEncoded());
-        } catch (DSSException e) {
+        } catch (Unavailable e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DSSException("interrupted while asking " + address);
+            throw new Unavailable("interrupted while asking " + address, e);
         } catch (Exception e) {
-            throw new DSSException("the time-stamping authority " + address + " could not be used: " + e.getMessage(), e);
+            throw new Unavailable(address + ": " + e.getMessage(), e);
         }
     }
 }

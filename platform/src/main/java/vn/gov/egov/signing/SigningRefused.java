@@ -2,7 +2,7 @@ package vn.gov.egov.signing;
 
 /**
  * Signing refused, with a Vietnamese message naming the agency, the certificate and the rule. Reasons:
- * {@code EXPIRED}, {@code NOT_YET_VALID}, {@code REVOKED}, {@code NO_KEY}, {@code KEY_UNUSABLE}, {@code TEST_CA_NOT_ALLOWED}.
+ * {@code EXPIRED}, {@code NOT_YET_VALID}, {@code REVOKED}, {@code NO_KEY}, {@code KEY_UNUSABLE}, {@code TIMESTAMP_UNAVAILABLE}.
  */
 public class SigningRefused extends RuntimeException {
 

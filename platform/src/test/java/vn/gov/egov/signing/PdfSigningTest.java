@@ -285,6 +285,12 @@ class PdfSigningTest extends PlatformTest {
         } finally {
             tsa.stop(0);
         }
+        SigningProperties unreachable = new SigningProperties(SigningProperties.KeySource.TEST_CA, true, "RSA", Duration.ofDays(365),
+                "http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa", List.of(), List.of(), false);
+        DssPdfSigning withoutTimestamps = new DssPdfSigning(new AgencyKeys(unreachable, testCa), revocationLists, unreachable, "Lạng Sơn");
+        assertThatThrownBy(() -> withoutTimestamps.sign(newAgency("Sở Thử nghiệm Không dấu thời gian"), paper(), director))
+                .isInstanceOfSatisfying(SigningRefused.class, e -> assertThat(e.reason()).isEqualTo("TIMESTAMP_UNAVAILABLE"))
+                .hasMessageContaining("không lấy được dấu thời gian");
     }
 
     /** Changes one letter of the PDF's XMP metadata (uncompressed, inside the signed range): the file still reads. */
