@@ -40,7 +40,7 @@ final class ResultPaper {
         }
         blocks.add(new Block.Paragraph("Văn bản điện tử được ký số bởi " + issue.agencyName()
                 + ". Kiểm tra tính xác thực bằng cách quét mã QR hoặc truy cập " + verificationUrl + "."));
-        return new Paper(authority, issue.agencyName(),
+        return new Paper(authority, issue.agencyName().toUpperCase(Locale.ROOT),
                 issue.decisionNumber() == null || issue.decisionNumber().isBlank() ? "Số hồ sơ: " + issue.dossierCode() : "Số: " + issue.decisionNumber(),
                 Paper.placeAndDate(place, issuedOn), title(issue), issue.procedureName(), blocks,
                 new QrCode(verificationUrl, "Quét để kiểm tra kết quả"),
