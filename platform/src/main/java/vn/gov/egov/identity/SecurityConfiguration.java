@@ -49,6 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/catalogs/**").hasAnyAuthority("ROLE_" + PROVINCE_ADMIN, "SCOPE_catalogs.write")
                         .requestMatchers("/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
+                        // agencies' signing certificates
+                        .requestMatchers("/api/v1/signing/**").hasRole(PROVINCE_ADMIN)
                         // anyone with a dossier code may see its status (nothing personal is shown)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dossiers/*/status").permitAll()
                         // citizens (and the businesses they represent) submit and follow their own dossiers
@@ -82,6 +84,8 @@ class SecurityConfiguration {
                                 AuthorityAuthorizationManager.hasRole(Role.ONE_STOP_OFFICER.name())))
                         // the procedure catalog is public reference information
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
+                        // anyone holding a result may verify it (its QR code leads here), and fetch the test CA's revocation list
+                        .requestMatchers("/verify", "/verify/**", "/signing/test-ca.crl").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().permitAll())

@@ -110,6 +110,7 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("GET", "/api/v1/identity/clients", null, Role.PROVINCE_ADMIN),
             Endpoint.only("POST", "/api/v1/identity/clients", "{}", Role.PROVINCE_ADMIN),
             Endpoint.only("GET", "/api/v1/identity/signing-keys", null, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/signing/certificates", null, Role.PROVINCE_ADMIN),
             Endpoint.only("GET", "/api/v1/identity/officials", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
             Endpoint.only("GET", "/api/v1/identity/officials/khong-co-ai", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
             Endpoint.only("POST", "/api/v1/identity/officials", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
