@@ -93,6 +93,8 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("GET", "/api/v1/reception/dossiers/000.00.10.H20-261127-9999", null, Role.ONE_STOP_OFFICER),
             Endpoint.only("POST", "/api/v1/reception/dossiers/000.00.10.H20-261127-9999/acceptance", "{}", Role.ONE_STOP_OFFICER),
             Endpoint.only("POST", "/api/v1/reception/dossiers", "{}", Role.ONE_STOP_OFFICER),
+            Endpoint.only("GET", "/api/v1/reception/results", null, Role.ONE_STOP_OFFICER),
+            Endpoint.only("POST", "/api/v1/reception/dossiers/000.00.10.H20-261127-9999/result-return", "{}", Role.ONE_STOP_OFFICER),
             Endpoint.only("POST", "/api/v1/catalogs", "{}", Role.PROVINCE_ADMIN).orScope(),
             Endpoint.only("PUT", "/api/v1/catalogs/religions/entries/99", "{}", Role.PROVINCE_ADMIN).orScope(),
             Endpoint.only("POST", "/api/v1/catalogs/religions/entries/99/retire", "{}", Role.PROVINCE_ADMIN).orScope(),

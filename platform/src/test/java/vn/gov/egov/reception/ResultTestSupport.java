@@ -86,4 +86,24 @@ public abstract class ResultTestSupport extends DossierTestSupport {
     protected String codeOf(UUID id) {
         return progress.detail(id).orElseThrow().summary().code();
     }
+
+    /** The last step of the dossier's timeline. */
+    protected vn.gov.egov.dossier.DossierStep lastStep(UUID id) {
+        List<vn.gov.egov.dossier.DossierStep> steps = progress.detail(id).orElseThrow().steps();
+        return steps.get(steps.size() - 1);
+    }
+
+    /** The citizen completes a dossier awaiting supplements with one more PDF. */
+    protected void completeOnline(String code, String marker) throws Exception {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("requiredDocument", null);
+        document.put("fileName", "bo-sung.pdf");
+        document.put("mediaType", "application/pdf");
+        document.put("content", Base64.getEncoder().encodeToString(pdf("Bo sung " + marker, 2500)));
+        HttpResponse<String> completed = http.send(HttpRequest.newBuilder(uri("/api/v1/my/dossiers/" + code + "/supplement"))
+                .header("Authorization", "Bearer " + citizenToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("documents", List.of(document))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    }
 }
