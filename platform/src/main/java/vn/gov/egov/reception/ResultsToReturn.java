@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,11 +67,6 @@ class ResultsToReturn {
                 select * from reception_result where returned_at is null and resolved_at is not null and receiving_agency in (:agencies)
                 order by resolved_at, dossier_code limit :limit""")
                 .param("agencies", agencies).param("limit", limit).query(ResultsToReturn::waiting).list();
-    }
-
-    Optional<Waiting> waiting(String code) {
-        return jdbc.sql("select * from reception_result where dossier_code = ? and returned_at is null and resolved_at is not null")
-                .param(code).query(ResultsToReturn::waiting).optional();
     }
 
     void handedOver(UUID dossierId, String code, String recipientName, boolean proxy, String proxyIdSealed, String relation,

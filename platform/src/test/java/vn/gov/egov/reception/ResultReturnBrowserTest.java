@@ -70,7 +70,8 @@ class ResultReturnBrowserTest extends ResultTestSupport {
         Chromium.assertAccessible(browser, "/admin/vnpost (with shipments)");
         browser.manage().deleteAllCookies();
 
-        browser.get(uri("/login?lang=vi").toString());
+        // the citizen logs in through the simulated VNeID, whose redirects go to 127.0.0.1
+        browser.get("http://127.0.0.1:" + port + "/login?lang=vi");
         browser.findElement(By.id("vneid-login")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("so-dinh-danh")));
         browser.findElement(By.id("so-dinh-danh")).sendKeys(CITIZEN);
@@ -78,7 +79,7 @@ class ResultReturnBrowserTest extends ResultTestSupport {
         browser.findElement(By.id("dang-nhap")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("my-name")));
         String onlineCode = codeOf(online);
-        browser.get(uri("/my/dossiers/" + onlineCode).toString());
+        browser.get("http://127.0.0.1:" + port + "/my/dossiers/" + onlineCode);
         Chromium.assertAccessible(browser, "/my/dossiers/{code} (rating form)");
         browser.findElement(By.id("rate")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.id("rating-error")));
