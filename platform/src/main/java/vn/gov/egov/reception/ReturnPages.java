@@ -38,7 +38,7 @@ class ReturnPages {
 
     @GetMapping("/{code}")
     String handOverPage(Authentication officer, @PathVariable String code, Model model) {
-        return page(officer, code, model, new ReceptionPages.Errors(), new ReturningResults.HandOver("", false, "", ""));
+        return page(officer, code, model, new ReceptionPages.Errors(), null);
     }
 
     @PostMapping("/{code}")
@@ -81,7 +81,9 @@ class ReturnPages {
         Map<String, String> fieldErrors = new LinkedHashMap<>(errors.fields());
         model.addAttribute("errors", fieldErrors);
         model.addAttribute("general", errors.general());
-        model.addAttribute("values", values);
+        // the applicant's name to start with; after an error, what the officer typed
+        model.addAttribute("values", values != null ? values
+                : new ReturningResults.HandOver(detail.summary().applicantName(), false, "", ""));
         return "reception/handover";
     }
 }
