@@ -118,6 +118,52 @@ class DossierPagesController {
         return page(account, code, errors, null, model);
     }
 
+    /** The satisfaction levels, 1 to 5, as the rating form names them. */
+    static final List<String> RATING_LEVELS = List.of("Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng");
+
+    @PostMapping("/my/dossiers/{code}/rating")
+    String rate(Authentication authentication, @PathVariable String code, @RequestParam(required = false) String rating,
+                @RequestParam(defaultValue = "") String comment, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        UUID account = DraftPagesController.account(authentication);
+        DraftPagesController.PageErrors errors = DraftPagesController.PageErrors.none();
+        Integer level = null;
+        try {
+            level = rating == null || rating.isBlank() ? null : Integer.valueOf(rating.strip());
+        } catch (NumberFormatException e) {
+            level = null;
+        }
+        if (level == null || level < 1 || level > 5) {
+            errors.fields().put("rating-1", "Mức độ hài lòng: hãy chọn một mức, từ \"Rất không hài lòng\" đến \"Rất hài lòng\"");
+        }
+        if (comment.strip().length() > 2000) {
+            errors.fields().put("rating-comment", "Ý kiến góp ý: tối đa 2000 ký tự (đã nhập %d ký tự)".formatted(comment.strip().length()));
+        }
+        if (errors.isEmpty()) {
+            try {
+                dossiers.rate(account, code, level, comment.isBlank() ? null : comment.strip());
+                redirect.addFlashAttribute("rated", true);
+                return "redirect:/my/dossiers/" + code;
+            } catch (UnknownDossier e) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            } catch (SubmissionRefused e) {
+                e.violations().forEach(v -> errors.fields().put(v.field().equals("comment") ? "rating-comment" : "rating-1", v.message()));
+            } catch (DossierActionRefused e) {
+                errors.general().add(e.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("ratingValue", level);
+        model.addAttribute("ratingComment", comment);
+        return page(account, code, errors, null, model);
+    }
+
+    /** The rating given, read from the timeline ("Đánh giá mức độ hài lòng: 4/5"), or null. */
+    static Integer ratingGiven(DossierDetail detail) {
+        return detail.steps().stream().filter(s -> s.action().equals("RATED") && s.note() != null).reduce((a, b) -> b)
+                .map(s -> java.util.regex.Pattern.compile("(\\d)/5").matcher(s.note()))
+                .filter(java.util.regex.Matcher::find).map(m -> Integer.valueOf(m.group(1))).orElse(null);
+    }
+
     @PostMapping("/my/dossiers/{code}/supplement")
     String supplement(Authentication authentication, @PathVariable String code, HttpServletRequest request, Model model,
                       HttpServletResponse response, RedirectAttributes redirect) throws IOException {
@@ -199,6 +245,10 @@ class DossierPagesController {
         model.addAttribute("missing", missingRows(detail, form.orElse(null)));
         model.addAttribute("formValues", correctedForm != null ? correctedForm : detail.form());
         model.addAttribute("errors", errors);
+        Integer given = ratingGiven(detail);
+        model.addAttribute("ratingGiven", given);
+        model.addAttribute("ratingGivenName", given == null ? null : RATING_LEVELS.get(given - 1));
+        model.addAttribute("ratingLevels", RATING_LEVELS);
         return "dossier/dossier";
     }
 

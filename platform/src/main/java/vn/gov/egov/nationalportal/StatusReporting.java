@@ -1,7 +1,9 @@
 package vn.gov.egov.nationalportal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -13,7 +15,8 @@ import vn.gov.egov.dossier.DossierStatusChanged;
 /**
  * Reports every status change of every dossier, whatever its channel, to the national portal. A report that fails
  * (portal unreachable, 5xx) throws, so its event publication stays incomplete and is resubmitted later
- * ({@link PortalSchedule}); a report the portal refuses as wrong (4xx) is logged and not sent again.
+ * ({@link PortalSchedule}); a report the portal refuses as wrong (4xx) is logged and not sent again. Each report carries
+ * its {@link #reportKey key}, so a report sent twice (a retry after a lost answer, a redelivered event) is kept once.
  */
 @Component
 class StatusReporting {
@@ -44,6 +47,7 @@ class StatusReporting {
 
     static Map<String, Object> report(DossierStatusChanged changed) {
         Map<String, Object> report = new LinkedHashMap<>();
+        report.put("reportKey", reportKey(changed));
         report.put("dossierCode", changed.dossierCode());
         if (changed.channel() == DossierChannel.NATIONAL_PORTAL && changed.externalReference() != null) {
             report.put("portalDossierId", changed.externalReference());
@@ -60,5 +64,14 @@ class StatusReporting {
             report.put("note", changed.note());
         }
         return report;
+    }
+
+    /**
+     * The report's unique id on the portal's side: the same for a redelivered event or a retry (the portal ignores one it
+     * has seen), different for each move of the dossier — one dossier never makes two moves of one kind at one instant.
+     */
+    static String reportKey(DossierStatusChanged changed) {
+        return UUID.nameUUIDFromBytes((changed.dossierId() + "|" + changed.action() + "|" + changed.at())
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -14,6 +14,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import vn.gov.egov.dossier.DossierStatusChanged;
+import vn.gov.egov.dossier.ResultDelivery;
 
 /**
  * The Vietnamese texts, from Thymeleaf TEXT templates an operator can change ({@code egov.notification.templates}):
@@ -25,10 +26,13 @@ class MessageTemplates {
 
     /** Two concatenated UCS-2 parts of 67 characters. */
     static final int SMS_MAX = 134;
-    static final Set<String> ACTIONS = Set.of("SUBMITTED", "RECEIVED", "SUPPLEMENT_REQUESTED", "SUPPLEMENTED", "REFUSED", "WITHDRAWN");
+    static final Set<String> ACTIONS = Set.of("SUBMITTED", "RECEIVED", "SUPPLEMENT_REQUESTED", "SUPPLEMENTED", "REFUSED", "WITHDRAWN",
+            "PROCESSING_STARTED", "RESCHEDULED", "RESOLVED", "RETURNED");
     /** The dossier module's notes start with what happened; the templates say that already, so only the details are kept. */
     private static final Map<String, String> NOTE_PREFIXES = Map.of("SUPPLEMENT_REQUESTED", "Yêu cầu bổ sung",
             "REFUSED", "Từ chối tiếp nhận", "WITHDRAWN", "Người nộp rút hồ sơ");
+    /** Notes whose details follow a marker: the apology's reason. */
+    private static final Map<String, String> NOTE_AFTER = Map.of("RESCHEDULED", "Lý do:");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
@@ -56,8 +60,13 @@ class MessageTemplates {
     }
 
     Message email(DossierStatusChanged event, String applicantName) {
+        return email(event, applicantName, null);
+    }
+
+    /** @param delivery how the applicant receives the result, when known (for the result's messages) */
+    Message email(DossierStatusChanged event, String applicantName, ResultDelivery delivery) {
         String name = name(event.action()) + ".email";
-        String text = render(name, variables(event, applicantName, details(event))).strip();
+        String text = render(name, variables(event, applicantName, details(event), delivery)).strip();
         int newline = text.indexOf('\n');
         String subject = (newline < 0 ? text : text.substring(0, newline)).strip();
         String body = newline < 0 ? "" : text.substring(newline + 1).strip() + "\n";
@@ -65,14 +74,18 @@ class MessageTemplates {
     }
 
     Message sms(DossierStatusChanged event) {
+        return sms(event, null);
+    }
+
+    Message sms(DossierStatusChanged event, ResultDelivery delivery) {
         String name = name(event.action()) + ".sms";
         String note = oneLine(details(event));
-        String text = oneLine(render(name, variables(event, null, note)));
+        String text = oneLine(render(name, variables(event, null, note, delivery)));
         if (text.length() > SMS_MAX && note != null && !note.isEmpty()) {
             // the text around a one-character note, less that character and room for the ellipsis
-            int room = SMS_MAX - (oneLine(render(name, variables(event, null, "x"))).length() - 1) - 1;
+            int room = SMS_MAX - (oneLine(render(name, variables(event, null, "x", delivery))).length() - 1) - 1;
             note = room <= 0 ? "" : shorten(note, room);
-            text = oneLine(render(name, variables(event, null, note))).replace("….", "…");
+            text = oneLine(render(name, variables(event, null, note, delivery))).replace("….", "…");
         }
         if (text.length() > SMS_MAX) {
             text = text.substring(0, SMS_MAX - 1) + "…";
@@ -90,9 +103,17 @@ class MessageTemplates {
         String prefix = NOTE_PREFIXES.get(event.action());
         if (note != null && prefix != null && note.startsWith(prefix)) {
             String rest = note.substring(prefix.length()).strip();
+            if (rest.startsWith("(") && rest.contains(")")) {
+                // "Yêu cầu bổ sung (tạm dừng tính thời hạn): …" during processing: the template says the clock stopped
+                rest = rest.substring(rest.indexOf(')') + 1).strip();
+            }
             if (rest.isEmpty() || rest.startsWith(":")) {
                 note = rest.isEmpty() ? null : rest.substring(1).strip();
             }
+        }
+        String marker = NOTE_AFTER.get(event.action());
+        if (note != null && marker != null && note.contains(marker)) {
+            note = note.substring(note.indexOf(marker) + marker.length()).strip();
         }
         return note == null || note.isEmpty() ? null : note;
     }
@@ -101,8 +122,16 @@ class MessageTemplates {
         return ACTIONS.contains(action) ? action : "OTHER";
     }
 
-    private Map<String, Object> variables(DossierStatusChanged event, String applicantName, String note) {
+    private Map<String, Object> variables(DossierStatusChanged event, String applicantName, String note, ResultDelivery delivery) {
         Map<String, Object> v = new HashMap<>();
+        v.put("delivery", delivery == null ? null : delivery.name());
+        v.put("deliveryName", delivery == null ? null : delivery.vietnameseName());
+        v.put("outcome", event.outcome() == null ? null : event.outcome().name());
+        v.put("outcomeName", event.outcome() == null ? null : event.outcome().vietnameseName());
+        v.put("due", event.dueAt() == null ? null : MOMENT.format(event.dueAt()));
+        v.put("late", event.late());
+        v.put("hasAccount", event.applicantAccount() != null);
+        v.put("dossierUrl", publicUrl + "/my/dossiers/" + event.dossierCode());
         v.put("code", event.dossierCode());
         v.put("procedureCode", event.procedureCode());
         v.put("procedureName", event.procedureName());

@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.egov.dossier.DossierDetail;
+import vn.gov.egov.dossier.DossierProgress;
 import vn.gov.egov.dossier.DossierStatusChanged;
+import vn.gov.egov.dossier.ResultDelivery;
 import vn.gov.egov.dossier.Dossiers;
 import vn.gov.egov.personaldata.InvalidPersonalData;
 import vn.gov.egov.personaldata.PersonalDataProtection;
@@ -25,15 +28,20 @@ class NotifyingApplicants {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyingApplicants.class);
 
+    /** The moves whose messages say how the result is returned. */
+    private static final java.util.Set<String> RESULT_ACTIONS = java.util.Set.of("RESOLVED", "RETURNED");
+
     private final Dossiers dossiers;
+    private final DossierProgress progress;
     private final MessageTemplates templates;
     private final NotificationStore store;
     private final SendingNotifications sending;
     private final PersonalDataProtection protection;
 
-    NotifyingApplicants(Dossiers dossiers, MessageTemplates templates, NotificationStore store, SendingNotifications sending,
-                        PersonalDataProtection protection) {
+    NotifyingApplicants(Dossiers dossiers, DossierProgress progress, MessageTemplates templates, NotificationStore store,
+                        SendingNotifications sending, PersonalDataProtection protection) {
         this.dossiers = dossiers;
+        this.progress = progress;
         this.templates = templates;
         this.store = store;
         this.sending = sending;
@@ -51,12 +59,14 @@ class NotifyingApplicants {
         Dossiers.ApplicantContact applicant = contact.get();
         List<UUID> recorded = new ArrayList<>();
         String email = applicant.email() == null ? "" : applicant.email().strip();
+        ResultDelivery delivery = RESULT_ACTIONS.contains(event.action())
+                ? progress.detail(event.dossierId()).map(DossierDetail::resultDelivery).orElse(null) : null;
         if (email.contains("@")) {
-            MessageTemplates.Message message = templates.email(event, applicant.name());
+            MessageTemplates.Message message = templates.email(event, applicant.name(), delivery);
             record(event, NotificationChannel.EMAIL, email, maskedEmail(email), message).ifPresent(recorded::add);
         }
         mobile(applicant.phoneNumber()).ifPresent(phone ->
-                record(event, NotificationChannel.SMS, phone.value(), phone.masked(), templates.sms(event)).ifPresent(recorded::add));
+                record(event, NotificationChannel.SMS, phone.value(), phone.masked(), templates.sms(event, delivery)).ifPresent(recorded::add));
         if (email.isEmpty() && applicant.phoneNumber() == null) {
             LOG.info("Dossier {} ({}): the applicant left no e-mail and no mobile number, nobody notified", event.dossierCode(), event.action());
         }

@@ -6,16 +6,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Polls VNPost every {@code egov.national.vnpost.poll-interval} ({@code -} turns it off). */
+/**
+ * Polls VNPost every {@code egov.national.vnpost.poll-interval} for postal dossiers, and every
+ * {@code egov.national.vnpost.shipment-interval} retries the shipments of results and follows them ({@code -} turns either off).
+ */
 @Configuration(proxyBeanMethods = false)
 class PostalSchedule implements SchedulingConfigurer {
 
     private final PostalIntake intake;
+    private final ShippingResults shipping;
     private final String pollInterval;
+    private final String shipmentInterval;
 
-    PostalSchedule(PostalIntake intake, @Value("${egov.national.vnpost.poll-interval:PT1M}") String pollInterval) {
+    PostalSchedule(PostalIntake intake, ShippingResults shipping, @Value("${egov.national.vnpost.poll-interval:PT1M}") String pollInterval,
+                   @Value("${egov.national.vnpost.shipment-interval:PT5M}") String shipmentInterval) {
         this.intake = intake;
+        this.shipping = shipping;
         this.pollInterval = pollInterval;
+        this.shipmentInterval = shipmentInterval;
     }
 
     @Override
@@ -24,6 +32,10 @@ class PostalSchedule implements SchedulingConfigurer {
             // the first poll one interval after the start: the procedure catalog and forms are loaded by then
             Duration interval = Duration.parse(pollInterval.strip());
             tasks.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(intake::poll, interval, interval));
+        }
+        if (shipmentInterval != null && !shipmentInterval.isBlank() && !shipmentInterval.strip().equals("-")) {
+            Duration interval = Duration.parse(shipmentInterval.strip());
+            tasks.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(shipping::poll, interval, interval));
         }
     }
 }

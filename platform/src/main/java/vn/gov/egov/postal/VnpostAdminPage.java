@@ -6,22 +6,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The province administrator's view of the postal intake: the last poll, every dossier taken in or refused and why. */
+/**
+ * The province administrator's view of the postal intake (the last poll, every dossier taken in or refused and why)
+ * and of the results sent by post with their tracking states.
+ */
 @Controller
 class VnpostAdminPage {
 
     private final PostalIntakeLog log;
     private final PostalIntake intake;
+    private final ShipmentLog shipments;
+    private final ShippingResults shipping;
 
-    VnpostAdminPage(PostalIntakeLog log, PostalIntake intake) {
+    VnpostAdminPage(PostalIntakeLog log, PostalIntake intake, ShipmentLog shipments, ShippingResults shipping) {
         this.log = log;
         this.intake = intake;
+        this.shipments = shipments;
+        this.shipping = shipping;
     }
 
     @GetMapping("/admin/vnpost")
     String page(Model model) {
         model.addAttribute("poll", log.lastPoll().orElse(null));
         model.addAttribute("entries", log.recent(200));
+        model.addAttribute("shipments", shipments.recent(200));
         return "postal/admin";
     }
 
@@ -31,6 +39,15 @@ class VnpostAdminPage {
         PostalIntake.Result result = intake.poll();
         redirect.addFlashAttribute("done", "Đã đồng bộ: %d bưu gửi lấy về, %d đã đăng ký, %d bị từ chối, %d lỗi."
                 .formatted(result.fetched(), result.registered(), result.refused(), result.failed()));
+        return "redirect:/admin/vnpost";
+    }
+
+    /** Retries the shipments left to create and follows those on their way, without waiting for the schedule. */
+    @PostMapping("/admin/vnpost/shipments/poll")
+    String followShipments(RedirectAttributes redirect) {
+        ShippingResults.Result result = shipping.poll();
+        redirect.addFlashAttribute("done", "Đã theo dõi bưu gửi trả kết quả: %d đã gửi, %d cập nhật hành trình, %d lỗi."
+                .formatted(result.shipped(), result.tracked(), result.failed()));
         return "redirect:/admin/vnpost";
     }
 }

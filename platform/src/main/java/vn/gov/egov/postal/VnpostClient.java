@@ -13,7 +13,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** VNPost's province API: postal dossiers delivered, acknowledgements. */
+/** VNPost's province API: postal dossiers delivered, acknowledgements; shipments of results and their tracking. */
 @Component
 class VnpostClient {
 
@@ -41,5 +41,18 @@ class VnpostClient {
     void acknowledge(String itemNumber, String dossierCode) {
         client.post().uri("/api/province/deliveries/{item}/acknowledgement", itemNumber).contentType(MediaType.APPLICATION_JSON)
                 .body(JSON.writeValueAsString(Map.of("dossierCode", dossierCode))).retrieve().toBodilessEntity();
+    }
+
+    /** Creates a shipment; VNPost answers with the same item for a reference it has seen. Returns the shipment. */
+    JsonNode ship(Map<String, Object> shipment) {
+        String body = client.post().uri("/api/shipments").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .body(JSON.writeValueAsString(shipment)).retrieve().body(String.class);
+        return JSON.readTree(body == null ? "{}" : body);
+    }
+
+    /** A shipment with its state and tracking events. */
+    JsonNode shipment(String itemNumber) {
+        String body = client.get().uri("/api/shipments/{item}", itemNumber).accept(MediaType.APPLICATION_JSON).retrieve().body(String.class);
+        return JSON.readTree(body == null ? "{}" : body);
     }
 }

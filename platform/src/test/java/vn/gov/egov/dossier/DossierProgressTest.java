@@ -146,7 +146,9 @@ class DossierProgressTest extends DossierTestSupport {
                 .as("resolved once").isInstanceOf(DossierActionRefused.class);
         assertThatThrownBy(() -> progress.returnResult(id, SPECIALIST, ResultDelivery.AT_DESK, " "))
                 .isInstanceOf(SubmissionRefused.class).hasMessageContaining("người nhận");
-        progress.returnResult(id, SPECIALIST, ResultDelivery.AT_DESK, "Nguyễn Văn An (người nộp)");
+        // the applicant asked for the result online: the system returns it as soon as it is resolved (reception module)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> progress.detail(id).orElseThrow().summary().status() == DossierStatus.RETURNED);
 
         DossierProgress.Clock returned = progress.clock(id).orElseThrow();
         assertThat(returned.outcome()).isEqualTo(DossierOutcome.APPROVED);

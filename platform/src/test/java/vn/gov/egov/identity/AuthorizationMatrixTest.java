@@ -99,6 +99,8 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.authenticated("GET", "/api/v1/dossiers/000.00.10.H20-261127-9999/payments/receipt"),
             // PayGov's notification carries no token: its HMAC signature is checked instead (400 here)
             new Endpoint("POST", "/api/v1/paygov/notifications", "{}", Set.of(), true, true, true),
+            Endpoint.only("GET", "/api/v1/reception/results", null, Role.ONE_STOP_OFFICER),
+            Endpoint.only("POST", "/api/v1/reception/dossiers/000.00.10.H20-261127-9999/result-return", "{}", Role.ONE_STOP_OFFICER),
             Endpoint.only("POST", "/api/v1/catalogs", "{}", Role.PROVINCE_ADMIN).orScope(),
             Endpoint.only("PUT", "/api/v1/catalogs/religions/entries/99", "{}", Role.PROVINCE_ADMIN).orScope(),
             Endpoint.only("POST", "/api/v1/catalogs/religions/entries/99/retire", "{}", Role.PROVINCE_ADMIN).orScope(),

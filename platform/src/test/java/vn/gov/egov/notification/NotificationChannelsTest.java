@@ -42,6 +42,9 @@ class NotificationChannelsTest extends DossierTestSupport {
     Dossiers dossiers;
 
     @Autowired
+    vn.gov.egov.dossier.DossierProgress progress;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -78,7 +81,7 @@ class NotificationChannelsTest extends DossierTestSupport {
         List<Carrier> unconfigured = List.of(new EmailCarrier(noBeans.getBeanProvider(JavaMailSender.class), settings),
                 new SmsCarrier("http://127.0.0.1:" + simulatorPort() + "/sms", "", Duration.ofSeconds(1), Duration.ofSeconds(1)));
         SendingNotifications sending = new SendingNotifications(store, protection, settings, transactions, unconfigured, meters);
-        NotifyingApplicants applicants = new NotifyingApplicants(dossiers, templates, store, sending, protection);
+        NotifyingApplicants applicants = new NotifyingApplicants(dossiers, progress, templates, store, sending, protection);
         DossierStatusChanged withdrawn = new DossierStatusChanged(UUID.randomUUID(), code, PROCEDURE, "Cấp phiếu lý lịch tư pháp", "SO-TP",
                 DossierChannel.OWN_PORTAL, DossierStatus.WITHDRAWN, DossierStatus.SUBMITTED, "WITHDRAWN", Instant.now(), null, null, null,
                 "Người nộp rút hồ sơ: nộp nhầm thủ tục");

@@ -136,11 +136,22 @@ class NationalPortal {
         }
     }
 
-    synchronized StatusReport report(JsonNode body) {
+    /** What a report gave: the report kept, and whether it was one already received under the same report key. */
+    record Reported(StatusReport report, boolean duplicate) {
+    }
+
+    synchronized Reported report(JsonNode body) {
         StatusReport report = StatusReport.from(body, reports.size() + 1L, clock.instant());
+        if (report.reportKey() != null) {
+            Optional<StatusReport> seen = reports.stream().filter(r -> report.reportKey().equals(r.reportKey())).findFirst();
+            if (seen.isPresent()) {
+                log.info("SIMULATOR national portal: report {} of dossier {} received again, ignored", report.reportKey(), report.dossierCode());
+                return new Reported(seen.get(), true);
+            }
+        }
         reports.add(report);
         log.info("SIMULATOR national portal: status {} of dossier {} reported", report.status(), report.dossierCode());
-        return report;
+        return new Reported(report, false);
     }
 
     synchronized List<StatusReport> reports(String dossierCode) {

@@ -24,7 +24,8 @@ import vn.gov.national.simulator.SimulatorProblem;
  * GET  /national-portal/api/dossiers/{portalDossierId}                        the dossier, its acknowledgement and reports
  * GET  /national-portal/api/province/dossiers?limit=50                        waiting (not acknowledged), oldest first
  * POST /national-portal/api/province/dossiers/{portalDossierId}/acknowledgement   {"dossierCode"} → 204 / 404 / 409
- * POST /national-portal/api/province/status-reports                           → 202 {"reportId"}
+ * POST /national-portal/api/province/status-reports                           → 202 {"reportId"}; 200 when its
+ *                                                                             reportKey came before (ignored, no duplicate)
  * GET  /national-portal/api/province/status-reports?dossierCode=              in arrival order
  * </pre>
  */
@@ -74,8 +75,9 @@ class NationalPortalApi {
 
     @PostMapping("/province/status-reports")
     ResponseEntity<Map<String, Object>> report(@RequestBody JsonNode body) {
-        StatusReport report = portal.report(body);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("notice", NOTICE, "reportId", report.reportId()));
+        NationalPortal.Reported reported = portal.report(body);
+        return ResponseEntity.status(reported.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(Map.of("notice", NOTICE, "reportId", reported.report().reportId(), "duplicate", reported.duplicate()));
     }
 
     @GetMapping("/province/status-reports")

@@ -240,4 +240,30 @@ class NationalPortalApiTest {
         assertThat(json(response).get("field").asString()).as(response.body()).isEqualTo(field);
         assertThat(json(response).get("detail").asString()).contains("'" + field + "'").contains(rule);
     }
+
+    @Test
+    void aStatusReportSentAgainUnderItsReportKeyIsIgnored() {
+        String code = "000.00.10.H20-261127-" + (1000 + (int) (Math.random() * 8000));
+        Map<String, Object> resolved = new LinkedHashMap<>(Map.of("reportKey", "dossier-x:RESOLVED:" + code,
+                "dossierCode", code, "procedureCode", "1.000001", "channel", 2, "status", 9, "statusText", "Đã có kết quả",
+                "at", "2026-11-27T03:00:00Z"));
+        HttpResponse<String> first = post("/national-portal/api/province/status-reports", resolved);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(json(first).get("duplicate").asBoolean()).isFalse();
+        HttpResponse<String> again = post("/national-portal/api/province/status-reports", resolved);
+        assertThat(again.statusCode()).as("a retry is answered, not recorded twice").isEqualTo(200);
+        assertThat(json(again).get("duplicate").asBoolean()).isTrue();
+        assertThat(json(again).get("reportId").asLong()).isEqualTo(json(first).get("reportId").asLong());
+
+        Map<String, Object> returned = new LinkedHashMap<>(resolved);
+        returned.put("reportKey", "dossier-x:RETURNED:" + code);
+        returned.put("status", 10);
+        assertThat(post("/national-portal/api/province/status-reports", returned).statusCode()).isEqualTo(202);
+        JsonNode reports = json(get("/national-portal/api/province/status-reports?dossierCode=" + code)).get("reports");
+        assertThat(reports.findValuesAsString("reportKey")).containsExactly("dossier-x:RESOLVED:" + code, "dossier-x:RETURNED:" + code);
+
+        Map<String, Object> tooLong = new LinkedHashMap<>(resolved);
+        tooLong.put("reportKey", "k".repeat(101));
+        assertThat(post("/national-portal/api/province/status-reports", tooLong).statusCode()).isEqualTo(400);
+    }
 }

@@ -118,4 +118,51 @@ class VnpostApiTest {
         assertThat(json(response).get("field").asString()).as(response.body()).isEqualTo(field);
         assertThat(json(response).get("detail").asString()).contains("'" + field + "'");
     }
+
+    static Map<String, Object> shipment(String reference) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", reference);
+        body.put("sender", Map.of("agencyCode", "SO-TP", "agencyName", "Sở Tư pháp tỉnh Lạng Sơn"));
+        body.put("recipient", Map.of("fullName", "Đào Văn Thịnh", "address", "Số 7, tổ 9, Phường Tam Thanh, tỉnh Lạng Sơn",
+                "phoneNumber", "0912999016"));
+        body.put("contents", "Kết quả hồ sơ 000.00.10.H20-261127-0001");
+        return body;
+    }
+
+    @Test
+    void aShipmentIsCreatedOncePerReferenceAndFollowedToDelivery() {
+        String reference = "dossier-" + System.nanoTime();
+        HttpResponse<String> created = post("/vnpost/api/shipments", shipment(reference));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String item = json(created).get("itemNumber").asString();
+        assertThat(ItemNumber.isValid(item)).isTrue();
+        assertThat(json(created).get("state").asString()).isEqualTo("ACCEPTED");
+
+        HttpResponse<String> again = post("/vnpost/api/shipments", shipment(reference));
+        assertThat(again.statusCode()).as("the same reference: the same item, no second shipment").isEqualTo(200);
+        assertThat(json(again).get("itemNumber").asString()).isEqualTo(item);
+
+        assertThat(post("/vnpost/api/shipments/" + item + "/events", Map.of("state", "IN_TRANSIT")).statusCode()).isEqualTo(200);
+        assertThat(post("/vnpost/api/shipments/" + item + "/events", Map.of("state", "DELIVERED")).statusCode()).isEqualTo(200);
+        HttpResponse<String> late = post("/vnpost/api/shipments/" + item + "/events", Map.of("state", "RETURNED_TO_SENDER"));
+        assertThat(late.statusCode()).as("delivered is final").isEqualTo(409);
+        JsonNode tracked = json(get("/vnpost/api/shipments/" + item));
+        assertThat(tracked.get("state").asString()).isEqualTo("DELIVERED");
+        assertThat(tracked.get("events").findValuesAsString("state")).containsExactly("ACCEPTED", "IN_TRANSIT", "DELIVERED");
+        assertThat(tracked.get("recipient").get("fullName").asString()).isEqualTo("Đào Văn Thịnh");
+        assertThat(get("/vnpost/api/shipments/RE000000000VN").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aShipmentWithoutRecipientOrWithAWrongStateIsRefusedNamingTheField() {
+        Map<String, Object> body = shipment("dossier-" + System.nanoTime());
+        body.remove("recipient");
+        HttpResponse<String> refused = post("/vnpost/api/shipments", body);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("recipient.fullName").contains("recipient.address");
+        String item = json(post("/vnpost/api/shipments", shipment("dossier-" + System.nanoTime()))).get("itemNumber").asString();
+        HttpResponse<String> wrong = post("/vnpost/api/shipments/" + item + "/events", Map.of("state", "LOST"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(json(wrong).get("field").asString()).isEqualTo("state");
+    }
 }
