@@ -20,7 +20,7 @@ enum Decision {
         this.vietnameseName = vietnameseName;
     }
 
-    String vietnameseName() {
+    public String vietnameseName() {
         return vietnameseName;
     }
 
