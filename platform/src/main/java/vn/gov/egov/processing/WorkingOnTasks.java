@@ -51,9 +51,11 @@ class WorkingOnTasks {
     private final DossierProgress progress;
     private final ResolvingDossiers resolving;
     private final DossierFiles files;
+    private final ProcessingViews views;
 
     WorkingOnTasks(Officials officials, ProcessingStore store, TaskService tasks, RuntimeService runtime, RecordingSteps recording,
-                   StepClock clock, DossierProgress progress, ResolvingDossiers resolving, DossierFiles files) {
+                   StepClock clock, DossierProgress progress, ResolvingDossiers resolving, DossierFiles files,
+                   ProcessingViews views) {
         this.officials = officials;
         this.store = store;
         this.tasks = tasks;
@@ -63,6 +65,7 @@ class WorkingOnTasks {
         this.progress = progress;
         this.resolving = resolving;
         this.files = files;
+        this.views = views;
     }
 
     Official official(String username) {
@@ -262,7 +265,7 @@ class WorkingOnTasks {
     @Transactional
     public void comment(String username, String code, String text) {
         Official me = official(username);
-        ProcessingStore.ProcessedDossier dossier = store.dossier(code).orElseThrow(() -> unknown(code));
+        ProcessingStore.ProcessedDossier dossier = views.visible(me, code).orElseThrow(() -> unknown(code));
         String comment = text(text, "text", "Ý kiến", true);
         UUID stepId = store.openSteps(dossier.dossierId()).stream().filter(s -> username.equals(s.assignee())).map(ProcessingStep::id)
                 .findFirst().orElse(null);
@@ -272,7 +275,7 @@ class WorkingOnTasks {
     @Transactional
     public StoredFile attachPaper(String username, String code, Upload upload) {
         Official me = official(username);
-        ProcessingStore.ProcessedDossier dossier = store.dossier(code).orElseThrow(() -> unknown(code));
+        ProcessingStore.ProcessedDossier dossier = views.visible(me, code).orElseThrow(() -> unknown(code));
         CheckedFile checked;
         try {
             checked = files.check(upload);
@@ -291,7 +294,7 @@ class WorkingOnTasks {
     @Transactional
     public void reschedule(String username, String code, String reason, LocalDate newAppointment) {
         Official me = official(username);
-        ProcessingStore.ProcessedDossier dossier = store.dossier(code).orElseThrow(() -> unknown(code));
+        ProcessingStore.ProcessedDossier dossier = views.visible(me, code).orElseThrow(() -> unknown(code));
         boolean leader = Groups.holds(me, Role.AGENCY_LEADER, dossier.receivingAgency())
                 || store.groupsOf(dossier.dossierId()).stream().map(Groups::agency).anyMatch(a -> Groups.holds(me, Role.AGENCY_LEADER, a));
         if (!leader && !Groups.holds(me, Role.ONE_STOP_OFFICER, dossier.receivingAgency())) {

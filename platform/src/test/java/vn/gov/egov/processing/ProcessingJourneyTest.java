@@ -54,7 +54,8 @@ class ProcessingJourneyTest extends ProcessingTestSupport {
         Instant created = Instant.parse(receive.get("createdAt").asString());
         assertThat(Instant.parse(receive.get("dueAt").asString()))
                 .isEqualTo(calendar.addWorkingTime(created, Duration.ofMinutes(receive.get("allowedMinutes").asInt())).toInstant());
-        assertThat(receive.get("timeLeft").asString()).isNotBlank();
+        assertThat(receive.get("standing").asString()).as("half a day given: due soon").isEqualTo("DUE_SOON");
+        assertThat(receive.get("timeLeft").asString()).startsWith("Sắp đến hạn: còn ");
         assertThat(queue(SPECIALIST, "unit")).noneMatch(t -> t.get("dossierCode").asString().equals(code));
 
         api(DESK, "POST", "/api/v1/processing/tasks/" + id(receive) + "/claim", null, 200);
@@ -64,6 +65,8 @@ class ProcessingJourneyTest extends ProcessingTestSupport {
         // the division head gives the appraisal to a specialist
         JsonNode appraise = inQueue(SPECIALIST, "unit", code);
         assertThat(appraise.get("kind").asString()).isEqualTo("APPRAISE");
+        assertThat(appraise.get("standing").asString()).as("eleven working days given").isEqualTo("ON_TIME");
+        assertThat(appraise.get("timeLeft").asString()).startsWith("Trong hạn: còn ").contains("ngày");
         HttpResponse<String> notHead = call(SPECIALIST, "POST", "/api/v1/processing/tasks/" + id(appraise) + "/assignment",
                 Map.of("assignee", SPECIALIST));
         assertThat(notHead.statusCode()).isEqualTo(403);
@@ -255,6 +258,12 @@ class ProcessingJourneyTest extends ProcessingTestSupport {
     void theLeaderApologisesWithANewAppointmentAndTheDossierCountsAsLate() throws Exception {
         String code = receivedDossier("apology");
         java.time.LocalDate appointment = progress.clock(dossierId(code)).orElseThrow().appointmentDate();
+        assertThat(api(LEADER, "GET", "/api/v1/processing/dossiers/" + code, null, 200).get("atRisk").asBoolean()).isFalse();
+        // the desk's step drags on: with the route's later steps the dossier cannot be done by its appointment
+        jdbc.sql("update processing_step set due_at = ? where dossier_id = ? and completed_at is null")
+                .params(java.sql.Timestamp.from(calendar.addWorkingTime(Instant.now(), calendar.workingDayLength().multipliedBy(5)).toInstant()),
+                        dossierId(code)).update();
+        assertThat(api(LEADER, "GET", "/api/v1/processing/dossiers/" + code, null, 200).get("atRisk").asBoolean()).isTrue();
         java.time.LocalDate later = calendar.addWorkingDays(appointment, 3);
         assertThat(call(SPECIALIST, "POST", "/api/v1/processing/dossiers/" + code + "/reschedule",
                 Map.of("reason", "Chờ ý kiến", "newAppointment", later.toString())).statusCode()).isIn(403, 404);
