@@ -277,6 +277,36 @@ class ProcessingJourneyTest extends ProcessingTestSupport {
         assertThat(api(LEADER, "GET", "/api/v1/processing/dossiers/" + code, null, 200).get("late").asBoolean()).isTrue();
     }
 
+    @Test
+    void aProposedRefusalIsConfirmedByTheLeaderWithItsReasons() throws Exception {
+        String code = receivedDossier("refusal");
+        UUID id = dossierId(code);
+        JsonNode receive = inQueue(DESK, "unit", code);
+        api(DESK, "POST", "/api/v1/processing/tasks/" + id(receive) + "/claim", null, 200);
+        assertThat(call(DESK, "POST", "/api/v1/processing/tasks/" + id(receive) + "/decision",
+                Map.of("decision", "PROPOSE_REFUSAL", "reason", "x")).statusCode()).as("not at reception").isEqualTo(422);
+        api(DESK, "POST", "/api/v1/processing/tasks/" + id(receive) + "/decision", Map.of("decision", "FORWARD"), 200);
+        JsonNode appraise = inQueue(SPECIALIST, "unit", code);
+        api(OTHER_SPECIALIST, "POST", "/api/v1/processing/tasks/" + id(appraise) + "/claim", null, 200);
+        assertThat(call(SPECIALIST, "POST", "/api/v1/processing/tasks/" + id(appraise) + "/claim", null).statusCode())
+                .as("claimed by a colleague already").isEqualTo(409);
+        api(OTHER_SPECIALIST, "POST", "/api/v1/processing/tasks/" + id(appraise) + "/decision",
+                Map.of("decision", "PROPOSE_REFUSAL", "reason", "Chưa đủ 7 năm kinh nghiệm theo quy định"), 200);
+        JsonNode review = inQueue(HEAD, "unit", code);
+        api(HEAD, "POST", "/api/v1/processing/tasks/" + id(review) + "/claim", null, 200);
+        api(HEAD, "POST", "/api/v1/processing/tasks/" + id(review) + "/decision", Map.of("decision", "FORWARD"), 200);
+        JsonNode approve = inQueue(LEADER, "unit", code);
+        api(LEADER, "POST", "/api/v1/processing/tasks/" + id(approve) + "/claim", null, 200);
+        JsonNode view = api(LEADER, "GET", "/api/v1/processing/dossiers/" + code, null, 200);
+        assertThat(view.get("refusalProposed").asBoolean()).isTrue();
+        assertThat(view.get("actions").get(0).get("decisions").toString()).contains("APPROVE").contains("REFUSE").contains("RETURN");
+        api(LEADER, "POST", "/api/v1/processing/tasks/" + id(approve) + "/decision", Map.of("decision", "REFUSE"), 200);
+        assertThat(progress.clock(id).orElseThrow().outcome()).isEqualTo(DossierOutcome.REFUSED);
+        assertThat(progress.detail(id).orElseThrow().steps().stream().filter(s -> s.action().equals("RESOLVED")).findFirst().orElseThrow().note())
+                .contains("Chưa đủ 7 năm kinh nghiệm theo quy định");
+        assertThat(api(LEADER, "GET", "/api/v1/processing/dossiers/" + code, null, 200).get("outcome").asString()).isEqualTo("REFUSED");
+    }
+
     private JsonNode inQueue(String username, String scope, String code) throws Exception {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> queue(username, scope).stream()
                 .filter(t -> t.get("dossierCode").asString().equals(code)).findFirst().orElse(null), java.util.Objects::nonNull);
