@@ -23,6 +23,16 @@ public record ProcessingStep(UUID id, UUID dossierId, int seq, String activityId
         return completedAt == null;
     }
 
+    /** The decision in Vietnamese, with its comment: "Trả lại bước trước: thiếu …". Empty while open. */
+    public String decisionText() {
+        if (decision == null) {
+            return "";
+        }
+        Decision d = Decision.parse(decision);
+        String name = d == null ? decision : d.vietnameseName();
+        return comment == null ? name : name + ": " + comment;
+    }
+
     public boolean waiting() {
         return waitingSince != null && completedAt == null;
     }

@@ -52,7 +52,7 @@ class ProcessingBrowserTest extends ProcessingTestSupport {
         browser.findElement(By.id("comment")).sendKeys("Hồ sơ đầy đủ, chuyển thụ lý");
         browser.findElement(By.id("decide")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
-        assertThat(browser.findElement(By.id("steps")).getText()).contains("Thụ lý, thẩm định hồ sơ").contains("FORWARD: Hồ sơ đầy đủ");
+        assertThat(browser.findElement(By.id("steps")).getText()).contains("Thụ lý, thẩm định hồ sơ").contains("Chuyển bước tiếp theo: Hồ sơ đầy đủ");
         browser.get(uri("/processing").toString());
         assertThat(browser.findElement(By.id("mine-empty")).getText()).isNotBlank();
 
