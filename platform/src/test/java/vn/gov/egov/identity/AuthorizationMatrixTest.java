@@ -110,7 +110,23 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("POST", "/api/v1/identity/officials/khong-co-ai/unlock", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
             Endpoint.only("GET", "/api/v1/audit/verify", null, Role.AUDITOR),
             Endpoint.only("GET", "/api/v1/audit/entries?size=1", null, Role.AUDITOR),
-            Endpoint.only("GET", "/api/v1/audit/export?afterSequence=999999999", null, Role.AUDITOR));
+            Endpoint.only("GET", "/api/v1/audit/export?afterSequence=999999999", null, Role.AUDITOR),
+            // procedure routes: the province administrator, and agency administrators for their agencies' procedures
+            Endpoint.only("GET", "/api/v1/routes", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/00000000-0000-0000-0000-000000000000", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/templates?procedureCode=1.000001", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/preview", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/upload?procedureCode=1.000001", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000/bpmn", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000/timeline", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000/publish", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000/retire", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/decisions", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/decisions/khong-co", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/decisions/khong-co/evaluate", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/decisions", null, Role.PROVINCE_ADMIN));
 
     private static final String PASSWORD = "Ma-Tran#Kiem-Thu-2025";
     private static final Map<Role, String> OFFICIAL_OF_ROLE = new LinkedHashMap<>();
