@@ -137,7 +137,7 @@ class RoutesApiController {
         return version;
     }
 
-    @GetMapping(value = "/versions/{versionId}/bpmn", produces = MediaType.APPLICATION_XML_VALUE)
+    @GetMapping("/versions/{versionId}/bpmn")
     @Operation(summary = "The version's BPMN 2.0 XML")
     ResponseEntity<String> bpmn(@PathVariable UUID versionId, Authentication user) {
         RouteViews.VersionView version = version(versionId, user);
@@ -176,10 +176,11 @@ class RoutesApiController {
         return decisions.all().stream().map(RouteViews.DecisionView::of).toList();
     }
 
-    @GetMapping(value = "/decisions/{key}", produces = MediaType.APPLICATION_XML_VALUE)
+    @GetMapping("/decisions/{key}")
     @Operation(summary = "The latest published DMN XML of a decision table")
-    String decisionTable(@PathVariable String key) {
-        return decisions.latest(key).map(DecisionStore.Decision::dmnXml).orElseThrow(() -> notFound("decision", key));
+    ResponseEntity<String> decisionTable(@PathVariable String key) {
+        String xml = decisions.latest(key).map(DecisionStore.Decision::dmnXml).orElseThrow(() -> notFound("decision", key));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml);
     }
 
     @PostMapping(value = "/decisions", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})

@@ -100,6 +100,17 @@ class RouteUploadTest extends RouteTestSupport {
                         task("receive", "Tiếp nhận", "ONE_STOP_OFFICER@SO-XD", "RECEIVE", "1d"), end,
                         flow("f1", "start", "call"), flow("f2", "call", "receive"), flow("f3", "receive", "end"))),
                         "call", "không được phép"),
+                Arguments.of("a condition reading a bean", bpmn(String.join("\n", start,
+                        "<exclusiveGateway id=\"choice\" default=\"f3\"/>",
+                        task("receive", "Tiếp nhận", "ONE_STOP_OFFICER@SO-XD", "RECEIVE", "1d"), end,
+                        flow("f1", "start", "choice"),
+                        "<sequenceFlow id=\"f2\" sourceRef=\"choice\" targetRef=\"receive\"><conditionExpression>${dataSource.connection != null}</conditionExpression></sequenceFlow>",
+                        flow("f3", "choice", "receive"), flow("f4", "receive", "end"))),
+                        "f2", "không truy cập thuộc tính"),
+                Arguments.of("an assignee expression", bpmn(String.join("\n", start,
+                        "<userTask id=\"receive\" name=\"Tiếp nhận\" flowable:assignee=\"${officials.toString()}\" flowable:candidateGroups=\"ONE_STOP_OFFICER@SO-XD\" egov:kind=\"RECEIVE\" egov:workingTime=\"1d\"/>",
+                        end, flow("f1", "start", "receive"), flow("f2", "receive", "end"))),
+                        "receive", "chỉ nhóm xử lý (candidateGroups) được dùng biến"),
                 Arguments.of("a script task", bpmn(String.join("\n", start,
                         "<scriptTask id=\"script\" scriptFormat=\"groovy\"><script>println 'x'</script></scriptTask>",
                         task("receive", "Tiếp nhận", "ONE_STOP_OFFICER@SO-XD", "RECEIVE", "1d"), end,
@@ -173,8 +184,35 @@ class RouteUploadTest extends RouteTestSupport {
 
         HttpResponse<String> bpmn = asAdmin("GET", "/api/v1/routes/versions/" + id + "/bpmn", null, null);
         assertThat(bpmn.body()).contains("SPECIALIST@SO-XD");
+        assertThat(asAdmin("GET", "/api/v1/routes/versions/" + java.util.UUID.randomUUID() + "/bpmn", null, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> noTable = asAdmin("GET", "/api/v1/routes/decisions/khong-co-bang", null, null);
+        assertThat(noTable.statusCode()).isEqualTo(404);
+        assertThat(noTable.body()).contains("khong-co-bang");
         HttpResponse<String> list = asAdmin("GET", "/api/v1/routes", null, null);
         assertThat(JSON.readTree(list.body())).anySatisfy(r -> assertThat(r.get("id").asString()).isEqualTo(version.get("routeId").asString()));
+    }
+
+    @Test
+    void aGatewayComparingVariablesIsAcceptedAndTheLongestBranchCounts() throws Exception {
+        String xml = bpmn(String.join("\n", "<startEvent id=\"start\"/>",
+                task("receive", "Tiếp nhận", "ONE_STOP_OFFICER@${receivingAgency}", "RECEIVE", "0.5d"),
+                "<exclusiveGateway id=\"choice\" default=\"simple\"/>",
+                task("short", "Thẩm định nhanh", "SPECIALIST@SO-XD", "APPRAISE", "2d"),
+                task("long", "Thẩm định hiện trường", "SPECIALIST@SO-XD", "APPRAISE", "10d"),
+                task("approve", "Phê duyệt", "AGENCY_LEADER@SO-XD", "APPROVE", "1d"),
+                "<endEvent id=\"end\"/>",
+                flow("f1", "start", "receive"), flow("f2", "receive", "choice"),
+                "<sequenceFlow id=\"site\" sourceRef=\"choice\" targetRef=\"long\"><conditionExpression>${channel == 'IN_PERSON' &amp;&amp; amount &gt; 1.5}</conditionExpression></sequenceFlow>",
+                flow("simple", "choice", "short"), flow("f3", "short", "approve"), flow("f4", "long", "approve"),
+                // a return for rework is a loop: left out of the main path
+                "<sequenceFlow id=\"rework\" sourceRef=\"approve\" targetRef=\"choice\"><conditionExpression>${rework == true}</conditionExpression></sequenceFlow>",
+                "<sequenceFlow id=\"f5\" sourceRef=\"approve\" targetRef=\"end\"><conditionExpression>${rework != true}</conditionExpression></sequenceFlow>"));
+        HttpResponse<String> uploaded = asAdmin("POST", "/api/v1/routes/upload?procedureCode=" + PROCEDURE + "&agencyCode=SO-XD&name=R%E1%BA%BD%20nh%C3%A1nh",
+                "application/xml", xml);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode draft = JSON.readTree(uploaded.body());
+        assertThat(draft.get("totalTime").asString()).isEqualTo("11.5d");
+        assertThat(draft.get("steps")).extracting(s -> s.get("activityId").asString()).containsExactly("receive", "long", "approve", "short");
     }
 
     private long count(String table) {
