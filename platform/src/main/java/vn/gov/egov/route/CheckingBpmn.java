@@ -55,6 +55,12 @@ class CheckingBpmn {
     static final Set<String> START_VARIABLES = Set.of("receivingAgency", "applicantCommune");
     private static final String AGENCIES = "agencies";
     private static final Pattern EXPRESSION_UNIT = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}(?:/([A-Za-z0-9._-]+))?");
+    /** Conditions may compare process variables, nothing more: no calls, no property paths (beans), no indexing. */
+    private static final java.util.function.Predicate<String> SAFE_CONDITION = condition -> {
+        String outsideStrings = condition.replaceAll("'[^']*'|\"[^\"]*\"", "''");
+        return !outsideStrings.contains("(") && !outsideStrings.contains("#{") && !outsideStrings.contains("[")
+                && !Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\s*\\.\\s*[A-Za-z_]").matcher(outsideStrings).find();
+    };
     private static final Pattern CODE_UNIT = Pattern.compile("([A-Za-z0-9._-]+)(?:/([A-Za-z0-9._-]+))?");
 
     /** A BPMN that passed: its model, its process key, its steps (main path first) and the main path's time. */
@@ -102,6 +108,10 @@ class CheckingBpmn {
                         "Phần tử '%s' không hợp lệ theo bộ máy quy trình: %s".formatted(element, error.getDefaultDescription())));
             }
         }
+        if (!process.getExecutionListeners().isEmpty() || !process.getEventListeners().isEmpty()) {
+            problems.add(new RouteProblem(process.getId(), "no-listeners",
+                    "Quy trình '%s' có listener: quy trình không được chạy mã lệnh tùy ý".formatted(process.getId())));
+        }
         Duration dayLength = calendar.workingDayLength();
         Map<String, FlowNode> nodes = new LinkedHashMap<>();
         Map<String, Duration> times = new HashMap<>();
@@ -118,9 +128,9 @@ class CheckingBpmn {
             }
             if (element instanceof SequenceFlow flow) {
                 String condition = flow.getConditionExpression();
-                if (condition != null && (condition.contains("(") || condition.contains("#{"))) {
+                if (condition != null && !SAFE_CONDITION.test(condition)) {
                     problems.add(new RouteProblem(flow.getId(), "condition",
-                            "Điều kiện của luồng '%s' chỉ được so sánh biến (không gọi phương thức): %s"
+                            "Điều kiện của luồng '%s' chỉ được so sánh biến quy trình (không gọi phương thức, không truy cập thuộc tính): %s"
                                     .formatted(flow.getId(), condition)));
                 }
             } else if (element instanceof StartEvent start) {
@@ -139,6 +149,18 @@ class CheckingBpmn {
                 if (!task.getTaskListeners().isEmpty()) {
                     problems.add(new RouteProblem(task.getId(), "no-listeners",
                             "Bước %s có taskListener: quy trình không được chạy mã lệnh tùy ý".formatted(describe(task))));
+                }
+                if (task.getLoopCharacteristics() != null) {
+                    problems.add(new RouteProblem(task.getId(), "no-loop",
+                            "Bước %s là tác vụ nhiều lần (multiInstance): không được hỗ trợ; chia thành các bước riêng".formatted(describe(task))));
+                }
+                String expression = java.util.stream.Stream.of(task.getAssignee(), task.getOwner(), task.getDueDate(), task.getPriority(),
+                                task.getCategory(), task.getSkipExpression(), task.getFormKey(), task.getBusinessCalendarName(),
+                                String.join(",", task.getCandidateUsers()))
+                        .filter(v -> v != null && (v.contains("${") || v.contains("#{"))).findFirst().orElse(null);
+                if (expression != null) {
+                    problems.add(new RouteProblem(task.getId(), "expression",
+                            "Bước %s có biểu thức '%s': chỉ nhóm xử lý (candidateGroups) được dùng biến ${...}".formatted(describe(task), expression)));
                 }
             } else if (element instanceof ServiceTask task) {
                 nodes.put(task.getId(), task);

@@ -66,11 +66,17 @@ class PublishingRoutes {
 
     @Transactional
     RouteStore.Version saveGenerated(RouteForm form, String by) {
+        return saveGenerated(form, by, false);
+    }
+
+    /** @param demonstration marks a route created for it as demonstration data */
+    @Transactional
+    RouteStore.Version saveGenerated(RouteForm form, String by, boolean demonstration) {
         Procedure procedure = procedure(form.procedureCode());
         checkForm(form);
         String xml = generating.bpmn(form);
         CheckingBpmn.Checked checked = checking.check(xml, procedure);
-        RouteStore.Route route = routeFor(procedure.code(), form.agencyCode(), form.name().strip(), false, by);
+        RouteStore.Route route = routeFor(procedure.code(), form.agencyCode(), form.name().strip(), demonstration, by);
         return store.addDraft(route.id(), true, xml, form, checked.steps(), checked.totalTime(), by);
     }
 

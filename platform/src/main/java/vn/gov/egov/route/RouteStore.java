@@ -96,7 +96,7 @@ class RouteStore {
 
     Optional<Version> latestPublished(UUID routeId) {
         return jdbc.sql("select " + VERSION_COLUMNS + " from route_version v where v.route_id = :r and v.status = 'PUBLISHED'"
-                        + " order by v.version desc limit 1")
+                        + " order by v.published_at desc, v.version desc limit 1")
                 .param("r", routeId).query((rs, n) -> version(rs)).optional();
     }
 
