@@ -37,7 +37,7 @@ class ProcessingBrowserTest extends ProcessingTestSupport {
         browser.get(uri("/processing").toString());
         Chromium.assertAccessible(browser, "/processing");
         assertThat(browser.findElement(By.id("unit")).getText()).contains(code).contains("Tiếp nhận");
-        browser.findElement(By.cssSelector("#unit tr[data-step] button")).click();
+        browser.findElement(By.cssSelector("#unit tr[data-code='" + code + "'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
         assertThat(browser.getCurrentUrl()).endsWith("/processing/dossiers/" + code);
         Chromium.assertAccessible(browser, "/processing/dossiers/" + code);
@@ -54,7 +54,7 @@ class ProcessingBrowserTest extends ProcessingTestSupport {
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
         assertThat(browser.findElement(By.id("steps")).getText()).contains("Thụ lý, thẩm định hồ sơ").contains("Chuyển bước tiếp theo: Hồ sơ đầy đủ");
         browser.get(uri("/processing").toString());
-        assertThat(browser.findElement(By.id("mine-empty")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("main")).getText()).as("handed on: no longer mine nor my unit's").doesNotContain(code);
 
         logIn(LEADER);
         browser.get(uri("/processing/dossiers/" + code).toString());
