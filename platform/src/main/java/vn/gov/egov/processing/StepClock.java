@@ -50,7 +50,7 @@ class StepClock {
         }
         long minutes = calendar.workingTimeBetween(now, step.dueAt()).minutes();
         if (minutes < 0 || now.isAfter(step.dueAt())) {
-            return new TimeLeft(Standing.OVERDUE, minutes, "Quá hạn " + span(Math.abs(minutes)));
+            return new TimeLeft(Standing.OVERDUE, minutes, minutes == 0 ? "Vừa quá hạn" : "Quá hạn " + span(Math.abs(minutes)));
         }
         Standing standing = minutes <= calendar.workingDayLength().toMinutes() ? Standing.DUE_SOON : Standing.ON_TIME;
         return new TimeLeft(standing, minutes, standing.vietnameseName() + ": còn " + span(minutes));
