@@ -36,7 +36,18 @@ class DemoOfficials implements ApplicationRunner {
             new DemoOfficial("sxd.motcua", "Nông Văn Minh (một cửa Sở Xây dựng)", Role.ONE_STOP_OFFICER, "SO-XD"),
             new DemoOfficial("sxd.lanhdao", "Hà Thị Thu (lãnh đạo Sở Xây dựng)", Role.AGENCY_LEADER, "SO-XD"),
             new DemoOfficial("dongkinh.quantri", "Lộc Văn Tùng (quản trị UBND phường Đông Kinh)", Role.AGENCY_ADMIN, "UBND-05977"),
-            new DemoOfficial("dongkinh.motcua", "Chu Thị Mai (một cửa UBND phường Đông Kinh)", Role.ONE_STOP_OFFICER, "UBND-05977"));
+            new DemoOfficial("dongkinh.motcua", "Chu Thị Mai (một cửa UBND phường Đông Kinh)", Role.ONE_STOP_OFFICER, "UBND-05977"),
+            // every role of the generated single-agency route (processing), for the three demonstration agencies
+            new DemoOfficial("stp.truongphong", "Đoàn Văn Phúc (lãnh đạo phòng Sở Tư pháp)", Role.DIVISION_HEAD, "SO-TP"),
+            new DemoOfficial("stp.lanhdao", "Mã Thị Hạnh (lãnh đạo Sở Tư pháp)", Role.AGENCY_LEADER, "SO-TP"),
+            new DemoOfficial("stp.vanthu", "Tô Văn Sơn (văn thư Sở Tư pháp)", Role.CLERK, "SO-TP"),
+            new DemoOfficial("sxd.chuyenvien", "Hoàng Văn Thẩm (chuyên viên Sở Xây dựng)", Role.SPECIALIST, "SO-XD"),
+            new DemoOfficial("sxd.truongphong", "Vi Văn Trưởng (lãnh đạo phòng Sở Xây dựng)", Role.DIVISION_HEAD, "SO-XD"),
+            new DemoOfficial("sxd.vanthu", "Lộc Văn Thư (văn thư Sở Xây dựng)", Role.CLERK, "SO-XD"),
+            new DemoOfficial("dongkinh.congchuc", "Nguyễn Thị Hoa (công chức UBND phường Đông Kinh)", Role.SPECIALIST, "UBND-05977"),
+            new DemoOfficial("dongkinh.truongphong", "Bế Văn Long (trưởng bộ phận UBND phường Đông Kinh)", Role.DIVISION_HEAD, "UBND-05977"),
+            new DemoOfficial("dongkinh.lanhdao", "Lăng Thị Xuân (lãnh đạo UBND phường Đông Kinh)", Role.AGENCY_LEADER, "UBND-05977"),
+            new DemoOfficial("dongkinh.vanthu", "Hứa Văn Dũng (văn thư UBND phường Đông Kinh)", Role.CLERK, "UBND-05977"));
 
     private static final Logger log = LoggerFactory.getLogger(DemoOfficials.class);
 

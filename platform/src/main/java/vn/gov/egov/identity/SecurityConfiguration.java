@@ -35,6 +35,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         // officials are managed by the province administrator and, within their agencies, agency administrators
                         .requestMatchers("/api/v1/identity/officials", "/api/v1/identity/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
+                        // procedure routes: the province administrator and, for their agencies' procedures, agency administrators
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routes/decisions").hasRole(PROVINCE_ADMIN)
+                        .requestMatchers("/api/v1/routes", "/api/v1/routes/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
                         // the audit trail is for auditors only, not for the administrator (separation of duties)
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         // announcements name the officials who recorded them
@@ -74,6 +77,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/admin/officials", "/admin/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/admin/routes/decisions").hasRole(PROVINCE_ADMIN)
+                        .requestMatchers("/admin/routes", "/admin/routes/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
                         .requestMatchers("/login/confirm").hasAuthority(OfficialLogin.SECOND_FACTOR)
                         .requestMatchers("/admin/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/account/**", "/workspace").hasAuthority(OfficialLogin.SECOND_FACTOR)

@@ -71,6 +71,9 @@ class AuthorizationMatrixTest extends PlatformTest {
         }
     }
 
+    /** The roles that work on processing steps. */
+    private static final Role[] PROCESSING = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.DIVISION_HEAD, Role.AGENCY_LEADER, Role.CLERK};
+
     static final List<Endpoint> ENDPOINTS = List.of(
             Endpoint.publicRead("/api/v1/catalogs"),
             Endpoint.publicRead("/api/v1/catalogs/admin-units/entries?size=1"),
@@ -119,7 +122,34 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("POST", "/api/v1/identity/officials/khong-co-ai/unlock", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
             Endpoint.only("GET", "/api/v1/audit/verify", null, Role.AUDITOR),
             Endpoint.only("GET", "/api/v1/audit/entries?size=1", null, Role.AUDITOR),
-            Endpoint.only("GET", "/api/v1/audit/export?afterSequence=999999999", null, Role.AUDITOR));
+            Endpoint.only("GET", "/api/v1/audit/export?afterSequence=999999999", null, Role.AUDITOR),
+            Endpoint.only("GET", "/api/v1/processing/tasks?scope=mine", null, PROCESSING),
+            Endpoint.only("GET", "/api/v1/processing/tasks?scope=unit", null, PROCESSING),
+            Endpoint.only("GET", "/api/v1/processing/alerts", null, PROCESSING),
+            Endpoint.only("POST", "/api/v1/processing/tasks/00000000-0000-0000-0000-000000000001/claim", null, PROCESSING),
+            Endpoint.only("POST", "/api/v1/processing/tasks/00000000-0000-0000-0000-000000000001/assignment", "{}", PROCESSING),
+            Endpoint.only("POST", "/api/v1/processing/tasks/00000000-0000-0000-0000-000000000001/decision", "{}", PROCESSING),
+            Endpoint.only("GET", "/api/v1/processing/dossiers/000.00.10.H20-261127-9999", null, PROCESSING),
+            Endpoint.only("GET", "/api/v1/processing/dossiers/000.00.10.H20-261127-9999/control-sheet", null, PROCESSING),
+            Endpoint.only("POST", "/api/v1/processing/dossiers/000.00.10.H20-261127-9999/comments", "{}", PROCESSING),
+            Endpoint.only("POST", "/api/v1/processing/dossiers/000.00.10.H20-261127-9999/papers", "{}", PROCESSING),
+            Endpoint.only("POST", "/api/v1/processing/dossiers/000.00.10.H20-261127-9999/reschedule", "{}", PROCESSING),
+            // procedure routes: the province administrator, and agency administrators for their agencies' procedures
+            Endpoint.only("GET", "/api/v1/routes", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/00000000-0000-0000-0000-000000000000", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/templates?procedureCode=1.000001", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/preview", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/upload?procedureCode=1.000001", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000/bpmn", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000/timeline", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000/publish", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/versions/00000000-0000-0000-0000-000000000000/retire", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/decisions", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/routes/decisions/khong-co", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/decisions/khong-co/evaluate", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/routes/decisions", null, Role.PROVINCE_ADMIN));
 
     private static final String PASSWORD = "Ma-Tran#Kiem-Thu-2025";
     private static final Map<Role, String> OFFICIAL_OF_ROLE = new LinkedHashMap<>();

@@ -1,0 +1,115 @@
+package vn.gov.egov.processing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.UserTask;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.TaskService;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.Task;
+import org.springframework.stereotype.Component;
+import vn.gov.egov.calendar.WorkingCalendar;
+import vn.gov.egov.route.Routes;
+import vn.gov.egov.route.StepKind;
+
+/**
+ * Turns the process instance's new user tasks into steps: kind and working time from the BPMN's {@code egov:}
+ * attributes, the candidate group as the engine resolved it, and the due time from the calendar (office time from the
+ * moment the task was created). A step given back to an earlier activity goes to the official who did it before.
+ */
+@Component
+class RecordingSteps {
+
+    private static final Pattern WORKING_TIME = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([dh])\\s*", Pattern.CASE_INSENSITIVE);
+    /** A step without {@code egov:workingTime} gets one working day. */
+    private static final String DEFAULT_TIME = "1d";
+
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final ProcessingStore store;
+    private final WorkingCalendar calendar;
+
+    RecordingSteps(TaskService tasks, RepositoryService repository, ProcessingStore store, WorkingCalendar calendar) {
+        this.tasks = tasks;
+        this.repository = repository;
+        this.store = store;
+        this.calendar = calendar;
+    }
+
+    /** Records the instance's open tasks that have no step yet; returns the new steps. */
+    List<ProcessingStep> record(UUID dossierId, String processInstanceId) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .sorted(Comparator.comparing(Task::getCreateTime)).toList();
+        List<ProcessingStep> history = store.steps(dossierId);
+        List<ProcessingStep> created = new java.util.ArrayList<>();
+        for (Task task : open) {
+            if (store.hasTask(task.getId())) {
+                continue;
+            }
+            BpmnModel model = repository.getBpmnModel(task.getProcessDefinitionId());
+            FlowElement element = model.getFlowElement(task.getTaskDefinitionKey());
+            String time = DEFAULT_TIME;
+            StepKind kind = null;
+            if (element instanceof UserTask userTask) {
+                time = Optional.ofNullable(userTask.getAttributeValue(Routes.NAMESPACE, "workingTime")).orElse(DEFAULT_TIME);
+                String k = userTask.getAttributeValue(Routes.NAMESPACE, "kind");
+                kind = k == null ? null : StepKind.valueOf(k.strip().toUpperCase(Locale.ROOT));
+            }
+            Duration allowed = workingTime(time, calendar.workingDayLength());
+            Instant createdAt = task.getCreateTime().toInstant();
+            Instant due = calendar.addWorkingTime(createdAt, allowed).toInstant();
+            String group = tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                    .map(IdentityLink::getGroupId).findFirst().orElse(null);
+            // given back to an activity done before: to the official who did it
+            Optional<ProcessingStep> before = history.stream()
+                    .filter(s -> s.activityId().equals(task.getTaskDefinitionKey()) && s.completedBy() != null)
+                    .max(Comparator.comparingInt(ProcessingStep::seq));
+            String assignee = before.map(ProcessingStep::completedBy).orElse(task.getAssignee());
+            String assigneeName = before.map(ProcessingStep::completedByName).orElse(null);
+            tasks.setDueDate(task.getId(), Date.from(due));
+            if (assignee != null && !assignee.equals(task.getAssignee())) {
+                tasks.setAssignee(task.getId(), assignee);
+            }
+            ProcessingStep step = new ProcessingStep(UUID.randomUUID(), dossierId, store.nextSeq(dossierId), task.getTaskDefinitionKey(),
+                    task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), kind, group, (int) allowed.toMinutes(),
+                    createdAt, due, assignee, assigneeName, assignee == null ? null : createdAt, null, 0, null, null, null, null,
+                    null, null);
+            store.insertStep(step, task.getId(), agencyOf(group));
+            created.add(step);
+        }
+        return created;
+    }
+
+    /** {@code 2d} → two working days of office time, {@code 4h} → four hours. */
+    static Duration workingTime(String text, Duration workingDay) {
+        Matcher m = WORKING_TIME.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("egov:workingTime '%s' không đúng dạng 2d hoặc 4h".formatted(text));
+        }
+        double value = Double.parseDouble(m.group(1));
+        long minutes = m.group(2).equalsIgnoreCase("d") ? Math.round(value * workingDay.toMinutes()) : Math.round(value * 60);
+        return Duration.ofMinutes(minutes);
+    }
+
+    /** {@code SPECIALIST@SO-TP/PHONG-A} → {@code SO-TP}. */
+    static String agencyOf(String group) {
+        if (group == null || !group.contains("@")) {
+            return null;
+        }
+        String unit = group.substring(group.indexOf('@') + 1);
+        int slash = unit.indexOf('/');
+        return slash < 0 ? unit : unit.substring(0, slash);
+    }
+}

@@ -1,0 +1,55 @@
+package vn.gov.egov.route;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Uploading, listing and evaluating the DMN decision tables; a table is checked in full before it is stored. */
+@Service
+class ManagingDecisions {
+
+    private final DecisionStore store;
+    /** Parsed tables by stored version id: a stored version never changes. */
+    private final Map<UUID, DecisionTable> parsed = new ConcurrentHashMap<>();
+
+    ManagingDecisions(DecisionStore store) {
+        this.store = store;
+    }
+
+    /** Checks and stores the next version of the table's key (the DMN decision's id); published at once. */
+    @Transactional
+    DecisionStore.Decision upload(String dmnXml, boolean demonstration, String by) {
+        DecisionTable table = DecisionTable.parse(dmnXml);
+        DecisionStore.Decision stored = store.add(table.key(), table.name(), dmnXml, table.outputNames(), true, demonstration, by);
+        parsed.put(stored.id(), table);
+        return stored;
+    }
+
+    List<DecisionStore.Decision> all() {
+        return store.all();
+    }
+
+    Optional<DecisionStore.Decision> latest(String key) {
+        return store.latestPublished(key);
+    }
+
+    DecisionTable table(DecisionStore.Decision decision) {
+        return parsed.computeIfAbsent(decision.id(), id -> DecisionTable.parse(decision.dmnXml()));
+    }
+
+    /**
+     * Evaluates the latest published version of {@code key}.
+     *
+     * @throws DecisionTable.Unmatched when no rule (or, UNIQUE, more than one) matches
+     * @throws IllegalArgumentException when there is no such table
+     */
+    Map<String, Object> evaluate(String key, Map<String, Object> variables) {
+        DecisionStore.Decision decision = store.latestPublished(key)
+                .orElseThrow(() -> new IllegalArgumentException("Không có bảng quyết định '%s' đã ban hành".formatted(key)));
+        return table(decision).evaluate(variables);
+    }
+}
