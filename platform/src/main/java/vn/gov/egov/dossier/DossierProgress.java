@@ -31,6 +31,9 @@ public interface DossierProgress {
 
     Optional<Clock> clock(UUID dossierId);
 
+    /** The applicant's citizen account, when they have one (results go to its personal document store). */
+    Optional<UUID> applicantAccount(UUID dossierId);
+
     /** A document's or paper's content, when it belongs to the dossier. */
     Optional<byte[]> content(UUID dossierId, String sha256);
 

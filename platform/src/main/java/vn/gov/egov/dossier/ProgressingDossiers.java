@@ -55,6 +55,11 @@ class ProgressingDossiers implements DossierProgress {
     }
 
     @Override
+    public Optional<UUID> applicantAccount(UUID dossierId) {
+        return store.byId(dossierId).map(DossierRecord::applicantAccount);
+    }
+
+    @Override
     public Optional<byte[]> content(UUID dossierId, String sha256) {
         return store.holds(dossierId, sha256) ? views.content(sha256) : Optional.empty();
     }

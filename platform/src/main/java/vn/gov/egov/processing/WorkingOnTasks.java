@@ -166,14 +166,14 @@ class WorkingOnTasks {
                 }
                 case APPROVE -> {
                     String title = text(request.resultTitle(), "resultTitle", "Tên kết quả giải quyết", true);
-                    resolving.approve(dossier, actor, title, comment);
+                    resolving.approve(dossier, actor, Groups.agency(step.candidateGroup()), title, comment);
                     store.decided(dossier.dossierId(), "APPROVED", title, comment, me.username(), now);
                     finish(step, taskId, me, decision, join("Phê duyệt: " + title, comment), now, Map.of("outcome", "APPROVED"));
                 }
                 case REFUSE -> {
                     String reasons = request.reason() == null || request.reason().isBlank() ? dossier.refusalReasons() : request.reason();
                     reasons = text(reasons, "reason", "Lý do từ chối giải quyết", true);
-                    resolving.refuse(dossier, actor, reasons);
+                    resolving.refuse(dossier, actor, Groups.agency(step.candidateGroup()), reasons);
                     store.decided(dossier.dossierId(), "REFUSED", null, reasons, me.username(), now);
                     finish(step, taskId, me, decision, join("Từ chối: " + reasons, comment), now, Map.of("outcome", "REFUSED"));
                 }
