@@ -54,9 +54,13 @@ class DossierPagesController {
     private final FormFilling filling;
     private final DossierViews views;
     private final DossierClock clock;
+    private final DossierStore store;
+    private final vn.gov.egov.result.Results results;
 
     DossierPagesController(Dossiers dossiers, Procedures procedures, ProcedureForms forms, FormFilling filling, DossierViews views,
-                           DossierClock clock) {
+                           DossierClock clock, DossierStore store, vn.gov.egov.result.Results results) {
+        this.store = store;
+        this.results = results;
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.forms = forms;
@@ -87,6 +91,22 @@ class DossierPagesController {
                 .filter(p -> p.sha256().equals(sha256)).findFirst().map(p -> p.vietnameseName() + " " + code + ".pdf").orElse(code + ".pdf"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(mediaType))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(content);
+    }
+
+    /** The signed result (or refusal notice) of the applicant's own dossier. */
+    @GetMapping("/my/dossiers/{code}/result")
+    ResponseEntity<byte[]> result(Authentication authentication, @PathVariable String code) {
+        DossierDetail detail = dossiers.ofApplicant(DraftPagesController.account(authentication), code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        UUID resultId = store.clock(detail.summary().id()).map(DossierProgress.Clock::resultId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        byte[] content = results.find(resultId).filter(r -> detail.summary().id().equals(r.dossierId()))
+                .flatMap(r -> results.content(resultId)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("Ket-qua-" + code + ".pdf", StandardCharsets.UTF_8).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(content);
     }
@@ -249,6 +269,9 @@ class DossierPagesController {
         model.addAttribute("ratingGiven", given);
         model.addAttribute("ratingGivenName", given == null ? null : RATING_LEVELS.get(given - 1));
         model.addAttribute("ratingLevels", RATING_LEVELS);
+        model.addAttribute("resultId", store.clock(detail.summary().id()).map(DossierProgress.Clock::resultId).orElse(null));
+        model.addAttribute("feesDue", detail.summary().status().inProcessing() && procedure(detail)
+                .map(p -> p.fees().stream().anyMatch(f -> f.amount() > 0)).orElse(false));
         return "dossier/dossier";
     }
 

@@ -22,7 +22,7 @@ public interface DossierProgress {
 
     /** Where the processing clock stands. */
     record Clock(Instant receivedAt, Instant dueAt, LocalDate appointmentDate, Instant stoppedAt, boolean late,
-                 int rescheduled, DossierOutcome outcome, Instant resolvedAt, Instant returnedAt) {
+                 int rescheduled, DossierOutcome outcome, Instant resolvedAt, Instant returnedAt, UUID resultId) {
     }
 
     Optional<DossierDetail> detail(UUID dossierId);

@@ -62,12 +62,12 @@ class DossierStore {
 
     Optional<DossierProgress.Clock> clock(UUID id) {
         return jdbc.sql("""
-                select received_at, due_at, appointment_date, clock_stopped_at, late, rescheduled, outcome, resolved_at, returned_at
+                select received_at, due_at, appointment_date, clock_stopped_at, late, rescheduled, outcome, resolved_at, returned_at, result_id
                 from dossier where id = ?""").param(id).query((rs, n) -> new DossierProgress.Clock(instant(rs, "received_at"),
                 instant(rs, "due_at"), rs.getObject("appointment_date", LocalDate.class), instant(rs, "clock_stopped_at"),
                 rs.getBoolean("late"), rs.getInt("rescheduled"),
                 rs.getString("outcome") == null ? null : DossierOutcome.valueOf(rs.getString("outcome")),
-                instant(rs, "resolved_at"), instant(rs, "returned_at"))).optional();
+                instant(rs, "resolved_at"), instant(rs, "returned_at"), rs.getObject("result_id", UUID.class))).optional();
     }
 
     void startProcessing(UUID id, Instant at) {

@@ -87,6 +87,11 @@ class SecurityConfiguration {
                         .requestMatchers("/reception", "/reception/**").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
                                 AuthorityAuthorizationManager.hasRole(Role.ONE_STOP_OFFICER.name())))
+                        // officials' processing pages: a processing role and the second factor (each dossier's access is checked by processing)
+                        .requestMatchers("/processing", "/processing/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.ONE_STOP_OFFICER.name(), Role.SPECIALIST.name(),
+                                        Role.DIVISION_HEAD.name(), Role.AGENCY_LEADER.name(), Role.CLERK.name())))
                         // the procedure catalog is public reference information
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
                         // anyone holding a result may verify it (its QR code leads here), and fetch the test CA's revocation list
