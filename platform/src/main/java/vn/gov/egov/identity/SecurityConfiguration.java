@@ -49,6 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/catalogs/**").hasAnyAuthority("ROLE_" + PROVINCE_ADMIN, "SCOPE_catalogs.write")
                         .requestMatchers("/api/v1/calendar/**").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
+                        // the one-stop statistics are published: aggregates only, nothing personal
+                        .requestMatchers(HttpMethod.GET, "/api/v1/statistics/dossiers").permitAll()
                         // anyone with a dossier code may see its status (nothing personal is shown)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dossiers/*/status").permitAll()
                         // citizens (and the businesses they represent) submit and follow their own dossiers
@@ -80,6 +82,11 @@ class SecurityConfiguration {
                         .requestMatchers("/reception", "/reception/**").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
                                 AuthorityAuthorizationManager.hasRole(Role.ONE_STOP_OFFICER.name())))
+                        // the officials' statistics: leaders and the province administrator, after the second factor
+                        .requestMatchers("/statistics", "/statistics/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.AGENCY_LEADER.name(), Role.DIVISION_HEAD.name(),
+                                        PROVINCE_ADMIN)))
                         // the procedure catalog is public reference information
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
