@@ -71,8 +71,9 @@ public final class StatisticsLoad {
                 queries.add(new String[] {"all " + years + " years, per procedure", "from=" + first + "&to=" + last + "&groupBy=procedure"});
             }
             for (String[] q : queries) {
-                measure(http, platform, q[0], q[1], repetitions);
+                measure(http, platform + "/api/v1/statistics/dossiers?" + q[1], q[0], repetitions);
             }
+            measure(http, platform + "/thong-ke?year=2025", "public page /thong-ke?year=2025 (HTML, SVG chart)", repetitions);
         }
     }
 
@@ -116,8 +117,8 @@ public final class StatisticsLoad {
         }
     }
 
-    private static void measure(HttpClient http, String platform, String label, String query, int repetitions) throws Exception {
-        URI uri = URI.create(platform + "/api/v1/statistics/dossiers?" + query);
+    private static void measure(HttpClient http, String url, String label, int repetitions) throws Exception {
+        URI uri = URI.create(url);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).GET().build();
         String body = "";
         for (int i = 0; i < 2; i++) {
@@ -139,7 +140,7 @@ public final class StatisticsLoad {
         Collections.sort(millis);
         Matcher toHandle = Pattern.compile("\"total\":\\{\"received\":\\{\"total\":(\\d+),.*?\"toHandle\":(\\d+)").matcher(body);
         int groups = body.split("\"code\":").length - 1;
-        System.out.printf("%-55s median %7.1f ms, p90 %7.1f ms, max %7.1f ms (%d runs; %d groups, %s to handle, %,d bytes)%n", label,
+        System.out.printf("%-52s median %7.1f ms, p90 %7.1f ms, max %7.1f ms (%d runs; %d groups, %s to handle, %,d bytes)%n", label,
                 millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.9) - 1), millis.get(millis.size() - 1),
                 repetitions, groups, toHandle.find() ? String.format("%,d", Long.parseLong(toHandle.group(2))) : "?", body.length());
     }
