@@ -3,7 +3,6 @@ package vn.gov.egov.statistics;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -261,7 +260,7 @@ class StatisticsStore {
         params.put("end", ts(end));
         params.put("asAt", ts(asAt));
         if (groupCode != null) {
-            params.put("group", grouping == Grouping.AGENCY || grouping == Grouping.PROCEDURE ? groupCode : groupCode);
+            params.put("group", groupCode);
         }
         if (agencies != null) {
             params.put("agencies", agencies.toArray(String[]::new));
@@ -306,9 +305,5 @@ class StatisticsStore {
 
     static Map<Counter, Integer> deltas() {
         return new EnumMap<>(Counter.class);
-    }
-
-    static List<String> list(Collection<String> c) {
-        return new ArrayList<>(c);
     }
 }
