@@ -292,6 +292,9 @@ class StatisticsTest extends DossierTestSupport {
         assertThat(procedure).isNotNull();
         assertThat(procedure.get("name").asString()).isEqualTo("Thủ tục thống kê thử");
         assertThat(get("/api/v1/statistics/dossiers?from=2021-03-01&to=2021-03-31&groupBy=field").statusCode()).isEqualTo(200);
+        String openApi = get("/v3/api-docs").body();
+        assertThat(openApi).contains("/api/v1/statistics/dossiers").contains("groupBy").contains("StatisticsReport")
+                .contains("application/problem+json");
     }
 
     @Test
@@ -453,5 +456,29 @@ class StatisticsTest extends DossierTestSupport {
         assertThat(page.body()).contains("Kết quả giải quyết thủ tục hành chính").contains("<svg").contains("id=\"public-chart-desc\"")
                 .as("no drill-down to dossiers on the public page").doesNotContain("href=\"/statistics/dossiers");
         assertThat(get("/thong-ke?year=1999").statusCode()).as("an old year falls back to this one").isEqualTo(200);
+    }
+
+    @Autowired
+    RecordingDossierEvents recording;
+
+    @Test
+    void anOnlinePaymentIsCountedOnceWhenThePaymentModuleReportsIt() {
+        Dossier paid = new Dossier("TK-P1", DossierChannel.OWN_PORTAL);
+        List<DossierStatusChanged> moves = List.of(
+                new DossierStatusChanged(paid.id, paid.code, PROCEDURE_CODE, "Thủ tục thống kê thử", "TK-PAY", paid.channel,
+                        DossierStatus.RECEIVED, DossierStatus.SUBMITTED, "RECEIVED", ZonedDateTime.of(2020, 6, 1, 9, 0, 0, 0,
+                        WorkingCalendar.ZONE).toInstant(), null, null, null, null));
+        publish(moves);
+        awaitRecorded(0);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> recording.paid(UUID.randomUUID(), true, Instant.now())))
+                .as("a payment of a dossier not seen yet waits for redelivery").isInstanceOf(IllegalStateException.class);
+        Instant at = ZonedDateTime.of(2020, 6, 2, 9, 0, 0, 0, WorkingCalendar.ZONE).toInstant();
+        recording.paid(paid.id, true, at);
+        recording.paid(paid.id, true, at);
+        var sums = jdbc.sql("select sum(payments) as payments, sum(paid_online) as online from statistics_day where agency = 'TK-PAY'")
+                .query().singleRow();
+        assertThat(((Number) sums.get("payments")).intValue()).isEqualTo(1);
+        assertThat(((Number) sums.get("online")).intValue()).isEqualTo(1);
+        assertThat(jdbc.sql("select paid_online from statistics_dossier where dossier_id = ?").param(paid.id).query(Boolean.class).single()).isTrue();
     }
 }
