@@ -20,9 +20,9 @@ enum Metric {
     RESOLVED_LATE("Giải quyết quá hạn", "d.resolved_at >= :start and d.resolved_at < :end and d.resolution = 'LATE'"),
     IN_PROGRESS("Đang giải quyết", "d.received_at < :end and (d.resolved_at is null or d.resolved_at >= :end)"),
     IN_PROGRESS_WITHIN_DEADLINE("Đang giải quyết, trong hạn", "d.received_at < :end and (d.resolved_at is null or d.resolved_at >= :end)"
-            + " and not (coalesce(d.due_at < :asAt, false) or coalesce(d.rescheduled_at < :asAt, false))"),
+            + " and not coalesce(" + Metric.OVERDUE + ", false)"),
     IN_PROGRESS_OVERDUE("Đang giải quyết, quá hạn", "d.received_at < :end and (d.resolved_at is null or d.resolved_at >= :end)"
-            + " and (d.due_at < :asAt or d.rescheduled_at < :asAt)"),
+            + " and " + Metric.OVERDUE),
     RETURNED("Đã trả kết quả", "d.returned_at >= :start and d.returned_at < :end"),
     REFUSED("Từ chối tiếp nhận", "d.refused_at >= :start and d.refused_at < :end"),
     WITHDRAWN("Rút hồ sơ", "d.withdrawn_at >= :start and d.withdrawn_at < :end"),
@@ -30,6 +30,13 @@ enum Metric {
             "exists (select 1 from unnest(d.supplement_requested_at) t where t >= :start and t < :end)"),
     DIGITIZED("Có thành phần hồ sơ điện tử", "d.received_at >= :start and d.received_at < :end and d.digitized"),
     RATED("Đã đánh giá mức độ hài lòng", "d.rated_at >= :start and d.rated_at < :end");
+
+    /**
+     * Overdue at {@code :asAt}: an apology was issued before it, or it was due before it and its clock was not stopped
+     * for supplements before the due time (a completion will move that due time).
+     */
+    static final String OVERDUE = "(d.rescheduled_at < :asAt or (d.due_at < :asAt and not coalesce(d.status = 'AWAITING_SUPPLEMENT'"
+            + " and d.status_at < :asAt and d.status_at < d.due_at, false)))";
 
     private final String vietnameseName;
     private final String condition;

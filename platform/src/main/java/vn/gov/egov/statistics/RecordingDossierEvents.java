@@ -53,7 +53,7 @@ class RecordingDossierEvents {
                 boolean digitized = dossiers.detail(id).map(d -> !d.documents().isEmpty()).orElse(false);
                 Instant provisionalDue = e.appointmentDate() == null ? null
                         : e.appointmentDate().plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
-                if (store.received(id, e.at(), provisionalDue, digitized, procedure.feeRequired())) {
+                if (store.received(id, e.at(), provisionalDue, digitized, procedure.feeRequired()) && e.channel() != null) {
                     deltas.put(switch (e.channel()) {
                         case OWN_PORTAL, NATIONAL_PORTAL -> Counter.RECEIVED_ONLINE;
                         case IN_PERSON -> Counter.RECEIVED_IN_PERSON;

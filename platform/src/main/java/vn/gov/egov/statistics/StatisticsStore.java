@@ -207,8 +207,7 @@ class StatisticsStore {
 
     /**
      * Carried over (open at {@code start}) and in progress, of which overdue, at {@code end}: read from the dossiers'
-     * rows through the index of the intervals during which each was open. Overdue: due before {@code asAt}, or
-     * rescheduled by an apology before it.
+     * rows through the index of the intervals during which each was open. Overdue: see {@link Metric#OVERDUE}.
      */
     void stocks(Map<String, Tally> tallies, Grouping grouping, Instant start, Instant end, Instant asAt, Collection<String> agencies) {
         String group = groupColumn(grouping);
@@ -216,8 +215,8 @@ class StatisticsStore {
                         + " count(*) filter (where received_at < :start and (resolved_at is null or resolved_at >= :start)) as carried,"
                         + " count(*) filter (where received_at < :end and (resolved_at is null or resolved_at >= :end)) as open,"
                         + " count(*) filter (where received_at < :end and (resolved_at is null or resolved_at >= :end)"
-                        + "   and (due_at < :asAt or rescheduled_at < :asAt)) as overdue"
-                        + " from statistics_dossier where received_at is not null"
+                        + "   and " + Metric.OVERDUE + ") as overdue"
+                        + " from statistics_dossier d where received_at is not null"
                         + " and (tstzrange(received_at, resolved_at, '[)') @> :start::timestamptz"
                         + "   or tstzrange(received_at, resolved_at, '[)') @> :end::timestamptz)"
                         + (agencies == null ? "" : " and agency = any(:agencies)") + " group by " + group)
