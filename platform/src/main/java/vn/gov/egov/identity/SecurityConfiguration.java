@@ -54,6 +54,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/identity/**").hasRole(PROVINCE_ADMIN)
                         // agencies' signing certificates
                         .requestMatchers("/api/v1/signing/**").hasRole(PROVINCE_ADMIN)
+                        // the one-stop statistics are published: aggregates only, nothing personal
+                        .requestMatchers(HttpMethod.GET, "/api/v1/statistics/dossiers").permitAll()
                         // anyone with a dossier code may see its status (nothing personal is shown)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dossiers/*/status").permitAll()
                         // citizens (and the businesses they represent) submit and follow their own dossiers
@@ -92,6 +94,11 @@ class SecurityConfiguration {
                                 AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
                                 AuthorityAuthorizationManager.hasAnyRole(Role.ONE_STOP_OFFICER.name(), Role.SPECIALIST.name(),
                                         Role.DIVISION_HEAD.name(), Role.AGENCY_LEADER.name(), Role.CLERK.name())))
+                        // the officials' statistics: leaders and the province administrator, after the second factor
+                        .requestMatchers("/statistics", "/statistics/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.AGENCY_LEADER.name(), Role.DIVISION_HEAD.name(),
+                                        PROVINCE_ADMIN)))
                         // the procedure catalog is public reference information
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
                         // anyone holding a result may verify it (its QR code leads here), and fetch the test CA's revocation list

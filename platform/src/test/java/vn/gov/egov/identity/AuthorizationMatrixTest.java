@@ -88,6 +88,7 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.authenticated("GET", "/api/v1/me"),
             Endpoint.citizensOnly("GET", "/api/v1/my/documents"),
             Endpoint.publicRead("/api/v1/dossiers/000.00.10.H20-261127-9999/status"),
+            Endpoint.publicRead("/api/v1/statistics/dossiers?from=2026-01-01&to=2026-01-31&groupBy=agency"),
             new Endpoint("POST", "/api/v1/dossiers", "{}", Set.of(), false, false, false, true),
             Endpoint.citizensOnly("GET", "/api/v1/my/dossiers"),
             Endpoint.citizensOnly("GET", "/api/v1/my/dossiers/000.00.10.H20-261127-9999"),
