@@ -97,6 +97,7 @@ class StartingProcesses {
         variables.put("receivingAgency", event.receivingAgency());
         variables.put("channel", event.channel() == null ? null : event.channel().name());
         variables.put("form", detail.form() == null ? "{}" : detail.form().toString());
+        variables.put("applicantCommune", areaOf(detail.form(), event.receivingAgency()));
         variables.put("refusalProposed", false);
         ProcessInstance instance = runtime.createProcessInstanceBuilder().processDefinitionId(route.processDefinitionId())
                 .businessKey(event.dossierCode()).variables(variables).start();
@@ -104,5 +105,26 @@ class StartingProcesses {
         recording.record(event.dossierId(), instance.getId());
         progress.startProcessing(event.dossierId(), SYSTEM);
         log.info("Processing of dossier {} started on route {} version {}", event.dossierCode(), route.name(), route.version());
+    }
+
+    /**
+     * The dossier's area for decisions by area: the commune or ward code the form names ({@code diaBan.maXa} or
+     * {@code maXa}), else the receiving commune's own code (a commune People's Committee {@code UBND-<code>} receives
+     * its area's dossiers), else {@code null}.
+     */
+    static String areaOf(tools.jackson.databind.JsonNode form, String receivingAgency) {
+        if (form != null) {
+            tools.jackson.databind.JsonNode named = form.path("diaBan").path("maXa");
+            if (named.isString() && !named.asString().isBlank()) {
+                return named.asString().strip();
+            }
+            if (form.path("maXa").isString() && !form.path("maXa").asString().isBlank()) {
+                return form.path("maXa").asString().strip();
+            }
+        }
+        if (receivingAgency != null && receivingAgency.matches("UBND-\\d{5}")) {
+            return receivingAgency.substring(5);
+        }
+        return null;
     }
 }
