@@ -66,6 +66,7 @@ class RouteUploadTest extends RouteTestSupport {
                 Arguments.of("no candidate group", good(null, "10d"), "appraise", "nhóm xử lý"),
                 Arguments.of("no unit", good("SPECIALIST@", "10d"), "appraise", "thiếu đơn vị"),
                 Arguments.of("unknown agency", good("SPECIALIST@SO-KHONG-CO", "10d"), "appraise", "'SO-KHONG-CO' không có trong danh mục"),
+                Arguments.of("a division of another agency", good("SPECIALIST@SO-XD/UBND-178.KTHT", "10d"), "appraise", "'UBND-178.KTHT' không"),
                 Arguments.of("unknown variable", good("SPECIALIST@${decidingAgency}", "10d"), "appraise", "biến 'decidingAgency'"),
                 Arguments.of("missing working time", good("SPECIALIST@SO-XD", null), "appraise", "thiếu thời gian xử lý egov:workingTime"),
                 Arguments.of("malformed working time", good("SPECIALIST@SO-XD", "10 ngày"), "appraise", "egov:workingTime=\"10 ngày\" không đúng dạng"),
