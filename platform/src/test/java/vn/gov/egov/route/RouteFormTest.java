@@ -116,6 +116,12 @@ class RouteFormTest extends RouteTestSupport {
         HttpResponse<String> published = asAdmin("POST", "/api/v1/routes/versions/" + versionId + "/publish", null, null);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 
+        // the saved version's timeline from the API: the same dates as the preview
+        JsonNode versionTimeline = JSON.readTree(asAdmin("GET", "/api/v1/routes/versions/" + versionId + "/timeline?from=2027-04-28",
+                null, null).body());
+        assertThat(versionTimeline.get("lines").get(1).get("dueAt").asString()).startsWith("2027-05-13T17:00");
+        assertThat(versionTimeline.get("legalDueAt").asString()).startsWith("2027-05-20T17:00");
+
         RouteVersion route = routes.forDossier(PROCEDURE, COMMUNE);
         assertThat(route.id().toString()).isEqualTo(versionId);
         assertThat(route.agencyCode()).isEqualTo(COMMUNE);
@@ -168,6 +174,29 @@ class RouteFormTest extends RouteTestSupport {
         assertThat(decision.statusCode()).isEqualTo(403);
         JsonNode list = JSON.readTree(as(SO_XD_ADMIN, "GET", "/api/v1/routes", null, null).body());
         assertThat(list.valueStream().map(r -> r.get("procedureCode").asString())).doesNotContain("1.000001");
+    }
+
+    @Test
+    void thePagesAreForAdministratorsOnly() throws Exception {
+        Browser admin = new Browser();
+        admin.logIn(ADMIN);
+        assertThat(admin.get("/workspace").body()).contains("/admin/routes").contains("Quy trình nội bộ");
+        assertThat(admin.get("/admin/routes").statusCode()).isEqualTo(200);
+
+        Browser agencyAdmin = new Browser();
+        agencyAdmin.logIn(SO_XD_ADMIN);
+        assertThat(agencyAdmin.get("/admin/routes").statusCode()).isEqualTo(200);
+        assertThat(agencyAdmin.get("/admin/routes/new?procedureCode=1.000011").body()).contains("Thụ lý, thẩm định hồ sơ");
+        assertThat(agencyAdmin.get("/admin/routes/new?procedureCode=1.000001").statusCode()).isEqualTo(403);
+        assertThat(agencyAdmin.get("/admin/routes/decisions").body()).doesNotContain("type=\"file\"");
+        HttpResponse<String> upload = agencyAdmin.post("/admin/routes/decisions", "/admin/routes", java.util.Map.of());
+        assertThat(upload.statusCode()).isEqualTo(403);
+
+        String desk = "route-desk-so-xd";
+        knowOfficial(officials.ensure(desk, "Mot-Cua#So-Xay-Dung-2025", "Lý Thị Một Cửa", new Position(Role.ONE_STOP_OFFICER, "SO-XD", null)));
+        Browser officer = new Browser();
+        officer.logIn(desk);
+        assertThat(officer.get("/admin/routes").statusCode()).isEqualTo(403);
     }
 
     private java.util.List<String> groups(Task task) {
