@@ -178,6 +178,13 @@ class RouteUploadTest extends RouteTestSupport {
         assertThat(version.get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(version.get("processDefinitionId").asString()).startsWith("uploaded:");
 
+        // saving and publishing are in the audit trail, by the administrator
+        String object = version.get("routeId").asString() + "/v" + version.get("version").asInt();
+        assertThat(jdbc.sql("""
+                SELECT (SELECT count(*) FROM audit_pending WHERE object_type = 'route' AND object_id = :id AND actor_id = :who)
+                     + (SELECT count(*) FROM audit_entry WHERE object_type = 'route' AND object_id = :id AND actor_id = :who)""")
+                .param("id", object).param("who", ADMIN).query(Long.class).single()).isEqualTo(2);
+
         // published versions are immutable: publishing again is refused, the database refuses a changed BPMN
         assertThat(asAdmin("POST", "/api/v1/routes/versions/" + id + "/publish", null, null).statusCode()).isEqualTo(422);
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql("update route_version set bpmn_xml = 'x' where id = :id")
