@@ -234,6 +234,16 @@ class RoutesAdminPage {
         }
     }
 
+    /** A refusal outside a form (a procedure no longer in force…): the list page with the reason. */
+    @org.springframework.web.bind.annotation.ExceptionHandler
+    String refused(RouteRefused refused, Authentication user, Model model, HttpServletResponse response) {
+        response.setStatus(422);
+        model.addAttribute("routes", reading.routes().stream().filter(r -> visible(user, r.procedureCode(), r.agencyCode())).toList());
+        model.addAttribute("procedures", procedureOptions(user));
+        model.addAttribute("uploadErrors", refused.problems());
+        return "route/index";
+    }
+
     private String act(UUID versionId, Authentication user, RedirectAttributes redirect, Locale locale, Runnable action, String done) {
         RouteViews.VersionView version = reading.version(versionId).orElseThrow(() -> RoutesApiController.notFound("version", versionId));
         access.checkManage(user, publishing.procedure(version.procedureCode()), version.agencyCode());
