@@ -221,6 +221,12 @@ class RouteUploadTest extends RouteTestSupport {
         JsonNode draft = JSON.readTree(uploaded.body());
         assertThat(draft.get("totalTime").asString()).isEqualTo("11.5d");
         assertThat(draft.get("steps")).extracting(s -> s.get("activityId").asString()).containsExactly("receive", "long", "approve", "short");
+        // the timeline follows the main path only
+        JsonNode timeline = JSON.readTree(asAdmin("GET", "/api/v1/routes/versions/" + draft.get("id").asString() + "/timeline?from=2027-04-28",
+                null, null).body());
+        assertThat(timeline.get("lines")).extracting(l -> l.get("activityId").asString()).containsExactly("receive", "long", "approve");
+        assertThat(timeline.get("totalTime").asString()).isEqualTo("11.5d");
+        assertThat(timeline.get("withinLegalTime").asBoolean()).isTrue();
     }
 
     private long count(String table) {
