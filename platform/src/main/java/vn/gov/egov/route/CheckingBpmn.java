@@ -310,6 +310,9 @@ class CheckingBpmn {
         Matcher expression = EXPRESSION_UNIT.matcher(unit);
         if (expression.matches()) {
             String variable = expression.group(1);
+            if (expression.group(2) != null && catalogs.entry(AGENCIES, expression.group(2), LocalDate.now(WorkingCalendar.ZONE)).isEmpty()) {
+                return "phòng, đơn vị '%s' không có trong danh mục cơ quan, đơn vị".formatted(expression.group(2));
+            }
             if (START_VARIABLES.contains(variable) || decisionOutputs.contains(variable)) {
                 return null;
             }
@@ -320,10 +323,31 @@ class CheckingBpmn {
         if (!code.matches()) {
             return "đơn vị '%s' không đúng dạng (mã cơ quan, cơ quan/phòng, hoặc ${biến})".formatted(unit);
         }
-        if (catalogs.entry(AGENCIES, code.group(1), LocalDate.now(WorkingCalendar.ZONE)).isEmpty()) {
+        LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
+        if (catalogs.entry(AGENCIES, code.group(1), today).isEmpty()) {
             return "đơn vị '%s' không có trong danh mục cơ quan, đơn vị".formatted(code.group(1));
         }
+        String division = code.group(2);
+        if (division != null) {
+            if (catalogs.entry(AGENCIES, division, today).isEmpty()) {
+                return "phòng, đơn vị '%s' không có trong danh mục cơ quan, đơn vị".formatted(division);
+            }
+            if (!within(division, code.group(1), today)) {
+                return "phòng, đơn vị '%s' không thuộc cơ quan '%s'".formatted(division, code.group(1));
+            }
+        }
         return null;
+    }
+
+    private boolean within(String unit, String agency, LocalDate today) {
+        Set<String> seen = new HashSet<>();
+        for (String at = unit; at != null && seen.add(at);
+             at = catalogs.entry(AGENCIES, at, today).map(vn.gov.egov.catalog.CatalogEntry::parentCode).orElse(null)) {
+            if (at.equals(agency)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void reachability(StartEvent start, Map<String, FlowNode> nodes, List<EndEvent> ends, List<RouteProblem> problems) {

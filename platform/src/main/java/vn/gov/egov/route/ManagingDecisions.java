@@ -7,6 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.egov.audit.Actor;
+import vn.gov.egov.audit.AuditActions;
+import vn.gov.egov.audit.AuditRecord;
+import vn.gov.egov.audit.AuditTrail;
+import vn.gov.egov.audit.Outcome;
 
 /** Uploading, listing and evaluating the DMN decision tables; a table is checked in full before it is stored. */
 @Service
@@ -16,8 +21,11 @@ class ManagingDecisions {
     /** Parsed tables by stored version id: a stored version never changes. */
     private final Map<UUID, DecisionTable> parsed = new ConcurrentHashMap<>();
 
-    ManagingDecisions(DecisionStore store) {
+    private final AuditTrail audit;
+
+    ManagingDecisions(DecisionStore store, AuditTrail audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     /** Checks and stores the next version of the table's key (the DMN decision's id); published at once. */
@@ -26,6 +34,10 @@ class ManagingDecisions {
         DecisionTable table = DecisionTable.parse(dmnXml);
         DecisionStore.Decision stored = store.add(table.key(), table.name(), dmnXml, table.outputNames(), true, demonstration, by);
         parsed.put(stored.id(), table);
+        audit.record(AuditRecord.builder(AuditActions.CREATE, Outcome.SUCCESS)
+                .actor(PublishingRoutes.SYSTEM.equals(by) ? Actor.system() : Actor.user(by))
+                .object("route_decision", stored.key() + "/v" + stored.version()).detail("outputs", stored.outputs())
+                .fromCurrentRequest().build());
         return stored;
     }
 

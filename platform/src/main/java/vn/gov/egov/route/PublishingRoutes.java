@@ -12,6 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.egov.audit.Actor;
+import vn.gov.egov.audit.AuditActions;
+import vn.gov.egov.audit.AuditRecord;
+import vn.gov.egov.audit.AuditTrail;
+import vn.gov.egov.audit.Outcome;
 import vn.gov.egov.calendar.WorkingCalendar;
 import vn.gov.egov.procedure.Procedure;
 import vn.gov.egov.procedure.Procedures;
@@ -31,9 +36,11 @@ class PublishingRoutes {
     private final GeneratingBpmn generating;
     private final Procedures procedures;
     private final RepositoryService repository;
+    private final AuditTrail audit;
 
     PublishingRoutes(RouteStore store, CheckingBpmn checking, GeneratingBpmn generating, Procedures procedures,
-                     RepositoryService repository) {
+                     RepositoryService repository, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.checking = checking;
         this.generating = generating;
@@ -77,7 +84,7 @@ class PublishingRoutes {
         String xml = generating.bpmn(form);
         CheckingBpmn.Checked checked = checking.check(xml, procedure);
         RouteStore.Route route = routeFor(procedure.code(), form.agencyCode(), form.name().strip(), demonstration, by);
-        return store.addDraft(route.id(), true, xml, form, checked.steps(), checked.totalTime(), by);
+        return audited(AuditActions.CREATE, route, store.addDraft(route.id(), true, xml, form, checked.steps(), checked.totalTime(), by), by);
     }
 
     @Transactional
@@ -88,7 +95,7 @@ class PublishingRoutes {
         String routeName = name != null && !name.isBlank() ? name.strip()
                 : checked.processName() != null && !checked.processName().isBlank() ? checked.processName().strip() : procedure.name();
         RouteStore.Route route = routeFor(procedure.code(), agency, truncate(routeName), false, by);
-        return store.addDraft(route.id(), false, xml, null, checked.steps(), checked.totalTime(), by);
+        return audited(AuditActions.CREATE, route, store.addDraft(route.id(), false, xml, null, checked.steps(), checked.totalTime(), by), by);
     }
 
     /** Deploys a draft to the process engine, after checking it again (the procedure or a decision may have changed). */
@@ -110,6 +117,7 @@ class PublishingRoutes {
                 .deploy();
         ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
         store.published(versionId, deployment.getId(), definition.getId(), by, now);
+        audited(AuditActions.UPDATE, route, store.version(versionId).orElseThrow(), by);
         LOG.info("Route {} v{} of procedure {} published as {} by {}", route.id(), draft.version(), route.procedureCode(),
                 definition.getId(), by);
         return store.version(versionId).orElseThrow();
@@ -122,6 +130,7 @@ class PublishingRoutes {
             throw new RouteRefused("version", "not-published", "Chỉ ngừng được phiên bản đang ban hành; phiên bản %d đang ở trạng thái %s"
                     .formatted(version.version(), version.status()));
         }
+        audited(AuditActions.UPDATE, store.route(version.routeId()).orElseThrow(), store.version(versionId).orElseThrow(), by);
     }
 
     @Transactional
@@ -165,6 +174,14 @@ class PublishingRoutes {
         if (!problems.isEmpty()) {
             throw new RouteRefused(problems);
         }
+    }
+
+    private RouteStore.Version audited(String action, RouteStore.Route route, RouteStore.Version version, String by) {
+        audit.record(AuditRecord.builder(action, Outcome.SUCCESS).actor(SYSTEM.equals(by) ? Actor.system() : Actor.user(by))
+                .object("route", route.id() + "/v" + version.version()).changed("status", null, version.status().name())
+                .detail("procedureCode", route.procedureCode()).detail("agencyCode", route.agencyCode())
+                .detail("processDefinitionId", version.processDefinitionId()).fromCurrentRequest().build());
+        return version;
     }
 
     static RouteRefused notFound(UUID versionId) {

@@ -33,8 +33,11 @@ class RouteTimeline {
         this.checking = checking;
     }
 
-    /** From the start of office hours of {@code date} (today when {@code null}: from now). */
-    Timeline of(Procedure procedure, List<RouteStep> steps, LocalDate date) {
+    /**
+     * The main path's steps (the first ones of {@code steps}, adding up to {@code mainPathTime}; steps of other branches
+     * follow them and are left out) from the start of office hours of {@code date} (when {@code null}: from now).
+     */
+    Timeline of(Procedure procedure, List<RouteStep> steps, Duration mainPathTime, LocalDate date) {
         Instant from = date == null ? Instant.now() : date.atStartOfDay(WorkingCalendar.ZONE).toInstant();
         Duration dayLength = calendar.workingDayLength();
         // a start outside office hours counts from the next office period: adding nothing gives that moment
@@ -44,6 +47,9 @@ class RouteTimeline {
         List<Line> lines = new ArrayList<>();
         int number = 0;
         for (RouteStep step : steps) {
+            if (sum.compareTo(mainPathTime) >= 0 && number > 0) {
+                break;
+            }
             ZonedDateTime due = calendar.addWorkingTime(at.toInstant(), step.workingTime());
             sum = sum.plus(step.workingTime());
             lines.add(new Line(++number, step.activityId(), step.name(), step.kind(), step.kind().vietnameseName(), step.role().name(),

@@ -160,7 +160,7 @@ class RoutesAdminPage {
                 return "redirect:/admin/routes/versions/" + draft.id();
             }
             CheckingBpmn.Checked checked = publishing.preview(form);
-            return formPage(form, rows, timeline.of(procedure, checked.steps(), RoutesApiController.date(from)), model, user);
+            return formPage(form, rows, timeline.of(procedure, checked.steps(), checked.totalTime(), RoutesApiController.date(from)), model, user);
         } catch (RouteRefused refused) {
             response.setStatus(422);
             model.addAttribute("problems", refused.problems());
@@ -184,7 +184,7 @@ class RoutesAdminPage {
         model.addAttribute("moments", MOMENTS);
         model.addAttribute("version", version);
         model.addAttribute("procedure", procedure);
-        model.addAttribute("timeline", timeline.of(procedure, stored.steps(), date));
+        model.addAttribute("timeline", timeline.of(procedure, stored.steps(), stored.totalTime(), date));
         model.addAttribute("bpmn", stored.bpmnXml());
         model.addAttribute("history", reading.route(version.routeId()).map(RouteViews.RouteView::versions).orElse(List.of()));
         model.addAttribute("from", from);
@@ -232,6 +232,16 @@ class RoutesAdminPage {
             model.addAttribute("uploadErrors", refused.problems());
             return "route/decisions";
         }
+    }
+
+    /** A refusal outside a form (a procedure no longer in force…): the list page with the reason. */
+    @org.springframework.web.bind.annotation.ExceptionHandler
+    String refused(RouteRefused refused, Authentication user, Model model, HttpServletResponse response) {
+        response.setStatus(422);
+        model.addAttribute("routes", reading.routes().stream().filter(r -> visible(user, r.procedureCode(), r.agencyCode())).toList());
+        model.addAttribute("procedures", procedureOptions(user));
+        model.addAttribute("uploadErrors", refused.problems());
+        return "route/index";
     }
 
     private String act(UUID versionId, Authentication user, RedirectAttributes redirect, Locale locale, Runnable action, String done) {

@@ -90,7 +90,7 @@ class RoutesApiController {
         Procedure procedure = publishing.procedure(form.procedureCode());
         access.checkManage(user, procedure, form.agencyCode());
         CheckingBpmn.Checked checked = publishing.preview(form);
-        return new RouteViews.Preview(timeline.of(procedure, checked.steps(), date(from)), publishing.bpmn(form));
+        return new RouteViews.Preview(timeline.of(procedure, checked.steps(), checked.totalTime(), date(from)), publishing.bpmn(form));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -151,7 +151,8 @@ class RoutesApiController {
     RouteTimeline.Timeline versionTimeline(@PathVariable UUID versionId, @RequestParam(required = false) String from, Authentication user) {
         RouteViews.VersionView version = version(versionId, user);
         Procedure procedure = publishing.procedure(version.procedureCode());
-        return timeline.of(procedure, reading.stored(versionId).orElseThrow().steps(), date(from));
+        RouteStore.Version stored = reading.stored(versionId).orElseThrow();
+        return timeline.of(procedure, stored.steps(), stored.totalTime(), date(from));
     }
 
     @PostMapping("/versions/{versionId}/publish")

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 record StepTime(BigDecimal value, boolean days, Duration duration) {
 
-    private static final Pattern TEXT = Pattern.compile("(\\d{1,4}(?:[.,]\\d{1,2})?)\\s*([dDhH])");
+    private static final Pattern TEXT = Pattern.compile("(\\d{1,4}(?:\\.\\d{1,2})?)\\s*([dDhH])");
 
     /** The time written as {@code text}, or {@code null} when it is missing or malformed. */
     static StepTime parse(String text, Duration dayLength) {
@@ -23,7 +23,7 @@ record StepTime(BigDecimal value, boolean days, Duration duration) {
         if (!m.matches()) {
             return null;
         }
-        BigDecimal value = new BigDecimal(m.group(1).replace(',', '.'));
+        BigDecimal value = new BigDecimal(m.group(1));
         boolean days = m.group(2).equalsIgnoreCase("d");
         BigDecimal minutes = value.multiply(BigDecimal.valueOf(days ? dayLength.toMinutes() : 60));
         if (value.signum() <= 0) {

@@ -178,8 +178,8 @@ class DecisionTableTest {
         assertThat(table.evaluate(Map.of("applicantCommune", "05977"))).containsEntry("decidingAgency", "SO-XD");
         assertThat(table.evaluate(Map.of("applicantCommune", "06040"))).containsEntry("decidingAgency", "UBND-06040");
         assertThat(table.evaluate(Map.of("applicantCommune", "06148"))).containsEntry("decidingAgency", "SO-XD");
-        assertThatThrownBy(() -> table.evaluate(Map.of())).isInstanceOf(DecisionTable.Unmatched.class)
-                .hasMessageContaining("applicantCommune");
+        // the applicant's commune unknown: the Department decides
+        assertThat(table.evaluate(Map.of())).containsEntry("decidingAgency", "SO-XD");
     }
 
     static Stream<Arguments> badTables() {

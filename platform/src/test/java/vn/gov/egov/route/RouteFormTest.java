@@ -116,6 +116,12 @@ class RouteFormTest extends RouteTestSupport {
         HttpResponse<String> published = asAdmin("POST", "/api/v1/routes/versions/" + versionId + "/publish", null, null);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 
+        // the saved version's timeline from the API: the same dates as the preview
+        JsonNode versionTimeline = JSON.readTree(asAdmin("GET", "/api/v1/routes/versions/" + versionId + "/timeline?from=2027-04-28",
+                null, null).body());
+        assertThat(versionTimeline.get("lines").get(1).get("dueAt").asString()).startsWith("2027-05-13T17:00");
+        assertThat(versionTimeline.get("legalDueAt").asString()).startsWith("2027-05-20T17:00");
+
         RouteVersion route = routes.forDossier(PROCEDURE, COMMUNE);
         assertThat(route.id().toString()).isEqualTo(versionId);
         assertThat(route.agencyCode()).isEqualTo(COMMUNE);
@@ -139,21 +145,54 @@ class RouteFormTest extends RouteTestSupport {
         assertThat(runtime.getVariable(ward.getId(), "decidingAgency")).isEqualTo("SO-XD");
         runtime.deleteProcessInstance(ward.getId(), "test");
 
-        // no commune known: no rule matches, the process does not start
-        long before = runtime.createProcessInstanceQuery().processDefinitionId(route.processDefinitionId()).count();
-        Map<String, Object> withoutCommune = new HashMap<>(Map.of("receivingAgency", COMMUNE));
-        assertThatThrownBy(() -> runtime.startProcessInstanceById(route.processDefinitionId(), withoutCommune))
-                .isInstanceOfSatisfying(RouteDecisionFailed.class, e -> {
-                    assertThat(e.decisionKey()).isEqualTo("co-quan-quyet-dinh");
-                    assertThat(e.getMessage()).contains("không có quy tắc nào khớp").contains("applicantCommune");
-                });
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionId(route.processDefinitionId()).count()).isEqualTo(before);
 
         // retired: new dossiers of that commune go back to the every-agency route; the version stays readable
         HttpResponse<String> retired = asAdmin("POST", "/api/v1/routes/versions/" + versionId + "/retire", null, null);
         assertThat(JSON.readTree(retired.body()).get("status").asString()).isEqualTo("RETIRED");
         assertThat(routes.forDossier(PROCEDURE, COMMUNE).id()).isNotEqualTo(route.id());
         assertThat(routes.byProcessDefinition(route.processDefinitionId())).hasValueSatisfying(v -> assertThat(v.id()).isEqualTo(route.id()));
+    }
+
+    @Test
+    void whenNoRuleMatchesTheProcessDoesNotStart() throws Exception {
+        // a table without a catch-all rule, for the commune of Chi Lăng's own route
+        String dmn = """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="x">
+                  <decision id="co-quan-theo-xa-thu" name="Thử: cơ quan theo xã, không có quy tắc mặc định">
+                    <decisionTable id="t">
+                      <input label="Xã"><inputExpression><text>applicantCommune</text></inputExpression></input>
+                      <output name="decidingAgency" label="Cơ quan"/>
+                      <rule><inputEntry><text>"05983"</text></inputEntry><outputEntry><text>"SO-XD"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>""";
+        assertThat(asAdmin("POST", "/api/v1/routes/decisions", "application/xml", dmn).statusCode()).isEqualTo(201);
+        ObjectNode form = (ObjectNode) JSON.readTree(asAdmin("GET", "/api/v1/routes/templates?procedureCode=" + PROCEDURE
+                + "&agencyCode=UBND-05983&kind=inter-agency&decisionKey=co-quan-theo-xa-thu", null, null).body());
+        HttpResponse<String> saved = asAdmin("POST", "/api/v1/routes", "application/json", form.toString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        String versionId = JSON.readTree(saved.body()).get("id").asString();
+        assertThat(asAdmin("POST", "/api/v1/routes/versions/" + versionId + "/publish", null, null).statusCode()).isEqualTo(200);
+        RouteVersion route = routes.forDossier(PROCEDURE, "UBND-05983");
+        assertThat(route.id().toString()).isEqualTo(versionId);
+
+        ProcessInstance matched = runtime.startProcessInstanceById(route.processDefinitionId(),
+                Map.of("receivingAgency", "UBND-05983", "applicantCommune", "05983"));
+        assertThat(runtime.getVariable(matched.getId(), "decidingAgency")).isEqualTo("SO-XD");
+        runtime.deleteProcessInstance(matched.getId(), "test");
+
+        long before = runtime.createProcessInstanceQuery().processDefinitionId(route.processDefinitionId()).count();
+        Map<String, Object> otherCommune = new HashMap<>(Map.of("receivingAgency", "UBND-05983", "applicantCommune", "06001"));
+        assertThatThrownBy(() -> runtime.startProcessInstanceById(route.processDefinitionId(), otherCommune))
+                .isInstanceOfSatisfying(RouteDecisionFailed.class, e -> {
+                    assertThat(e.decisionKey()).isEqualTo("co-quan-theo-xa-thu");
+                    assertThat(e.getMessage()).contains("không có quy tắc nào khớp").contains("applicantCommune").doesNotContain("06001");
+                });
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionId(route.processDefinitionId()).count()).isEqualTo(before);
+        HttpResponse<String> tried = asAdmin("POST", "/api/v1/routes/decisions/co-quan-theo-xa-thu/evaluate", "application/json",
+                "{\"applicantCommune\": \"06001\"}");
+        assertThat(tried.statusCode()).isEqualTo(422);
+        assertThat(tried.body()).contains("không có quy tắc nào khớp");
     }
 
     @Test
@@ -168,6 +207,29 @@ class RouteFormTest extends RouteTestSupport {
         assertThat(decision.statusCode()).isEqualTo(403);
         JsonNode list = JSON.readTree(as(SO_XD_ADMIN, "GET", "/api/v1/routes", null, null).body());
         assertThat(list.valueStream().map(r -> r.get("procedureCode").asString())).doesNotContain("1.000001");
+    }
+
+    @Test
+    void thePagesAreForAdministratorsOnly() throws Exception {
+        Browser admin = new Browser();
+        admin.logIn(ADMIN);
+        assertThat(admin.get("/workspace").body()).contains("/admin/routes").contains("Quy trình nội bộ");
+        assertThat(admin.get("/admin/routes").statusCode()).isEqualTo(200);
+
+        Browser agencyAdmin = new Browser();
+        agencyAdmin.logIn(SO_XD_ADMIN);
+        assertThat(agencyAdmin.get("/admin/routes").statusCode()).isEqualTo(200);
+        assertThat(agencyAdmin.get("/admin/routes/new?procedureCode=1.000011").body()).contains("Thụ lý, thẩm định hồ sơ");
+        assertThat(agencyAdmin.get("/admin/routes/new?procedureCode=1.000001").statusCode()).isEqualTo(403);
+        assertThat(agencyAdmin.get("/admin/routes/decisions").body()).doesNotContain("type=\"file\"");
+        HttpResponse<String> upload = agencyAdmin.post("/admin/routes/decisions", "/admin/routes", java.util.Map.of());
+        assertThat(upload.statusCode()).isEqualTo(403);
+
+        String desk = "route-desk-so-xd";
+        knowOfficial(officials.ensure(desk, "Mot-Cua#So-Xay-Dung-2025", "Lý Thị Một Cửa", new Position(Role.ONE_STOP_OFFICER, "SO-XD", null)));
+        Browser officer = new Browser();
+        officer.logIn(desk);
+        assertThat(officer.get("/admin/routes").statusCode()).isEqualTo(403);
     }
 
     private java.util.List<String> groups(Task task) {

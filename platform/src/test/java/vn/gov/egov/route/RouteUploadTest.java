@@ -66,6 +66,7 @@ class RouteUploadTest extends RouteTestSupport {
                 Arguments.of("no candidate group", good(null, "10d"), "appraise", "nhóm xử lý"),
                 Arguments.of("no unit", good("SPECIALIST@", "10d"), "appraise", "thiếu đơn vị"),
                 Arguments.of("unknown agency", good("SPECIALIST@SO-KHONG-CO", "10d"), "appraise", "'SO-KHONG-CO' không có trong danh mục"),
+                Arguments.of("a division of another agency", good("SPECIALIST@SO-XD/UBND-178.KTHT", "10d"), "appraise", "'UBND-178.KTHT' không"),
                 Arguments.of("unknown variable", good("SPECIALIST@${decidingAgency}", "10d"), "appraise", "biến 'decidingAgency'"),
                 Arguments.of("missing working time", good("SPECIALIST@SO-XD", null), "appraise", "thiếu thời gian xử lý egov:workingTime"),
                 Arguments.of("malformed working time", good("SPECIALIST@SO-XD", "10 ngày"), "appraise", "egov:workingTime=\"10 ngày\" không đúng dạng"),
@@ -177,6 +178,13 @@ class RouteUploadTest extends RouteTestSupport {
         assertThat(version.get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(version.get("processDefinitionId").asString()).startsWith("uploaded:");
 
+        // saving and publishing are in the audit trail, by the administrator
+        String object = version.get("routeId").asString() + "/v" + version.get("version").asInt();
+        assertThat(jdbc.sql("""
+                SELECT (SELECT count(*) FROM audit_pending WHERE object_type = 'route' AND object_id = :id AND actor_id = :who)
+                     + (SELECT count(*) FROM audit_entry WHERE object_type = 'route' AND object_id = :id AND actor_id = :who)""")
+                .param("id", object).param("who", ADMIN).query(Long.class).single()).isEqualTo(2);
+
         // published versions are immutable: publishing again is refused, the database refuses a changed BPMN
         assertThat(asAdmin("POST", "/api/v1/routes/versions/" + id + "/publish", null, null).statusCode()).isEqualTo(422);
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql("update route_version set bpmn_xml = 'x' where id = :id")
@@ -213,6 +221,12 @@ class RouteUploadTest extends RouteTestSupport {
         JsonNode draft = JSON.readTree(uploaded.body());
         assertThat(draft.get("totalTime").asString()).isEqualTo("11.5d");
         assertThat(draft.get("steps")).extracting(s -> s.get("activityId").asString()).containsExactly("receive", "long", "approve", "short");
+        // the timeline follows the main path only
+        JsonNode timeline = JSON.readTree(asAdmin("GET", "/api/v1/routes/versions/" + draft.get("id").asString() + "/timeline?from=2027-04-28",
+                null, null).body());
+        assertThat(timeline.get("lines")).extracting(l -> l.get("activityId").asString()).containsExactly("receive", "long", "approve");
+        assertThat(timeline.get("totalTime").asString()).isEqualTo("11.5d");
+        assertThat(timeline.get("withinLegalTime").asBoolean()).isTrue();
     }
 
     private long count(String table) {
