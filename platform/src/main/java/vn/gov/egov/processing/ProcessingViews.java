@@ -98,7 +98,8 @@ class ProcessingViews implements DossierProcessing {
 
     /**
      * Who may see the dossier: officials holding or having held one of its steps, those whom an open step waits for,
-     * the receiving agency's one-stop officers, and the leaders of the agencies involved.
+     * the receiving agency's one-stop officers, and the leaders and division heads of the agencies involved (who assign
+     * their specialists).
      */
     boolean maySee(Official official, ProcessingStore.ProcessedDossier dossier) {
         if (store.heldBy(dossier.dossierId(), official.username())) {
@@ -113,7 +114,8 @@ class ProcessingViews implements DossierProcessing {
         if (store.openSteps(dossier.dossierId()).stream().anyMatch(s -> mine.contains(s.candidateGroup()))) {
             return true;
         }
-        return groups.stream().map(Groups::agency).anyMatch(a -> Groups.holds(official, Role.AGENCY_LEADER, a));
+        return groups.stream().map(Groups::agency).anyMatch(a -> Groups.holds(official, Role.AGENCY_LEADER, a)
+                || Groups.holds(official, Role.DIVISION_HEAD, a));
     }
 
     Optional<ProcessingStore.ProcessedDossier> visible(Official official, String code) {
