@@ -309,8 +309,9 @@ class OneStopJourneyBrowserTest extends DossierTestSupport {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    /** Waits through a page that is being replaced (Chromium may report a node of the old document). */
+    private static org.openqa.selenium.support.ui.FluentWait<WebDriver> wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     private static Path pdfFile(String text) throws Exception {

@@ -56,6 +56,8 @@ abstract class ProcessingTestSupport extends PlatformTest {
 
     private static volatile boolean ready;
     private static volatile String citizenToken;
+    /** Access tokens live 10 minutes and the suite runs longer: a fresh one after 5. */
+    private static volatile long citizenTokenAt;
 
     @Autowired
     ObjectMapper json;
@@ -104,8 +106,9 @@ abstract class ProcessingTestSupport extends PlatformTest {
     }
 
     String citizen() throws Exception {
-        if (citizenToken == null) {
+        if (citizenToken == null || System.nanoTime() - citizenTokenAt > java.util.concurrent.TimeUnit.MINUTES.toNanos(5)) {
             citizenToken = citizenToken(CITIZEN);
+            citizenTokenAt = System.nanoTime();
         }
         return citizenToken;
     }

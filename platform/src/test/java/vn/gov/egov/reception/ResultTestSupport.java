@@ -26,6 +26,8 @@ public abstract class ResultTestSupport extends DossierTestSupport {
     public static final String ADDRESS = "Số 12 đường Lê Lợi, Phường Đông Kinh, tỉnh Lạng Sơn";
 
     private static volatile String citizenToken;
+    /** Access tokens live 10 minutes and the suite runs longer: a fresh one after 5. */
+    private static volatile long citizenTokenAt;
 
     @Autowired
     protected DossierProgress progress;
@@ -34,8 +36,9 @@ public abstract class ResultTestSupport extends DossierTestSupport {
     protected DossierReception reception;
 
     protected String citizenToken() throws Exception {
-        if (citizenToken == null) {
+        if (citizenToken == null || System.nanoTime() - citizenTokenAt > java.util.concurrent.TimeUnit.MINUTES.toNanos(5)) {
             citizenToken = citizenToken(CITIZEN);
+            citizenTokenAt = System.nanoTime();
         }
         return citizenToken;
     }
