@@ -45,6 +45,9 @@ class DemoAccountsBanner {
                    Công dân (VNeID mô phỏng): chọn một định danh trên trang mô phỏng, mật khẩu MoPhong@2025
                  Không gian làm việc:    {}/workspace   (đăng nhập: {}/login)
                    Bộ phận Một cửa:      {}/reception  ({} – mật khẩu như cán bộ)
+                   Giải quyết hồ sơ:     {}/processing (chuyên viên, trưởng phòng, lãnh đạo, văn thư bên dưới)
+                   Thống kê:             {}/statistics (lãnh đạo, quản trị) – công khai: {}/thong-ke
+                   Kiểm tra kết quả:     {}/verify     Thanh toán PayGov: trình mô phỏng
                    Quản trị tỉnh:        {} / {}
                    Kiểm toán nhật ký:    {} / {}
                    Quản trị cơ quan:     {}   (mật khẩu {})
@@ -53,7 +56,7 @@ class DemoAccountsBanner {
                  Đăng nhập một lần (OIDC): {}/.well-known/openid-configuration
                  API (OpenAPI):          {}/swagger-ui/index.html
                 ==================================================================================""",
-                base, base, base, base, base, base, base, base, oneStopOfficers(), username, password, auditor, auditorPassword, demoOfficials(true), DemoOfficials.PASSWORD,
+                base, base, base, base, base, base, base, base, oneStopOfficers(), base, base, base, base, username, password, auditor, auditorPassword, demoOfficials(true), DemoOfficials.PASSWORD,
                 demoOfficials(false), base, base);
     }
 
