@@ -2,18 +2,10 @@ package vn.gov.egov.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import vn.gov.egov.Chromium;
 
 /**
  * The whole reception journey in Chromium, as people do it: a citizen logs in with the simulated VNeID, searches the
@@ -21,21 +13,10 @@ import vn.gov.egov.Chromium;
  * the one-stop officer receives it (receipt with the appointment), sends a second dossier back for supplements that
  * the citizen completes on their page, and refuses a third with a reason.
  */
-class DossierJourneyBrowserTest extends DossierTestSupport {
+class DossierJourneyBrowserTest extends BrowserJourneySupport {
 
-    private static WebDriver browser;
 
-    @BeforeAll
-    static void startChromium() throws Exception {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aCitizenSubmitsAndTheDeskReceivesSendsBackAndRefuses() throws Exception {
@@ -43,17 +24,17 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
         citizenLogsIn();
         browser.get(url("/procedures?q=ly+lich+tu+phap"));
         browser.findElement(By.cssSelector("#results a[href$='/procedures/1.000001']")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("submit-online"))).click();
-        wait(10).until(ExpectedConditions.urlContains("/my/dossiers/drafts/"));
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("submit-online"))).click();
+        waitFor(10).until(ExpectedConditions.urlContains("/my/dossiers/drafts/"));
         assertThat(browser.findElement(By.id("ef-hoTen")).getDomProperty("value")).as("pre-filled from VNeID").isEqualTo("Nguyễn Văn An");
         browser.findElement(By.id("ef-mucDichSuDung")).sendKeys("Bổ sung hồ sơ xin việc");
         browser.findElement(By.cssSelector("input[name='loaiPhieu'][value='1']")).click();
         browser.findElement(By.id("ef-soLuongPhieu")).sendKeys("1");
         browser.findElement(By.cssSelector("fieldset[id^='doc-'] input[type='file']")).sendKeys(pdfFile("CCCD journey").toString());
         browser.findElement(By.id("review")).click();
-        wait(10).until(ExpectedConditions.urlContains("/review"));
+        waitFor(10).until(ExpectedConditions.urlContains("/review"));
         browser.findElement(By.id("submit")).click();
-        String received = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-code"))).getText();
+        String received = waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-code"))).getText();
         assertThat(received).matches("000\\.00\\.10\\.H20-\\d{6}-\\d{4}");
         assertThat(browser.findElement(By.id("dossier-qr")).isDisplayed()).isTrue();
         assertThat(browser.getPageSource()).as("the citizen is greeted by name, not by account id").contains("Đăng xuất (Nguyễn Văn An)");
@@ -73,7 +54,7 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
         browser.get(url("/reception/dossiers/" + received));
         assertThat(browser.findElement(By.id("dossier-summary")).getText()).contains("Sở Tư pháp");
         browser.findElement(By.id("accept")).click();
-        String appointment = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("appointment-date"))).getText();
+        String appointment = waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("appointment-date"))).getText();
         assertThat(appointment).matches(".*\\d{2}/\\d{2}/\\d{4}.*");
         assertThat(browser.findElement(By.id("receipt-link")).getDomAttribute("href")).contains("/files/");
 
@@ -81,21 +62,21 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
         browser.findElement(By.id("missing-0-what")).sendKeys(DossierFixtures.ID_CARD);
         browser.findElement(By.id("missing-0-why")).sendKeys("Ảnh chụp mờ, không đọc được số");
         browser.findElement(By.id("send-supplement-request")).click();
-        wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "bổ sung"));
+        waitFor(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "bổ sung"));
 
         browser.get(url("/reception/dossiers/" + refused));
         browser.findElement(By.id("reasons")).sendKeys("Người yêu cầu không thuộc đối tượng được cấp Phiếu theo quy định");
         browser.findElement(By.id("refuse")).click();
-        wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "Từ chối"));
+        waitFor(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "Từ chối"));
 
         // the citizen completes the dossier sent back; it returns to the desk's queue
         citizenLogsIn();
         browser.get(url("/my/dossiers/" + sentBack));
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("supplement")));
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#supplement-heading ~ form input[type='file']")))
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("supplement")));
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#supplement-heading ~ form input[type='file']")))
                 .sendKeys(pdfFile("CCCD clear").toString());
         browser.findElement(By.id("supplement")).click();
-        wait(10).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "bổ sung")));
+        waitFor(10).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "bổ sung")));
 
         officerLogsIn(DESK);
         browser.get(url("/reception"));
@@ -106,33 +87,5 @@ class DossierJourneyBrowserTest extends DossierTestSupport {
         assertThat(browser.findElement(By.id("lookup-result")).getText()).contains("Đã tiếp nhận").contains(appointment.replaceAll(".*?(\\d{2}/\\d{2}/\\d{4}).*", "$1"));
         browser.get(url("/tra-cuu-ho-so?ma=" + refused));
         assertThat(browser.findElement(By.id("lookup-result")).getText()).contains("Từ chối");
-    }
-
-    private void citizenLogsIn() {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login?lang=vi"));
-        browser.findElement(By.id("vneid-login")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("so-dinh-danh")));
-        browser.findElement(By.id("so-dinh-danh")).sendKeys(CITIZEN);
-        browser.findElement(By.id("mat-khau")).sendKeys(VNEID_PASSWORD);
-        browser.findElement(By.id("dang-nhap")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("my-name")));
-    }
-
-    private void officerLogsIn(String username) throws InterruptedException {
-        Chromium.logInOfficial(browser, "http://127.0.0.1:" + port, username, passwordOf(username), nextTotpCode(username));
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    /** Waits through a page that is being replaced (Chromium may report a node of the old document). */
-    private static org.openqa.selenium.support.ui.FluentWait<WebDriver> wait(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(org.openqa.selenium.WebDriverException.class);
-    }
-
-    private static Path pdfFile(String text) throws Exception {
-        return Files.write(Files.createTempFile("giay-to", ".pdf"), pdf(text + " " + UUID.randomUUID(), 0));
     }
 }

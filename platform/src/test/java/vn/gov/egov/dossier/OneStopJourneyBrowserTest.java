@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,16 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +35,7 @@ import vn.gov.egov.identity.Role;
  * stopped, approval with the signed result, online return and rating; the statistics count it in the right columns;
  * its verification page validates the signature; a second dossier gets the apology letter and counts as late.
  */
-class OneStopJourneyBrowserTest extends DossierTestSupport {
+class OneStopJourneyBrowserTest extends BrowserJourneySupport {
 
     static final String PERMIT = "1.000009";
     static final String WARD = "UBND-05983";
@@ -50,7 +44,6 @@ class OneStopJourneyBrowserTest extends DossierTestSupport {
     static final String HEAD = "lt-truongphong-xd";
     static final String LEADER = "lt-lanhdao-xd";
 
-    private static WebDriver browser;
     private static boolean routePublished;
 
     @Autowired
@@ -62,17 +55,7 @@ class OneStopJourneyBrowserTest extends DossierTestSupport {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void startChromium() throws Exception {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void interAgencyRoute() throws Exception {
@@ -112,7 +95,7 @@ class OneStopJourneyBrowserTest extends DossierTestSupport {
         for (String c : List.of(code, late)) {
             browser.get(url("/reception/dossiers/" + c));
             browser.findElement(By.id("accept")).click();
-            wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("appointment-date")));
+            waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("appointment-date")));
         }
         UUID id = idOf(code);
         Instant dueAtReception = progress.clock(id).orElseThrow().dueAt();
@@ -131,7 +114,7 @@ class OneStopJourneyBrowserTest extends DossierTestSupport {
         browser.findElement(By.id("reschedule-reason")).sendKeys("Chờ ý kiến thẩm định của cơ quan phối hợp");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('new-appointment').value = arguments[0]", newAppointment.toString());
         browser.findElement(By.id("reschedule")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
         assertThat(progress.clock(idOf(late)).orElseThrow().late()).isTrue();
         assertThat(progress.detail(late).orElseThrow().papers()).extracting(DossierPaper::kind).contains("APOLOGY");
 
@@ -140,7 +123,7 @@ class OneStopJourneyBrowserTest extends DossierTestSupport {
         browser.get(url("/processing/dossiers/" + code));
         browser.findElement(By.id("assignee")).sendKeys(SPECIALIST);
         browser.findElement(By.id("assign")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
 
         officerLogsIn(SPECIALIST);
         browser.get(url("/processing"));
@@ -166,18 +149,18 @@ class OneStopJourneyBrowserTest extends DossierTestSupport {
         citizenLogsIn();
         browser.get(url("/my/dossiers/" + code));
         browser.findElement(By.id("fees-pay")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("pay-paygov")));
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("pay-paygov")));
         assertThat(browser.findElement(By.id("payment-amount")).getText()).isEqualTo("75.000 đồng");
         browser.findElement(By.id("pay-paygov")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("pay-success"))).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("payment-outcome")));
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("pay-success"))).click();
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("payment-outcome")));
         assertThat(browser.findElement(By.id("payment-state")).getText()).isEqualTo("Đã thanh toán");
 
         browser.get(url("/my/dossiers/" + code));
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#supplement-heading ~ form input[type='file']")))
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#supplement-heading ~ form input[type='file']")))
                 .sendKeys(pdfFile("Ban ve mat bang co chi gioi").toString());
         browser.findElement(By.id("supplement")).click();
-        wait(10).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "bổ sung")));
+        waitFor(10).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "bổ sung")));
         DossierProgress.Clock resumed = progress.clock(id).orElseThrow();
         assertThat(resumed.stoppedAt()).isNull();
         Instant supplementedAt = jdbc.sql("select max(at) from dossier_step where dossier_id = ? and action = 'SUPPLEMENTED'").param(id)
@@ -213,9 +196,9 @@ class OneStopJourneyBrowserTest extends DossierTestSupport {
         browser.findElement(By.id("rating-5")).click();
         browser.findElement(By.id("rating-comment")).sendKeys("Nhanh, cán bộ hướng dẫn tận tình");
         browser.findElement(By.id("rate")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("rating-given")));
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("rating-given")));
         browser.findElement(By.id("result-verify")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("signature-status")));
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("signature-status")));
         assertThat(browser.findElement(By.id("signature-status")).getText()).contains("Hợp lệ");
         assertThat(browser.findElement(By.id("dossier-code")).getText()).contains(code);
         Chromium.assertAccessible(browser, "/verify/{id} of the journey's result");
@@ -272,49 +255,21 @@ class OneStopJourneyBrowserTest extends DossierTestSupport {
 
     /** Chooses a decision on the open step's form, fills the given fields, sends it and waits for the confirmation. */
     private void decide(String decision, Map<String, String> fields) {
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("decision-" + decision))).click();
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("decision-" + decision))).click();
         fields.forEach((field, value) -> {
             WebElement input = browser.findElement(By.id(field));
             input.clear();
             input.sendKeys(value);
         });
         browser.findElement(By.id("decide")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
     }
 
     private void claimIfOffered() {
         List<WebElement> claim = browser.findElements(By.id("claim"));
         if (!claim.isEmpty()) {
             claim.get(0).click();
-            wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
         }
-    }
-
-    private void citizenLogsIn() {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login?lang=vi"));
-        browser.findElement(By.id("vneid-login")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("so-dinh-danh")));
-        browser.findElement(By.id("so-dinh-danh")).sendKeys(CITIZEN);
-        browser.findElement(By.id("mat-khau")).sendKeys(VNEID_PASSWORD);
-        browser.findElement(By.id("dang-nhap")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("my-name")));
-    }
-
-    private void officerLogsIn(String username) throws InterruptedException {
-        Chromium.logInOfficial(browser, "http://127.0.0.1:" + port, username, passwordOf(username), nextTotpCode(username));
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    /** Waits through a page that is being replaced (Chromium may report a node of the old document). */
-    private static org.openqa.selenium.support.ui.FluentWait<WebDriver> wait(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(org.openqa.selenium.WebDriverException.class);
-    }
-
-    private static Path pdfFile(String text) throws Exception {
-        return Files.write(Files.createTempFile("giay-to", ".pdf"), pdf(text + " " + UUID.randomUUID(), 0));
     }
 }
