@@ -50,6 +50,11 @@ final class DossierFixtures {
     }
 
     static Map<String, Object> form() {
+        return form("Bổ sung hồ sơ xin việc");
+    }
+
+    /** The criminal-record certificate form (1.000001, 1.000012) of the test citizen, for the given purpose. */
+    static Map<String, Object> form(String purpose) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("hoTen", "Nguyễn Văn An");
         form.put("soDinhDanh", CITIZEN);
@@ -58,7 +63,7 @@ final class DossierFixtures {
         form.put("noiThuongTru", "Số 12 đường Lê Lợi, Phường Đông Kinh, Tỉnh Lạng Sơn");
         form.put("dienThoai", "0912999001");
         form.put("loaiPhieu", 1);
-        form.put("mucDichSuDung", "Bổ sung hồ sơ xin việc");
+        form.put("mucDichSuDung", purpose);
         form.put("soLuongPhieu", 1);
         return form;
     }

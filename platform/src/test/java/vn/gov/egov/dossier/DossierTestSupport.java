@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +72,11 @@ public abstract class DossierTestSupport extends PlatformTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("code").asString();
+    }
+
+    /** The test citizen's filled criminal-record certificate form, for the given purpose. */
+    public static Map<String, Object> citizenForm(String purpose) {
+        return DossierFixtures.form(purpose);
     }
 
     /** A one-page PDF, different for each {@code text}, of about {@code size} bytes. */

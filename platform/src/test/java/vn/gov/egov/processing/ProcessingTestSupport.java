@@ -160,17 +160,7 @@ abstract class ProcessingTestSupport extends PlatformTest {
     }
 
     static Map<String, Object> form() {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("hoTen", "Nguyễn Văn An");
-        form.put("soDinhDanh", CITIZEN);
-        form.put("ngaySinh", "1985-03-12");
-        form.put("gioiTinh", "Nam");
-        form.put("noiThuongTru", "Số 12 đường Lê Lợi, Phường Đông Kinh, Tỉnh Lạng Sơn");
-        form.put("dienThoai", "0912999001");
-        form.put("loaiPhieu", 1);
-        form.put("mucDichSuDung", "Hành nghề xây dựng");
-        form.put("soLuongPhieu", 1);
-        return form;
+        return vn.gov.egov.dossier.DossierTestSupport.citizenForm("Hành nghề xây dựng");
     }
 
     static Map<String, Object> document(String required, String fileName, byte[] content) {

@@ -45,16 +45,7 @@ public abstract class ResultTestSupport extends DossierTestSupport {
 
     /** Submitted online with this way of return and received; returns the dossier's id. */
     protected UUID received(String marker, ResultDelivery how, String address) throws Exception {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("hoTen", "Nguyễn Văn An");
-        form.put("soDinhDanh", CITIZEN);
-        form.put("ngaySinh", "1985-03-12");
-        form.put("gioiTinh", "Nam");
-        form.put("noiThuongTru", "Số 12 đường Lê Lợi, Phường Đông Kinh, Tỉnh Lạng Sơn");
-        form.put("dienThoai", "0912999001");
-        form.put("loaiPhieu", 1);
-        form.put("mucDichSuDung", "Bổ sung hồ sơ xin việc");
-        form.put("soLuongPhieu", 1);
+        Map<String, Object> form = citizenForm("Bổ sung hồ sơ xin việc");
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("requiredDocument", "Căn cước công dân hoặc hộ chiếu");
         document.put("fileName", "cccd.pdf");
