@@ -27,6 +27,23 @@ final class Groups {
         return groups;
     }
 
+    /**
+     * The specialists' groups a division head or agency leader supervises (they assign those steps): the specialists of
+     * their agency, and of their unit when the position names one.
+     */
+    static Set<String> supervisedBy(Official official) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (Position p : official.positions()) {
+            if (p.role() == Role.DIVISION_HEAD || p.role() == Role.AGENCY_LEADER) {
+                groups.add(Role.SPECIALIST.name() + "@" + p.agencyCode());
+                if (p.unitCode() != null && !p.unitCode().isBlank() && !p.unitCode().equals(p.agencyCode())) {
+                    groups.add(Role.SPECIALIST.name() + "@" + p.agencyCode() + "/" + p.unitCode());
+                }
+            }
+        }
+        return groups;
+    }
+
     static Role role(String group) {
         if (group == null || !group.contains("@")) {
             return null;

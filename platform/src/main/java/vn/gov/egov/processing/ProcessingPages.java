@@ -81,6 +81,7 @@ class ProcessingPages {
         model.addAttribute("official", me);
         model.addAttribute("mine", queues.mine());
         model.addAttribute("unit", queues.unit());
+        model.addAttribute("myGroups", Groups.of(me));
         model.addAttribute("alerts", queues.alerts());
         return "processing/queue";
     }

@@ -68,7 +68,9 @@ class ProcessingViews implements DossierProcessing {
         Instant now = Instant.now();
         Set<String> groups = Groups.of(official);
         List<StepRow> mine = rows(store.openAssignedTo(official.username(), QUEUE_SIZE), now);
-        List<StepRow> unit = rows(store.openForGroups(groups, QUEUE_SIZE).stream()
+        Set<String> unitGroups = new java.util.LinkedHashSet<>(groups);
+        unitGroups.addAll(Groups.supervisedBy(official));
+        List<StepRow> unit = rows(store.openForGroups(unitGroups, QUEUE_SIZE).stream()
                 .filter(s -> !official.username().equals(s.assignee())).toList(), now);
         return new Queues(mine, unit, store.alertsFor(groups, QUEUE_SIZE));
     }

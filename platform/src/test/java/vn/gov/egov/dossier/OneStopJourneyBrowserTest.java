@@ -120,8 +120,9 @@ class OneStopJourneyBrowserTest extends BrowserJourneySupport {
 
         // the division head of the deciding agency (chosen by the decision table) assigns a specialist
         officerLogsIn(HEAD);
-        browser.get(url("/processing/dossiers/" + code));
-        browser.findElement(By.id("assignee")).sendKeys(SPECIALIST);
+        browser.get(url("/processing"));
+        browser.findElement(By.cssSelector("#unit tr[data-code='" + code + "'] a.assign-link")).click();
+        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("assignee"))).sendKeys(SPECIALIST);
         browser.findElement(By.id("assign")).click();
         waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
 
