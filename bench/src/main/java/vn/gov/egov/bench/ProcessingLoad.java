@@ -57,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.bench.ProcessingLoad \
  *   http://127.0.0.1:18080 http://localhost:18090 15432 [dossiers=300] [connections=16]</pre>
  * Options ({@code -D}): bench.route (5 | 6), bench.delivery (AT_DESK | ONLINE), bench.submitConnections (8),
- * bench.agency (SO-TP), bench.officials (the demonstration officials' prefix, {@code stp}), bench.pollMillis (20).
+ * bench.warmupDossiers (20: submitted and driven through first, not measured; the baseline also warms up), bench.agency (SO-TP), bench.officials (the demonstration officials' prefix, {@code stp}), bench.pollMillis (20).
  */
 public final class ProcessingLoad {
 
@@ -77,6 +77,15 @@ public final class ProcessingLoad {
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final AtomicLong lastReturned = new AtomicLong();
 
+    void reset() {
+        latencies.clear();
+        lives.clear();
+        errors.set(0);
+        polls.set(0);
+        lastReturned.set(0);
+        firstError.set(null);
+    }
+
     ProcessingLoad(URI platform, String prefix, boolean atDesk) {
         this.platform = platform;
         this.prefix = prefix;
@@ -85,7 +94,18 @@ public final class ProcessingLoad {
                 .executor(Executors.newFixedThreadPool(2)).build();
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Exits in every case: the HTTP client's and the pools' threads would keep the JVM (and the script) waiting. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         URI platform = URI.create(args[0]);
         URI simulator = URI.create(args[1]);
         CitizenTokens.requireLoopback(platform);
@@ -122,7 +142,18 @@ public final class ProcessingLoad {
         for (CitizenTokens.Citizen citizen : citizens) {
             bodies.add(SubmissionLoad.BodyTemplate.of(json, citizen));
         }
+        int warmup = Integer.getInteger("bench.warmupDossiers", 20);
         SubmissionLoad.Http http = new SubmissionLoad.Http(client(), platform.resolve("/api/v1/dossiers"), bodies, pdfs, dossiers);
+        if (warmup > 0) {
+            SubmissionLoad.Http first = new SubmissionLoad.Http(client(), platform.resolve("/api/v1/dossiers"), bodies, pdfs, warmup);
+            first.run(submitConnections, 600);
+            List<String> warm = new ArrayList<>(first.codes);
+            long w = System.nanoTime();
+            load.drive(warm, connections);
+            System.out.printf("warm-up: %d dossiers submitted and driven to RETURNED in %.1f s, %d errors%n", warm.size(),
+                    (System.nanoTime() - w) / 1e9, load.errors.get());
+            load.reset();
+        }
         ProcessCpu cpu = new ProcessCpu();
         ProcessCpu.Snapshot submitStart = cpu.snapshot();
         SubmissionLoad.Result submitted = http.run(submitConnections, 600);
@@ -146,10 +177,12 @@ public final class ProcessingLoad {
 
         ProcessCpu.Snapshot start = cpu.snapshot();
         long begin = System.nanoTime();
+        Instant processingFrom = Instant.now();
         load.drive(codes, connections);
         long returnedAt = load.lastReturned.get();
         double ended = load.waitForEnds(url, codes, begin);
         ProcessCpu.Snapshot end = cpu.snapshot();
+        System.out.printf("   (processing phase from %s to %s, for a profile's time window)%n", processingFrom, Instant.now());
         double returnedSeconds = (returnedAt - begin) / 1e9;
         int completed = load.lives.size();
         System.out.printf("2. processing (accept -> %d steps -> RETURNED), %d connections: %d of %d dossiers RETURNED in %.1f s = "
@@ -185,6 +218,8 @@ public final class ProcessingLoad {
                 : List.of("RECEIVE", "APPRAISE", "REVIEW", "APPROVE", "ISSUE", "RETURN"));
         try {
             jdbc.sample(codes.get(codes.size() / 2));
+            jdbc.prepare(Math.max(1, warmup));
+            jdbc.run(connections, () -> { });
             jdbc.prepare(completed);
             Thread.sleep(11_000);
             try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
@@ -502,6 +537,7 @@ public final class ProcessingLoad {
         private final Map<String, Map<String, Object>> steps = new LinkedHashMap<>();
         private Map<String, Object> processed;
         private final ConcurrentLinkedQueue<UUID> prepared = new ConcurrentLinkedQueue<>();
+        private int sequence;
 
         Baseline(String url, List<String> kinds) {
             this.url = url;
@@ -551,7 +587,7 @@ public final class ProcessingLoad {
                         UUID id = UUID.randomUUID();
                         Map<String, Object> values = new LinkedHashMap<>(dossier);
                         values.put("id", id);
-                        values.put("code", JDBC_MARK + n);
+                        values.put("code", JDBC_MARK + sequence++);
                         values.put("status", "SUBMITTED");
                         values.put("idempotency_key", JDBC_MARK + id);
                         values.put("external_reference", null);
