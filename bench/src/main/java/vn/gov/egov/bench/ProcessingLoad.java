@@ -57,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.bench.ProcessingLoad \
  *   http://127.0.0.1:18080 http://localhost:18090 15432 [dossiers=300] [connections=16]</pre>
  * Options ({@code -D}): bench.route (5 | 6), bench.delivery (AT_DESK | ONLINE), bench.submitConnections (8),
- * bench.warmupDossiers (20: submitted and driven through first, not measured; the baseline also warms up), bench.agency (SO-TP), bench.officials (the demonstration officials' prefix, {@code stp}), bench.pollMillis (20).
+ * bench.warmupDossiers (20: submitted and driven through first, not measured; the baseline also warms up), bench.agency (SO-TP), bench.officials (the demonstration officials' prefix, {@code stp}), bench.pollMillis (100: the interval of the driver's polls of the dossier while the process starts asynchronously).
  */
 public final class ProcessingLoad {
 
@@ -69,7 +69,7 @@ public final class ProcessingLoad {
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final String prefix;
     private final boolean atDesk;
-    private final int pollMillis = Integer.getInteger("bench.pollMillis", 20);
+    private final int pollMillis = Integer.getInteger("bench.pollMillis", 100);
     private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> lives = new ConcurrentLinkedQueue<>();
     private final AtomicLong errors = new AtomicLong();
