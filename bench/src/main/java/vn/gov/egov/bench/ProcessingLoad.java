@@ -505,6 +505,7 @@ public final class ProcessingLoad {
     static void printRows(String label, Map<String, long[]> before, Map<String, long[]> after, long commits, long dossiers) {
         long[] engine = new long[3];
         StringBuilder platform = new StringBuilder();
+        StringBuilder engineTables = new StringBuilder();
         long[] own = new long[3];
         for (Map.Entry<String, long[]> e : after.entrySet()) {
             long[] b = before.getOrDefault(e.getKey(), new long[3]);
@@ -516,7 +517,10 @@ public final class ProcessingLoad {
             for (int i = 0; i < 3; i++) {
                 (flowable ? engine : own)[i] += d[i];
             }
-            if (!flowable) {
+            if (flowable) {
+                engineTables.append(String.format(" %s %.1f/%.1f/%.1f;", e.getKey(), d[0] / (double) dossiers, d[1] / (double) dossiers,
+                        d[2] / (double) dossiers));
+            } else {
                 platform.append(String.format(" %s %.1f/%.1f/%.1f;", e.getKey(), d[0] / (double) dossiers, d[1] / (double) dossiers,
                         d[2] / (double) dossiers));
             }
@@ -526,6 +530,9 @@ public final class ProcessingLoad {
                 engine[2] / (double) dossiers, own[0] / (double) dossiers, own[1] / (double) dossiers, own[2] / (double) dossiers,
                 commits / (double) dossiers);
         System.out.println("   " + label + " platform tables:" + platform);
+        if (engineTables.length() > 0) {
+            System.out.println("   " + label + " process engine tables:" + engineTables);
+        }
     }
 
     /** The same database work in the platform's own tables, without the process engine. */
