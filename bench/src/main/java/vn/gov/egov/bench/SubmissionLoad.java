@@ -57,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.bench.SubmissionLoad \
  *   http://127.0.0.1:18080 http://localhost:18090 15432 [connections=8] [seconds=30] [codes-file]</pre>
  * Options ({@code -D}): bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
- * bench.jdbc.modes ({@code both}: the baseline runs twice, {@code one}: one transaction per dossier, the counter row
+ * bench.delivery (result delivery asked, {@code ONLINE}), bench.jdbc.modes ({@code both}: the baseline runs twice, {@code one}: one transaction per dossier, the counter row
  * locked until the commit, {@code own}: the code taken in its own transaction first, as the platform does).
  */
 public final class SubmissionLoad {
@@ -227,7 +227,7 @@ public final class SubmissionLoad {
             body.put("form", form);
             body.put("documents", List.of(document(ID_CARD, "cccd.pdf", "@@FILE-0@@"),
                     document(null, "giay-to-khac.pdf", "@@FILE-1@@")));
-            body.put("resultDelivery", "ONLINE");
+            body.put("resultDelivery", System.getProperty("bench.delivery", "ONLINE"));
             String text = json.writeValueAsString(body);
             int a = text.indexOf("@@FILE-0@@");
             int b = text.indexOf("@@FILE-1@@");
