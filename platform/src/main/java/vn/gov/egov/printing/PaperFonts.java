@@ -1,6 +1,5 @@
 package vn.gov.egov.printing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,13 +26,32 @@ final class PaperFonts {
         this.boldGlyphs = cmap(bold);
     }
 
-    /** Fonts for one document; the subset written is only the glyphs that document uses. */
-    Loaded load(PDDocument document) throws IOException {
-        return new Loaded(PDType0Font.load(document, new ByteArrayInputStream(regular), true),
-                PDType0Font.load(document, new ByteArrayInputStream(bold), true));
+    /** Parsed fonts not in use: parsing both TrueType files costs more than laying out a whole paper. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Parsed> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Both fonts parsed once; one document at a time uses them (the subset is read from them when it is saved). */
+    record Parsed(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
-    record Loaded(PDType0Font regular, PDType0Font bold) {
+    /**
+     * Fonts for one document; the subset written is only the glyphs that document uses. Give them back with
+     * {@link #release} once the document is saved.
+     */
+    Loaded load(PDDocument document) throws IOException {
+        Parsed parsed = idle.poll();
+        if (parsed == null) {
+            parsed = new Parsed(new TTFParser().parse(new RandomAccessReadBuffer(regular)), new TTFParser().parse(new RandomAccessReadBuffer(bold)));
+        }
+        return new Loaded(PDType0Font.load(document, parsed.regular(), true), PDType0Font.load(document, parsed.bold(), true), parsed);
+    }
+
+    void release(Loaded loaded) {
+        if (loaded != null && idle.size() < 16) {
+            idle.offer(loaded.parsed());
+        }
+    }
+
+    record Loaded(PDType0Font regular, PDType0Font bold, Parsed parsed) {
     }
 
     /**

@@ -30,14 +30,23 @@ class PdfOfficialPapers implements OfficialPapers {
 
     @Override
     public byte[] render(Paper paper) {
+        PaperFonts.Loaded loaded = null;
+        boolean saved = false;
         try (PDDocument document = new PDDocument()) {
-            new PaperLayout(document, fonts, fonts.load(document)).lay(paper);
+            loaded = fonts.load(document);
+            new PaperLayout(document, fonts, loaded).lay(paper);
             describe(document, fonts.printable(paper.title()).toUpperCase(java.util.Locale.ROOT));
             ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
             document.save(pdf);
+            saved = true;
             return pdf.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (saved) {
+                // only fonts that went through a whole document are reused; after a failure they are dropped
+                fonts.release(loaded);
+            }
         }
     }
 

@@ -96,11 +96,13 @@ class StartingProcesses {
         variables.put("procedureCode", event.procedureCode());
         variables.put("receivingAgency", event.receivingAgency());
         variables.put("channel", event.channel() == null ? null : event.channel().name());
-        variables.put("form", detail.form() == null ? "{}" : detail.form().toString());
         variables.put("applicantCommune", areaOf(detail.form(), event.receivingAgency()));
         variables.put("refusalProposed", false);
+        // the filled form holds personal data that is sealed at rest in the dossier module: decisions read it while the
+        // process starts (the decision task comes first), and it is never written to the engine's tables
         ProcessInstance instance = runtime.createProcessInstanceBuilder().processDefinitionId(route.processDefinitionId())
-                .businessKey(event.dossierCode()).variables(variables).start();
+                .businessKey(event.dossierCode()).variables(variables)
+                .transientVariable("form", detail.form() == null ? "{}" : detail.form().toString()).start();
         store.processInstance(event.dossierId(), instance.getId());
         recording.record(event.dossierId(), instance.getId());
         progress.startProcessing(event.dossierId(), SYSTEM);

@@ -24,7 +24,9 @@
  * {@link vn.gov.egov.route.RouteDecisionFailed} out of the engine: the process does not start.
  * Variables processing sets at start: {@code dossierId}, {@code dossierCode}, {@code procedureCode},
  * {@code receivingAgency}, {@code channel}, {@code applicantCommune} (when known) and {@code form} (the filled form as
- * a JSON string, read by decisions through input expressions such as {@code form.dienTich}).
+ * a JSON string, read by decisions through input expressions such as {@code form.dienTich}). {@code form} is a transient
+ * variable (it holds personal data, never stored by the engine): only a decision that runs while the process starts —
+ * before its first user task — can read it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Procedure routes (BPMN, DMN)")
 package vn.gov.egov.route;
