@@ -194,11 +194,14 @@ class TestCertificateAuthority {
                 .query(TestCertificateAuthority::row).list();
     }
 
-    /** The current revocation list (DER), renewed every few minutes and after each revocation. */
+    /**
+     * The revocation list (DER), produced anew for each use within a second: a validator refuses a list issued before
+     * the certificate it speaks of, or before the signature it checks ("try later"), so an older list cannot serve.
+     */
     byte[] revocationList() {
         RevocationList current = revocationList;
         Instant now = clock.instant();
-        if (current == null || current.producedAt().plus(CRL_LIFETIME).isBefore(now)) {
+        if (current == null || current.producedAt().plusSeconds(1).isBefore(now)) {
             current = new RevocationList(produceRevocationList(now), now);
             revocationList = current;
         }
@@ -213,7 +216,7 @@ class TestCertificateAuthority {
         Authority ca = authority();
         try {
             X509v2CRLBuilder crl = new X509v2CRLBuilder(X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
-                    Date.from(now.minusSeconds(60)));
+                    Date.from(now));
             crl.setNextUpdate(Date.from(now.plus(CRL_LIFETIME).plus(Duration.ofHours(1))));
             crl.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.certificate()));
             crl.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
