@@ -96,7 +96,7 @@ public abstract class PlatformTest {
     /** The test mail server (SMTP), started once for all the tests, on a random port. */
     private static volatile com.icegreen.greenmail.util.GreenMail mailServer;
 
-    protected static synchronized com.icegreen.greenmail.util.GreenMail mailServer() {
+    public static synchronized com.icegreen.greenmail.util.GreenMail mailServer() {
         if (mailServer == null) {
             com.icegreen.greenmail.util.GreenMail server = new com.icegreen.greenmail.util.GreenMail(
                     new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));

@@ -1,5 +1,9 @@
 package vn.gov.egov.notification;
 
+import static vn.gov.egov.notification.TestMails.awaitMail;
+import static vn.gov.egov.notification.TestMails.body;
+import static vn.gov.egov.notification.TestMails.mailsFor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -256,31 +260,6 @@ class NotificationTest extends DossierTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static List<MimeMessage> mailsFor(String code) {
-        return Arrays.stream(mailServer().getReceivedMessages()).filter(m -> {
-            try {
-                return m.getSubject().contains(code);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static MimeMessage awaitMail(String code, String subjectPart) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(code).stream().filter(m -> {
-            try {
-                return m.getSubject().contains(subjectPart);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).findFirst().orElse(null), m -> m != null);
-    }
-
-    private static String body(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        return content instanceof String text ? text : new String(message.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private List<JsonNode> sms(String code) throws Exception {
