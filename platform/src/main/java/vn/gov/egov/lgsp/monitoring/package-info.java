@@ -1,0 +1,6 @@
+/**
+ * The LGSP's monitoring: calls, errors, latency percentiles and quota use per service and consumer, queue depths and
+ * delivery lag of subscriptions, alerts when a provider fails or a queue backs up; pages and Prometheus metrics.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "LGSP monitoring")
+package vn.gov.egov.lgsp.monitoring;

@@ -1,0 +1,25 @@
+package vn.gov.egov.lgsp.registry;
+
+import java.util.Optional;
+
+/**
+ * What the gateway and pub/sub ask the registry on each call; answers come from memory and are refreshed when the
+ * registry changes ({@link #generation()} grows with every change on any node).
+ */
+public interface ServiceRegistry {
+
+    /** The service at this address in any state (the gateway tells "unknown" from "not callable"). */
+    Optional<ProviderService> service(ServiceAddress address);
+
+    /** The system an SSO client id belongs to, when it is registered. */
+    Optional<ConsumerSystem> consumerByClientId(String clientId);
+
+    /**
+     * Whether the consumer holds a right for this operation: an operation is the HTTP method and the path beneath
+     * the service (for SOAP, the SOAP operation name); a right is for the whole service or for named operations.
+     */
+    boolean mayCall(ConsumerSystem consumer, ProviderService service, String method, String operationPath);
+
+    /** Grows with every change to services, systems or rights. */
+    long generation();
+}
