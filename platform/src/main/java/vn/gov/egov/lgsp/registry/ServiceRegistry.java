@@ -11,6 +11,9 @@ public interface ServiceRegistry {
     /** The service at this address in any state (the gateway tells "unknown" from "not callable"). */
     Optional<ProviderService> service(ServiceAddress address);
 
+    /** A registered system by its member's code and its own code (e.g. the owner of an event type). */
+    Optional<ConsumerSystem> system(String member, String subsystem);
+
     /** The system an SSO client id belongs to, when it is registered. */
     Optional<ConsumerSystem> consumerByClientId(String clientId);
 
