@@ -1,0 +1,87 @@
+package vn.gov.egov.lgsp.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.support.HttpRequestWrapper;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import vn.gov.egov.lgsp.registry.ServiceAddress;
+
+@Component
+class GatewayConnections implements LgspConnections {
+
+    private static final String PLACEHOLDER_HOST = "lgsp-gateway.invalid";
+
+    private final LocalAddresses addresses;
+    private final AccessTokens tokens;
+    private final PlatformCredentials credentials;
+
+    GatewayConnections(Environment environment, PlatformCredentials credentials) {
+        this.addresses = new LocalAddresses(environment);
+        this.credentials = credentials;
+        this.tokens = new AccessTokens(credentials, addresses, Clock.systemUTC());
+    }
+
+    @Override
+    public URI address(ServiceAddress service) {
+        return URI.create(addresses.gateway() + "/lgsp/r1/" + service.path());
+    }
+
+    @Override
+    public RestClient.Builder restClient(ServiceAddress service, Duration connectTimeout, Duration readTimeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+        requests.setReadTimeout(readTimeout);
+        return RestClient.builder()
+                .requestFactory(requests)
+                // resolved per request: the gateway's address (this node's port) is known only once the server runs
+                .requestInterceptor((original, body, execution) -> {
+                    HttpRequest request = onGateway(original);
+                    String token = tokens.token();
+                    request.getHeaders().setBearerAuth(token);
+                    ClientHttpResponse response = execution.execute(request, body);
+                    if (response.getStatusCode().value() == 401 && isTokenRefusal(response.getHeaders())) {
+                        response.close();
+                        tokens.refused(token);
+                        request.getHeaders().setBearerAuth(tokens.token());
+                        return execution.execute(request, body);
+                    }
+                    return response;
+                })
+                .baseUrl("http://" + PLACEHOLDER_HOST + "/lgsp/r1/" + service.path());
+    }
+
+    @Override
+    public String clientId() {
+        return credentials.clientId();
+    }
+
+    private static boolean isTokenRefusal(HttpHeaders headers) {
+        String error = headers.getFirst("X-Lgsp-Error");
+        return error != null && error.startsWith("gateway.token_");
+    }
+
+    /**
+     * Clients are made when their module starts, before this node's port is known: they address a placeholder host
+     * that each request swaps for the gateway.
+     */
+    private HttpRequest onGateway(HttpRequest request) {
+        URI uri = request.getURI();
+        if (!PLACEHOLDER_HOST.equals(uri.getHost())) {
+            return request;
+        }
+        URI actual = URI.create(addresses.gateway() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        return new HttpRequestWrapper(request) {
+            @Override
+            public URI getURI() {
+                return actual;
+            }
+        };
+    }
+}

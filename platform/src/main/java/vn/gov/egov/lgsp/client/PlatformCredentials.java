@@ -1,0 +1,114 @@
+package vn.gov.egov.lgsp.client;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
+import vn.gov.egov.personaldata.PersonalDataProtection;
+
+/**
+ * The platform's own client-credentials client at the province's SSO. Its secret is made once (by whichever node is
+ * first), kept sealed in {@code lgsp_client_credential} so that every node can read it, and never configured by hand:
+ * nothing secret is in the repository or the environment.
+ */
+@Component
+class PlatformCredentials {
+
+    private static final String PURPOSE = "lgsp.client_credential.secret";
+
+    record Credentials(String clientId, String secret) {
+    }
+
+    private final JdbcClient jdbc;
+    private final RegisteredClientRepository clients;
+    private final PasswordEncoder passwords;
+    private final PersonalDataProtection sealing;
+    private final String clientId;
+    private volatile Credentials known;
+
+    PlatformCredentials(JdbcClient jdbc, RegisteredClientRepository clients, PasswordEncoder passwords,
+                        PersonalDataProtection sealing, @Value("${egov.lgsp.client.client-id:lgsp-platform}") String clientId) {
+        this.jdbc = jdbc;
+        this.clients = clients;
+        this.passwords = passwords;
+        this.sealing = sealing;
+        this.clientId = clientId;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    Credentials credentials() {
+        Credentials credentials = known;
+        if (credentials == null) {
+            synchronized (this) {
+                if (known == null) {
+                    known = new Credentials(clientId, ensureClient(storedSecret()));
+                }
+                credentials = known;
+            }
+        }
+        return credentials;
+    }
+
+    /** Forgets what this node knows, so that the next use reads the store again (after a refused token request). */
+    void forget() {
+        known = null;
+    }
+
+    private String storedSecret() {
+        java.util.Optional<String> sealed = jdbc.sql("SELECT sealed_secret FROM lgsp_client_credential WHERE client_id = :id")
+                .param("id", clientId).query(String.class).optional();
+        if (sealed.isPresent()) {
+            return sealing.open(sealed.get(), PURPOSE);
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        jdbc.sql("INSERT INTO lgsp_client_credential (client_id, sealed_secret) VALUES (:id, :sealed) ON CONFLICT (client_id) DO NOTHING")
+                .param("id", clientId).param("sealed", sealing.seal(secret, PURPOSE)).update();
+        // another node may have been first: its secret is the one
+        return sealing.open(jdbc.sql("SELECT sealed_secret FROM lgsp_client_credential WHERE client_id = :id")
+                .param("id", clientId).query(String.class).single(), PURPOSE);
+    }
+
+    private String ensureClient(String secret) {
+        RegisteredClient existing = clients.findByClientId(clientId);
+        if (existing != null && existing.getClientSecret() != null && passwords.matches(secret, existing.getClientSecret())
+                && existing.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
+            return secret;
+        }
+        RegisteredClient.Builder client = existing != null ? RegisteredClient.from(existing)
+                : RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId);
+        client.clientName("Nền tảng CQĐT (gọi dịch vụ qua LGSP)")
+                .clientSecret(passwords.encode(secret))
+                .clientAuthenticationMethods(m -> {
+                    m.clear();
+                    m.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+                })
+                .authorizationGrantTypes(g -> {
+                    g.clear();
+                    g.add(AuthorizationGrantType.CLIENT_CREDENTIALS);
+                })
+                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10)).build());
+        try {
+            clients.save(client.build());
+        } catch (DataIntegrityViolationException raced) {
+            // another node registered the client at the same moment with the same stored secret
+        }
+        return secret;
+    }
+}
