@@ -23,6 +23,6 @@ class SimulatedSystems {
                 new SimulatedSystem("sms", "Cổng gửi tin nhắn SMS", "available", "/sms"),
                 new SimulatedSystem("vneid", "Định danh điện tử VNeID", "available", "/vneid"),
                 new SimulatedSystem("procedures", "CSDL quốc gia về thủ tục hành chính", "available", "/national-procedures/api/procedures"),
-                new SimulatedSystem("document-backbone", "Trục liên thông văn bản quốc gia", "planned", null));
+                new SimulatedSystem("document-backbone", "Trục liên thông văn bản quốc gia", "available", "/document-backbone/api/packages"));
     }
 }

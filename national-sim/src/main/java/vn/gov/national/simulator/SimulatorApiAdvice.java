@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** problem+json with Vietnamese text for the simulated population, business, portal, VNPost, SMS and PayGov APIs. */
+/** problem+json with Vietnamese text for the simulated population, business, portal, VNPost, SMS, PayGov and document-backbone APIs. */
 @RestControllerAdvice(basePackages = {
         "vn.gov.national.simulator.population", "vn.gov.national.simulator.businessregistry",
         "vn.gov.national.simulator.nationalportal", "vn.gov.national.simulator.vnpost", "vn.gov.national.simulator.sms",
-        "vn.gov.national.simulator.paygov"})
+        "vn.gov.national.simulator.paygov", "vn.gov.national.simulator.documentbackbone"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SimulatorApiAdvice {
 
