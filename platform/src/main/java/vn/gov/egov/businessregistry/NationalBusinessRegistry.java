@@ -1,6 +1,7 @@
 package vn.gov.egov.businessregistry;
 
-import java.net.http.HttpClient;
+import vn.gov.egov.lgsp.registry.NationalServices;
+import vn.gov.egov.lgsp.client.LgspConnections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -26,13 +26,10 @@ class NationalBusinessRegistry implements BusinessRegistry {
 
     private final RestClient client;
 
-    NationalBusinessRegistry(@Value("${egov.national.business-registry.base-url:http://localhost:8090/business-registry}") String baseUrl,
+    NationalBusinessRegistry(LgspConnections lgsp,
                              @Value("${egov.national.business-registry.connect-timeout:5s}") Duration connectTimeout,
                              @Value("${egov.national.business-registry.read-timeout:10s}") Duration readTimeout) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-        requests.setReadTimeout(readTimeout);
-        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.client = lgsp.restClient(NationalServices.BUSINESS_REGISTRY, connectTimeout, readTimeout).build();
     }
 
     @Override

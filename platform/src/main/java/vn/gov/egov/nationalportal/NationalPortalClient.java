@@ -1,13 +1,13 @@
 package vn.gov.egov.nationalportal;
 
-import java.net.http.HttpClient;
+import vn.gov.egov.lgsp.registry.NationalServices;
+import vn.gov.egov.lgsp.client.LgspConnections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -22,12 +22,10 @@ class NationalPortalClient {
 
     private final RestClient client;
 
-    NationalPortalClient(@Value("${egov.national.portal.base-url:http://localhost:8090/national-portal}") String baseUrl,
+    NationalPortalClient(LgspConnections lgsp,
                          @Value("${egov.national.portal.connect-timeout:5s}") Duration connectTimeout,
                          @Value("${egov.national.portal.read-timeout:30s}") Duration readTimeout) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-        requests.setReadTimeout(readTimeout);
-        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.client = lgsp.restClient(NationalServices.NATIONAL_PORTAL, connectTimeout, readTimeout).build();
     }
 
     /** Dossiers submitted on the portal and not acknowledged yet, oldest first. */

@@ -1,8 +1,9 @@
 package vn.gov.egov.payment;
 
+import vn.gov.egov.lgsp.client.LgspConnections;
+import vn.gov.egov.lgsp.registry.NationalServices;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -49,13 +49,13 @@ class PaygovClient {
 
     private final PaygovSettings settings;
     private final RestClient client;
+    private final LgspConnections lgsp;
 
-    PaygovClient(PaygovSettings settings) {
+    /** The pay page is PayGov's own, for the citizen's browser; the status query and the daily file go through the LGSP. */
+    PaygovClient(PaygovSettings settings, LgspConnections lgsp) {
         this.settings = settings;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
-        requests.setReadTimeout(settings.readTimeout());
-        this.client = RestClient.builder().requestFactory(requests).build();
+        this.lgsp = lgsp;
+        this.client = lgsp.restClient(NationalServices.PAYGOV, settings.connectTimeout(), settings.readTimeout()).build();
     }
 
     /** The address of PayGov's pay page for this payment, signed. */
@@ -82,7 +82,7 @@ class PaygovClient {
         request.put("request_time", COMPACT.format(now));
         request.put(PaygovSignature.HASH, PaygovSignature.sign(request, settings.secretKey()));
         try {
-            return client.get().uri(URI.create(settings.baseUrl() + "/api/transactions?" + query(request)))
+            return client.get().uri(URI.create(lgsp.address(NationalServices.PAYGOV) + "/api/transactions?" + query(request)))
                     .accept(MediaType.APPLICATION_JSON).exchange((req, response) -> {
                         int status = response.getStatusCode().value();
                         if (status == 404) {
@@ -113,7 +113,7 @@ class PaygovClient {
         String[] checksum = new String[1];
         String body;
         try {
-            body = client.get().uri(URI.create(settings.baseUrl() + "/api/reconciliation?" + query(request)))
+            body = client.get().uri(URI.create(lgsp.address(NationalServices.PAYGOV) + "/api/reconciliation?" + query(request)))
                     .accept(MediaType.parseMediaType("text/csv")).exchange((req, response) -> {
                         int status = response.getStatusCode().value();
                         if (status != 200) {

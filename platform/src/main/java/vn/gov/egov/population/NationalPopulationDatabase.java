@@ -1,6 +1,7 @@
 package vn.gov.egov.population;
 
-import java.net.http.HttpClient;
+import vn.gov.egov.lgsp.registry.NationalServices;
+import vn.gov.egov.lgsp.client.LgspConnections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -34,13 +34,10 @@ class NationalPopulationDatabase implements PopulationDatabase {
 
     private final RestClient client;
 
-    NationalPopulationDatabase(@Value("${egov.national.population.base-url:http://localhost:8090/population}") String baseUrl,
+    NationalPopulationDatabase(LgspConnections lgsp,
                                @Value("${egov.national.population.connect-timeout:5s}") Duration connectTimeout,
                                @Value("${egov.national.population.read-timeout:10s}") Duration readTimeout) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-        requests.setReadTimeout(readTimeout);
-        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.client = lgsp.restClient(NationalServices.POPULATION, connectTimeout, readTimeout).build();
     }
 
     /** The record as the database sends it. */

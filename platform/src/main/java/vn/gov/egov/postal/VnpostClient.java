@@ -1,13 +1,13 @@
 package vn.gov.egov.postal;
 
-import java.net.http.HttpClient;
+import vn.gov.egov.lgsp.registry.NationalServices;
+import vn.gov.egov.lgsp.client.LgspConnections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -21,12 +21,10 @@ class VnpostClient {
 
     private final RestClient client;
 
-    VnpostClient(@Value("${egov.national.vnpost.base-url:http://localhost:8090/vnpost}") String baseUrl,
+    VnpostClient(LgspConnections lgsp,
                  @Value("${egov.national.vnpost.connect-timeout:5s}") Duration connectTimeout,
                  @Value("${egov.national.vnpost.read-timeout:30s}") Duration readTimeout) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-        requests.setReadTimeout(readTimeout);
-        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.client = lgsp.restClient(NationalServices.VNPOST, connectTimeout, readTimeout).build();
     }
 
     /** Postal dossiers delivered to the province and not acknowledged yet, oldest first. */

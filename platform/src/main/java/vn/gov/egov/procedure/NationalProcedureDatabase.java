@@ -1,11 +1,11 @@
 package vn.gov.egov.procedure;
 
-import java.net.http.HttpClient;
+import vn.gov.egov.lgsp.registry.NationalServices;
+import vn.gov.egov.lgsp.client.LgspConnections;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,14 +20,12 @@ class NationalProcedureDatabase {
     private final RestClient client;
     private final String baseUrl;
 
-    NationalProcedureDatabase(@Value("${egov.national.procedures.base-url:http://localhost:8090/national-procedures}") String baseUrl,
+    NationalProcedureDatabase(LgspConnections lgsp,
                               @Value("${egov.national.procedures.connect-timeout:5s}") Duration connectTimeout,
                               @Value("${egov.national.procedures.read-timeout:30s}") Duration readTimeout) {
-        this.baseUrl = baseUrl;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-        requests.setReadTimeout(readTimeout);
-        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        // the source names the service on the LGSP, not a node's address, so that the last sync is found again
+        this.baseUrl = "lgsp:" + NationalServices.PROCEDURES.path();
+        this.client = lgsp.restClient(NationalServices.PROCEDURES, connectTimeout, readTimeout).build();
     }
 
     String source() {

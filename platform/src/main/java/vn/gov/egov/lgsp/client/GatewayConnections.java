@@ -22,10 +22,12 @@ class GatewayConnections implements LgspConnections {
     private final LocalAddresses addresses;
     private final AccessTokens tokens;
     private final PlatformCredentials credentials;
+    private final PlatformConsumer consumer;
 
-    GatewayConnections(Environment environment, PlatformCredentials credentials) {
+    GatewayConnections(Environment environment, PlatformCredentials credentials, PlatformConsumer consumer) {
         this.addresses = new LocalAddresses(environment);
         this.credentials = credentials;
+        this.consumer = consumer;
         this.tokens = new AccessTokens(credentials, addresses, Clock.systemUTC());
     }
 
@@ -43,6 +45,7 @@ class GatewayConnections implements LgspConnections {
                 // resolved per request: the gateway's address (this node's port) is known only once the server runs
                 .requestInterceptor((original, body, execution) -> {
                     HttpRequest request = onGateway(original);
+                    consumer.ensure();
                     String token = tokens.token();
                     request.getHeaders().setBearerAuth(token);
                     ClientHttpResponse response = execution.execute(request, body);

@@ -1,0 +1,94 @@
+package vn.gov.egov.lgsp.client;
+
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import vn.gov.egov.lgsp.registry.NationalServices;
+import vn.gov.egov.lgsp.registry.PlatformServices;
+import vn.gov.egov.lgsp.registry.RegisteredService;
+import vn.gov.egov.lgsp.registry.RegistrySubsystem;
+import vn.gov.egov.lgsp.registry.ServiceAddress;
+import vn.gov.egov.lgsp.registry.ServiceCatalogAdministration;
+
+/**
+ * The platform's own system on the LGSP ({@value PlatformServices#MEMBER}/{@value #SUBSYSTEM}), linked to the
+ * platform's SSO client, with a right to each national service its modules use. A right is granted once: when an
+ * operator revokes it, a restart does not give it back.
+ */
+@Component
+class PlatformConsumer {
+
+    static final String SUBSYSTEM = "NEN-TANG";
+    static final List<ServiceAddress> USED = List.of(NationalServices.POPULATION, NationalServices.BUSINESS_REGISTRY,
+            NationalServices.PROCEDURES, NationalServices.NATIONAL_PORTAL, NationalServices.PAYGOV, NationalServices.VNPOST);
+    private static final String PURPOSE = "Các phân hệ của nền tảng CQĐT gọi hệ thống quốc gia qua LGSP (đăng ký khi khởi động)";
+    private static final Logger log = LoggerFactory.getLogger(PlatformConsumer.class);
+
+    private final ServiceCatalogAdministration registry;
+    private final PlatformCredentials credentials;
+    private volatile boolean complete;
+
+    PlatformConsumer(ServiceCatalogAdministration registry, PlatformCredentials credentials) {
+        this.registry = registry;
+        this.credentials = credentials;
+    }
+
+    /** After the registry has registered the national services at start (its listener has the default order). */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void atStart() {
+        ensure();
+    }
+
+    /** Cheap once everything is registered; until then each use tries again (services may be registered later). */
+    void ensure() {
+        if (complete) {
+            return;
+        }
+        synchronized (this) {
+            if (!complete) {
+                // the platform acts, not whoever's request happens to make the first call
+                org.springframework.security.core.context.SecurityContext caller = SecurityContextHolder.getContext();
+                SecurityContextHolder.clearContext();
+                try {
+                    complete = register();
+                } catch (RuntimeException e) {
+                    log.warn("LGSP: the platform's consumer system could not be registered yet: {}", e.getMessage());
+                } finally {
+                    SecurityContextHolder.setContext(caller);
+                }
+            }
+        }
+    }
+
+    private boolean register() {
+        String clientId = credentials.credentials().clientId();
+        RegistrySubsystem system = registry.subsystem(PlatformServices.MEMBER, SUBSYSTEM)
+                .orElseGet(() -> registry.registerSubsystem(PlatformServices.MEMBER, SUBSYSTEM, "Nền tảng Chính quyền điện tử tỉnh", clientId));
+        if (!clientId.equals(system.clientId())) {
+            system = registry.linkClient(system.id(), clientId);
+        }
+        UUID consumer = system.id();
+        boolean all = true;
+        for (ServiceAddress address : USED) {
+            java.util.Optional<RegisteredService> service = registry.service(address);
+            if (service.isEmpty()) {
+                all = false;
+                continue;
+            }
+            boolean everHeld = registry.rights(consumer).stream().anyMatch(r -> r.serviceId().equals(service.get().id()));
+            if (!everHeld) {
+                registry.grant(consumer, service.get().id(), List.of("*"), PURPOSE);
+                log.info("LGSP: the platform may call {}", address);
+            }
+        }
+        return all;
+    }
+}
