@@ -78,6 +78,7 @@ final class PassingThrough extends OncePerRequestFilter {
         String clientId;
         ConsumerSystem consumer;
         ProviderService service;
+        String method;
         String path;
         int status;
         String errorClass;
@@ -88,6 +89,7 @@ final class PassingThrough extends OncePerRequestFilter {
         String responseHash;
         byte[] requestBody;
         byte[] responseBody;
+        boolean finished;
     }
 
     @Override
@@ -102,12 +104,13 @@ final class PassingThrough extends OncePerRequestFilter {
             log.warn("Gateway call {} failed", call.requestId, e);
             refuse(response, call, new GatewayRefusal(GatewayError.PROVIDER_UNREACHABLE, "Lỗi khi chuyển tiếp cuộc gọi"));
         } finally {
-            finish(request, call);
+            finish(call);
         }
     }
 
     private void pass(HttpServletRequest request, HttpServletResponse response, Call call) throws IOException {
         String rawUri = request.getRequestURI();
+        call.method = request.getMethod();
         call.path = loggable(rawUri);
         Jwt jwt = tokens.check(request.getHeader("Authorization"));
         call.clientId = jwt.getSubject();
@@ -222,6 +225,7 @@ final class PassingThrough extends OncePerRequestFilter {
             response.setHeader(GatewayHeaders.ERROR, call.errorClass);
         }
         response.setContentLength(answer.body().length);
+        finish(call);
         try (OutputStream out = response.getOutputStream()) {
             out.write(answer.body());
         }
@@ -276,6 +280,7 @@ final class PassingThrough extends OncePerRequestFilter {
         byte[] body = problem(error, refusal.getMessage(), call.requestId, call.path).getBytes(StandardCharsets.UTF_8);
         call.responseBytes = body.length;
         response.setContentLength(body.length);
+        finish(call);
         try (OutputStream out = response.getOutputStream()) {
             out.write(body);
         }
@@ -329,7 +334,15 @@ final class PassingThrough extends OncePerRequestFilter {
         return clean.toString();
     }
 
-    private void finish(HttpServletRequest request, Call call) {
+    /**
+     * Times the call and puts it in the message log, once, just before the answer's bytes are written: a consumer
+     * that reads the log after the answer finds the call there.
+     */
+    private void finish(Call call) {
+        if (call.finished) {
+            return;
+        }
+        call.finished = true;
         long total = System.nanoTime() - call.start;
         String serviceName = call.service == null ? "none" : call.service.address().path();
         String consumerName = call.consumer == null ? "none" : call.consumer.name();
@@ -347,7 +360,7 @@ final class PassingThrough extends OncePerRequestFilter {
         try {
             messages.record(new LoggedCall(call.requestId, call.at, "CALL",
                     call.consumer == null ? null : call.consumer.name(), call.clientId,
-                    call.service == null ? null : call.service.address().path(), request.getMethod(), call.path,
+                    call.service == null ? null : call.service.address().path(), call.method, call.path,
                     call.status, call.errorClass, call.requestBytes, call.responseBytes, total / 1000,
                     call.providerNanos / 1000, call.requestHash, call.responseHash,
                     call.service == null ? SecurityLevel.INTERNAL : call.service.securityLevel(),

@@ -124,6 +124,7 @@ class GatewayTest extends PlatformTest {
             registry.registerMember(PROVIDER, "Bên cung cấp thử " + RUN, MemberKind.OTHER, null);
             registry.registerSubsystem(PROVIDER, "ECHO", "Hệ thống thử", null);
             registry.registerSubsystem(PROVIDER, "FLAKY", "Hệ thống hay lỗi", null);
+            registry.registerSubsystem(PROVIDER, "DANCU", "CSDL dân cư (mô phỏng)", null);
             registry.registerMember(CONSUMER, "Bên gọi thử " + RUN, MemberKind.OTHER, null);
             RegistrySubsystem app = registry.registerSubsystem(CONSUMER, "APP", "Ứng dụng gọi", CLIENT);
             RegistrySubsystem other = registry.registerSubsystem(CONSUMER, "OTHER", "Ứng dụng khác", null);
@@ -190,15 +191,15 @@ class GatewayTest extends PlatformTest {
 
     @Test
     void theSimulatedPopulationDatabaseAnswersThroughTheGateway() throws Exception {
-        HttpResponse<String> answer = call("GET", "DANCU/cong-dan/v1/citizens/020190000123", null,
+        HttpResponse<String> answer = call("GET", "DANCU/cong-dan/v1/citizens/020085999001", null,
                 "X-Requesting-Agency", "000.00.00.H20");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(JSON.readTree(answer.body()).get("personalId").asString()).isEqualTo("020190000123");
-        HttpResponse<String> notFound = call("GET", "DANCU/cong-dan/v1/citizens/020190999999", null,
+        assertThat(JSON.readTree(answer.body()).get("personalId").asString()).isEqualTo("020085999001");
+        HttpResponse<String> notFound = call("GET", "DANCU/cong-dan/v1/citizens/020085999999", null,
                 "X-Requesting-Agency", "000.00.00.H20");
         assertThat(notFound.statusCode()).as("the provider's own 4xx passes unchanged").isEqualTo(404);
         assertThat(notFound.headers().firstValue(GatewayHeaders.ERROR)).isEmpty();
-        HttpResponse<String> notGranted = call("POST", "DANCU/cong-dan/v1/citizens/020190000123", "{}");
+        HttpResponse<String> notGranted = call("POST", "DANCU/cong-dan/v1/citizens/020085999001", "{}");
         assertRefused(notGranted, 403, "gateway.access_denied");
     }
 
@@ -217,10 +218,10 @@ class GatewayTest extends PlatformTest {
         String expired = jwtEncoder.encode(JwtEncoderParameters.from(JwtClaimsSet.builder().subject(CLIENT)
                 .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(1800)).build())).getTokenValue();
         assertRefused(send("GET", "ECHO/echo/v1/x", null, "Bearer " + expired), 401, "gateway.token_expired");
-        String token = clientToken(CLIENT);
+        String token = freshToken(CLIENT);
         assertThat(send("GET", "ECHO/echo/v1/x", null, "Bearer " + token).statusCode()).isEqualTo(200);
         HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(uri("/oauth2/revoke"))
-                .header("Authorization", basic(CLIENT, SECRET)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", basic(CLIENT, secret(CLIENT))).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(revoked.statusCode()).isEqualTo(200);
         assertRefused(send("GET", "ECHO/echo/v1/x", null, "Bearer " + token), 401, "gateway.token_invalid");
@@ -389,17 +390,28 @@ class GatewayTest extends PlatformTest {
         if (cached != null && Instant.parse(cached[1]).isAfter(Instant.now())) {
             return cached[0];
         }
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Authorization", basic(clientId, SECRET)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        String value = accessTokenIn(token.body());
+        String value = freshToken(clientId);
         TOKENS.put(clientId, new String[] {value, Instant.now().plusSeconds(240).toString()});
         return value;
     }
 
+    private String freshToken(String clientId) throws IOException, InterruptedException {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", basic(clientId, secret(clientId))).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return accessTokenIn(token.body());
+    }
+
+    private static String secret(String clientId) {
+        return SECRET + "-" + clientId;
+    }
+
     private void saveClient(String clientId) {
-        clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId).clientSecret("{noop}" + SECRET)
+        if (clients.findByClientId(clientId) != null) {
+            return;
+        }
+        clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId).clientSecret("{noop}" + secret(clientId))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("lgsp.call")
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build()).build());
