@@ -5,13 +5,21 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The province's e-Government platform: one jar, one Spring Modulith module per business capability. */
+/**
+ * The province's e-Government platform: one jar, one Spring Modulith module per business capability. With
+ * {@code egov.role=lgsp-gateway} ({@code EGOV_ROLE}) the same jar runs only the LGSP gateway (see
+ * {@link vn.gov.egov.lgsp.gateway.GatewayRole}).
+ */
 @SpringBootApplication
 @EnableAsync
 @EnableScheduling
 public class EgovPlatformApplication {
 
     public static void main(String[] args) {
+        if (vn.gov.egov.lgsp.gateway.GatewayRole.chosen(args)) {
+            vn.gov.egov.lgsp.gateway.GatewayRole.run(args);
+            return;
+        }
         SpringApplication.run(EgovPlatformApplication.class, args);
     }
 }

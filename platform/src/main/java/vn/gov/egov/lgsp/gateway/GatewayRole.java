@@ -1,0 +1,121 @@
+package vn.gov.egov.lgsp.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The gateway as its own process (item 8: a province places it in its own network zone): the same jar started with
+ * {@code egov.role=lgsp-gateway} ({@code EGOV_ROLE}) runs only the gateway, the registry's in-memory
+ * {@code ServiceRegistry}, the message log's writer, personal-data sealing (for logged bodies), the database
+ * connection (an external PostgreSQL: the platform's, {@code SPRING_DATASOURCE_URL}; no migrations) and
+ * observability (health, Prometheus). Tokens are checked against the SSO's published keys
+ * ({@code egov.lgsp.gateway.issuer-uri} + {@code /oauth2/jwks}), issuer and expiry; a revoked token is refused by
+ * a separate gateway only once it expires (access tokens live {@code egov.identity.access-token-time-to-live}, 10 min).
+ * <p>
+ * Deliberately not a {@code @Configuration}: the platform's own component scan must not pick it up.
+ */
+@EnableAutoConfiguration
+@ComponentScan(basePackages = {"vn.gov.egov.lgsp", "vn.gov.egov.personaldata", "vn.gov.egov.observability"},
+        useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
+                "vn\\.gov\\.egov\\.lgsp\\.gateway\\.GatewayConfiguration",
+                "vn\\.gov\\.egov\\.lgsp\\.registry\\.SnapshotRegistry",
+                "vn\\.gov\\.egov\\.lgsp\\.messagelog\\.MessageLogConfiguration",
+                "vn\\.gov\\.egov\\.personaldata\\.PersonalDataConfiguration",
+                "vn\\.gov\\.egov\\.observability\\.RequestIdFilter"}))
+public class GatewayRole {
+
+    /** The value of {@code egov.role} that starts this role. */
+    public static final String NAME = "lgsp-gateway";
+
+    /** Jars whose auto-configurations a gateway does not need (process engine, migrations, pages, mail, SSO server). */
+    private static final List<String> NOT_NEEDED = List.of("flowable", "spring-modulith", "spring-boot-flyway",
+            "springdoc", "spring-boot-security-oauth2-authorization-server", "spring-boot-security-oauth2-client",
+            "spring-boot-thymeleaf", "spring-boot-mail", "spring-boot-data-jdbc", "spring-boot-kafka");
+
+    public static ConfigurableApplicationContext run(String... args) {
+        SpringApplication application = new SpringApplication(GatewayRole.class);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.autoconfigure.exclude", String.join(",", autoConfigurationsFrom(NOT_NEEDED)));
+        defaults.put("spring.flyway.enabled", "false");
+        defaults.put("spring.application.name", "egov-lgsp-gateway");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        application.setDefaultProperties(defaults);
+        return application.run(args);
+    }
+
+    /** Whether the arguments, a system property or {@code EGOV_ROLE} choose this role. */
+    public static boolean chosen(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--egov.role=" + NAME)) {
+                return true;
+            }
+        }
+        String property = System.getProperty("egov.role", System.getenv("EGOV_ROLE"));
+        return NAME.equals(property);
+    }
+
+    @Bean
+    JwtDecoder lgspGatewayJwtDecoder(Environment environment) {
+        String issuer = environment.getProperty("egov.lgsp.gateway.issuer-uri", "").strip();
+        if (issuer.isEmpty()) {
+            throw new IllegalStateException("egov.lgsp.gateway.issuer-uri (EGOV_LGSP_GATEWAY_ISSUER_URI) must name the "
+                    + "province's SSO (e.g. https://sso.example.gov.vn) when the gateway runs on its own");
+        }
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(base + "/oauth2/jwks")
+                .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        return decoder;
+    }
+
+    /** Health, info and metrics are open (as on the platform); the gateway path never reaches this chain. */
+    @Bean
+    SecurityFilterChain lgspGatewayManagementChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .anyRequest().denyAll())
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    private static List<String> autoConfigurationsFrom(List<String> jarNames) {
+        List<String> classes = new ArrayList<>();
+        try {
+            Enumeration<URL> resources = GatewayRole.class.getClassLoader()
+                    .getResources("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+            while (resources.hasMoreElements()) {
+                URL url = resources.nextElement();
+                if (jarNames.stream().anyMatch(url.toString()::contains)) {
+                    try (InputStream in = url.openStream()) {
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                                .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(classes::add);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return classes;
+    }
+}
