@@ -1,5 +1,6 @@
 package vn.gov.egov.businessregistry;
 
+import vn.gov.egov.DirectConnections;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,7 +47,7 @@ public final class BusinessRegistryServer implements AutoCloseable {
 
     /** The platform's adapter pointed at this server. */
     public BusinessRegistry client() {
-        return new NationalBusinessRegistry(baseUrl(), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        return new NationalBusinessRegistry(DirectConnections.to(baseUrl()), Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Override

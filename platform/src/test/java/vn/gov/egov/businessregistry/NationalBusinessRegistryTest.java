@@ -1,5 +1,6 @@
 package vn.gov.egov.businessregistry;
 
+import vn.gov.egov.DirectConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +70,7 @@ class NationalBusinessRegistryTest {
     }
 
     private NationalBusinessRegistry adapter() {
-        return new NationalBusinessRegistry("http://127.0.0.1:" + server.getAddress().getPort() + "/business-registry",
+        return new NationalBusinessRegistry(DirectConnections.to("http://127.0.0.1:" + server.getAddress().getPort() + "/business-registry"),
                 Duration.ofSeconds(1), Duration.ofMillis(500));
     }
 
@@ -100,7 +101,7 @@ class NationalBusinessRegistryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        assertThatThrownBy(() -> new NationalBusinessRegistry("http://127.0.0.1:" + closedPort, Duration.ofMillis(500),
+        assertThatThrownBy(() -> new NationalBusinessRegistry(DirectConnections.to("http://127.0.0.1:" + closedPort), Duration.ofMillis(500),
                 Duration.ofMillis(500)).find("4900123456")).isInstanceOf(BusinessRegistryUnavailable.class)
                 .hasMessageContaining("không kết nối được");
     }

@@ -1,5 +1,6 @@
 package vn.gov.egov.nationalportal;
 
+import vn.gov.egov.DirectConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,7 +69,7 @@ class ProcessingStatusReportsTest extends ResultTestSupport {
                 DossierChannel.IN_PERSON, DossierStatus.RETURNED, DossierStatus.RESOLVED, "RETURNED", Instant.now(), null, null, null,
                 "Trả kết quả tại Bộ phận Một cửa cho Nguyễn Văn An (người nộp hồ sơ)", Instant.now(), DossierOutcome.APPROVED, false);
         StatusReporting reporting = new StatusReporting(new NationalPortalClient(
-                "http://127.0.0.1:" + simulatorPort() + "/national-portal", Duration.ofSeconds(2), Duration.ofSeconds(5)));
+                DirectConnections.to("http://127.0.0.1:" + simulatorPort() + "/national-portal"), Duration.ofSeconds(2), Duration.ofSeconds(5)));
         reporting.on(returned);
         reporting.on(returned);
         assertThat(statuses(code)).as("a redelivered event, or a retry after a lost answer").containsExactly(10);

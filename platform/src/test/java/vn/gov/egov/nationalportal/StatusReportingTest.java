@@ -1,5 +1,6 @@
 package vn.gov.egov.nationalportal;
 
+import vn.gov.egov.DirectConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class StatusReportingTest extends PlatformTest {
 
     @Test
     void anUnreachablePortalFailsTheListenerSoThatTheReportIsResubmitted() {
-        StatusReporting unreachable = new StatusReporting(new NationalPortalClient("http://127.0.0.1:9", Duration.ofMillis(500), Duration.ofSeconds(1)));
+        StatusReporting unreachable = new StatusReporting(new NationalPortalClient(DirectConnections.to("http://127.0.0.1:9"), Duration.ofMillis(500), Duration.ofSeconds(1)));
         assertThatThrownBy(() -> unreachable.on(received(DossierChannel.IN_PERSON, null, "1.000001")))
                 .isInstanceOf(ResourceAccessException.class);
     }
@@ -48,7 +49,7 @@ class StatusReportingTest extends PlatformTest {
     @Test
     void aReportThePortalRefusesAsWrongIsNotRetried() {
         StatusReporting reporting = new StatusReporting(new NationalPortalClient(
-                "http://127.0.0.1:" + simulatorPort() + "/national-portal", Duration.ofSeconds(2), Duration.ofSeconds(5)));
+                DirectConnections.to("http://127.0.0.1:" + simulatorPort() + "/national-portal"), Duration.ofSeconds(2), Duration.ofSeconds(5)));
         // the simulator refuses a procedure code with spaces (400): logged, not thrown
         reporting.on(received(DossierChannel.IN_PERSON, null, "mã sai"));
         assertThat(PortalSchedule.off("-")).isTrue();

@@ -1,5 +1,6 @@
 package vn.gov.egov.population;
 
+import vn.gov.egov.DirectConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +80,7 @@ class NationalPopulationDatabaseTest {
     }
 
     private NationalPopulationDatabase adapter() {
-        return new NationalPopulationDatabase("http://127.0.0.1:" + server.getAddress().getPort() + "/population",
+        return new NationalPopulationDatabase(DirectConnections.to("http://127.0.0.1:" + server.getAddress().getPort() + "/population"),
                 Duration.ofSeconds(1), Duration.ofMillis(500));
     }
 
@@ -107,7 +108,7 @@ class NationalPopulationDatabaseTest {
     void aRefusedRequestAnUnreadableAnswerATimeoutAndNoServerAllSayTheDatabaseDoesNotAnswer() {
         // the server answers 400 only to malformed numbers, which the adapter never sends: force it through the path
         NationalPopulationDatabase malformed = new NationalPopulationDatabase(
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/population/api/citizens/x", Duration.ofSeconds(1), Duration.ofMillis(500));
+                DirectConnections.to("http://127.0.0.1:" + server.getAddress().getPort() + "/population/api/citizens/x"), Duration.ofSeconds(1), Duration.ofMillis(500));
         assertThatThrownBy(() -> malformed.find(PersonalIdentificationNumber.of(KNOWN), "H39"))
                 .isInstanceOf(PopulationDatabaseUnavailable.class).hasMessageContaining("400");
         assertThatThrownBy(() -> adapter().find(PersonalIdentificationNumber.of("020195000999"), "H39"))
@@ -122,7 +123,7 @@ class NationalPopulationDatabaseTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        NationalPopulationDatabase unreachable = new NationalPopulationDatabase("http://127.0.0.1:" + closedPort + "/population",
+        NationalPopulationDatabase unreachable = new NationalPopulationDatabase(DirectConnections.to("http://127.0.0.1:" + closedPort + "/population"),
                 Duration.ofMillis(500), Duration.ofMillis(500));
         assertThatThrownBy(() -> unreachable.find(PersonalIdentificationNumber.of(KNOWN), "H39"))
                 .isInstanceOf(PopulationDatabaseUnavailable.class)

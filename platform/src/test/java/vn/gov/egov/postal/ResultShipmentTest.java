@@ -1,5 +1,6 @@
 package vn.gov.egov.postal;
 
+import vn.gov.egov.DirectConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -100,7 +101,7 @@ class ResultShipmentTest extends ResultTestSupport {
         UUID id = received("shipment-retry-" + UUID.randomUUID(), ResultDelivery.BY_POST, ADDRESS);
         progress.startProcessing(id, SPECIALIST);
         ShippingResults unreachable = new ShippingResults(progress,
-                new VnpostClient("http://127.0.0.1:9/vnpost", Duration.ofMillis(300), Duration.ofSeconds(1)), shipments, protection);
+                new VnpostClient(DirectConnections.to("http://127.0.0.1:9/vnpost"), Duration.ofMillis(300), Duration.ofSeconds(1)), shipments, protection);
         // entered for a resolved dossier only: before, nothing happens
         assertThat(unreachable.ship(id)).isTrue();
         assertThat(shipments.find(id)).isEmpty();

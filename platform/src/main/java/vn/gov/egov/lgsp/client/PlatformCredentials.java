@@ -25,7 +25,7 @@ import vn.gov.egov.personaldata.PersonalDataProtection;
 @Component
 class PlatformCredentials {
 
-    private static final String PURPOSE = "lgsp.client_credential.secret";
+    private static final String PURPOSE = "lgsp.client_credential.sealed_secret";
 
     record Credentials(String clientId, String secret) {
     }
@@ -72,16 +72,16 @@ class PlatformCredentials {
         java.util.Optional<String> sealed = jdbc.sql("SELECT sealed_secret FROM lgsp_client_credential WHERE client_id = :id")
                 .param("id", clientId).query(String.class).optional();
         if (sealed.isPresent()) {
-            return sealing.open(sealed.get(), PURPOSE);
+            return sealing.open(PURPOSE, sealed.get());
         }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         jdbc.sql("INSERT INTO lgsp_client_credential (client_id, sealed_secret) VALUES (:id, :sealed) ON CONFLICT (client_id) DO NOTHING")
-                .param("id", clientId).param("sealed", sealing.seal(secret, PURPOSE)).update();
+                .param("id", clientId).param("sealed", sealing.seal(PURPOSE, secret)).update();
         // another node may have been first: its secret is the one
-        return sealing.open(jdbc.sql("SELECT sealed_secret FROM lgsp_client_credential WHERE client_id = :id")
-                .param("id", clientId).query(String.class).single(), PURPOSE);
+        return sealing.open(PURPOSE, jdbc.sql("SELECT sealed_secret FROM lgsp_client_credential WHERE client_id = :id")
+                .param("id", clientId).query(String.class).single());
     }
 
     private String ensureClient(String secret) {
