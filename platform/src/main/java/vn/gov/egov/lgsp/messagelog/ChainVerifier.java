@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.temporal.ChronoUnit;
+import vn.gov.egov.lgsp.registry.SecurityLevel;
 
 /**
  * Verifies each node's chain over a period: from the record before the period's first one (or the chain's anchor
@@ -18,10 +20,12 @@ class ChainVerifier {
     static final int MAX_PROBLEMS = 100;
 
     private final MessageLogStore store;
+    private final MessageLogRetention retention;
     private final Clock clock;
 
-    ChainVerifier(MessageLogStore store, Clock clock) {
+    ChainVerifier(MessageLogStore store, MessageLogRetention retention, Clock clock) {
         this.store = store;
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -68,7 +72,8 @@ class ChainVerifier {
             end = last >= (maxStored == null ? 0 : maxStored) ? anchor.headSequence() : last;
         }
         long begin = Math.max(anchor.sequence() + 1, first - 1);
-        Walk walk = new Walk(node, begin, begin == anchor.sequence() + 1 ? anchor.hash() : null, problems);
+        Walk walk = new Walk(node, begin, begin == anchor.sequence() + 1 ? anchor.hash() : null, problems, retention,
+                clock.instant());
         store.stream(node, begin, end, walk::accept);
         walk.finish(end, anchor);
         return walk.checked;
@@ -78,12 +83,17 @@ class ChainVerifier {
 
         private final String node;
         private final List<ChainCheck.Problem> problems;
+        private final MessageLogRetention retention;
+        private final Instant now;
         private long expected;
         private String previousHash;
         private long checked;
 
-        Walk(String node, long begin, String previousHash, List<ChainCheck.Problem> problems) {
+        Walk(String node, long begin, String previousHash, List<ChainCheck.Problem> problems,
+             MessageLogRetention retention, Instant now) {
             this.node = node;
+            this.retention = retention;
+            this.now = now;
             this.expected = begin;
             this.previousHash = previousHash;
             this.problems = problems;
@@ -103,6 +113,10 @@ class ChainVerifier {
                 if (row.hasContent()) {
                     problem(row.sequence(), row.requestId(), ChainCheck.Kind.BAD_PURGE,
                             "marked purged but it still has content");
+                } else if (retention.expires(SecurityLevel.valueOf(row.securityLevel()),
+                        Instant.EPOCH.plus(row.atMicros(), ChronoUnit.MICROS)).isAfter(now)) {
+                    problem(row.sequence(), null, ChainCheck.Kind.BAD_PURGE,
+                            "erased before the retention of its security level ended");
                 }
             } else if (!row.intact()) {
                 problem(row.sequence(), row.requestId(), ChainCheck.Kind.HASH_MISMATCH,

@@ -21,7 +21,9 @@ record LogRow(String nodeId, long sequence, String requestId, long atMicros, Str
     }
 
     boolean hasContent() {
-        return requestId != null || consumer != null || clientId != null || service != null || path != null
-                || requestBody != null || responseBody != null || requestHash != null || responseHash != null;
+        return requestId != null || consumer != null || clientId != null || service != null || method != null
+                || path != null || errorClass != null || requestBody != null || responseBody != null
+                || requestHash != null || responseHash != null || status != 0 || requestBytes != 0
+                || responseBytes != 0 || totalMicros != 0 || providerMicros != 0;
     }
 }

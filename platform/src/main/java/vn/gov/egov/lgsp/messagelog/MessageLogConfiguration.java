@@ -31,7 +31,16 @@ class MessageLogConfiguration {
     }
 
     @Bean
-    JdbcMessageLogQueries messageLogQueries(MessageLogStore store, MessageLogWriter writer) {
-        return new JdbcMessageLogQueries(store, writer, new ChainVerifier(store, Clock.systemUTC()), Clock.systemUTC());
+    MessageLogRetention messageLogRetention(MessageLogStore store, PlatformTransactionManager transactions,
+                                            MessageLogProperties properties) {
+        return new MessageLogRetention(store.jdbc(), transactions, properties.retention(),
+                properties.purge().batchSize(), Clock.systemUTC());
+    }
+
+    @Bean
+    JdbcMessageLogQueries messageLogQueries(MessageLogStore store, MessageLogWriter writer,
+                                            MessageLogRetention retention) {
+        return new JdbcMessageLogQueries(store, writer, new ChainVerifier(store, retention, Clock.systemUTC()),
+                Clock.systemUTC());
     }
 }

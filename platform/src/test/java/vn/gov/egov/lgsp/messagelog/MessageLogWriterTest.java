@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -64,8 +65,14 @@ class MessageLogWriterTest extends PlatformTest {
         return new MessageLogWriter(store, node, capacity, Duration.ofMillis(200), 500, new SimpleMeterRegistry());
     }
 
+    private MessageLogRetention retention() {
+        return new MessageLogRetention(jdbc, transactions, new MessageLogProperties.Retention(Period.ofYears(1),
+                Period.ofYears(2), Period.ofYears(5)), 2, Clock.systemUTC());
+    }
+
     private JdbcMessageLogQueries queries(MessageLogStore store, MessageLogWriter writer) {
-        return new JdbcMessageLogQueries(store, writer, new ChainVerifier(store, Clock.systemUTC()), Clock.systemUTC());
+        return new JdbcMessageLogQueries(store, writer, new ChainVerifier(store, retention(), Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     static LoggedCall call(String requestId, int status, String errorClass, byte[] request, byte[] response) {
@@ -281,6 +288,54 @@ class MessageLogWriterTest extends PlatformTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM lgsp_log_record WHERE node_id = ?", Long.class, node))
                 .isEqualTo(52);
+    }
+
+    private static LoggedCall old(String requestId, SecurityLevel level, Instant at) {
+        return new LoggedCall(requestId, at, "CALL", "SO-TEST/HE-THONG", "client-1", "SO-TEST/HT/dich-vu/v1", "POST",
+                "/x", 200, null, 10, 20, 1000, 900, "rq", "rs", level, "body".getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    @Test
+    void retentionErasesExpiredRecordsPerLevelDeletesTheChainsStartAndKeepsItVerifiable() {
+        String node = node();
+        MessageLogStore store = store();
+        MessageLogWriter writer = writer(store, node, 100);
+        Instant now = Instant.now();
+        Instant twoYearsAgo = now.minus(Duration.ofDays(2 * 366));
+        Instant threeYearsAgo = now.minus(Duration.ofDays(3 * 366));
+        writer.start();
+        writer.record(old("r1", SecurityLevel.PUBLIC, twoYearsAgo));          // expired (1 year)
+        writer.record(old("r2", SecurityLevel.INTERNAL, threeYearsAgo));      // expired (2 years)
+        writer.record(old("r3", SecurityLevel.CONFIDENTIAL, threeYearsAgo));  // kept (5 years)
+        writer.record(old("r4", SecurityLevel.PUBLIC, twoYearsAgo));          // expired, but r3 is before it
+        writer.record(old("r5", SecurityLevel.INTERNAL, now));                // kept
+        writer.stop();
+
+        MessageLogRetention.Result result = retention().purge();
+
+        assertThat(result.erased()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT sequence FROM lgsp_log_record WHERE node_id = ? ORDER BY sequence",
+                Long.class, node)).containsExactly(3L, 4L, 5L);
+        var r4 = jdbc.queryForMap("SELECT * FROM lgsp_log_record WHERE node_id = ? AND sequence = 4", node);
+        assertThat(r4.get("purged")).isEqualTo(true);
+        assertThat(r4.get("request_id")).isNull();
+        assertThat(r4.get("consumer")).isNull();
+        assertThat(r4.get("request_body")).isNull();
+        assertThat(jdbc.queryForObject("SELECT request_body FROM lgsp_log_record WHERE node_id = ? AND sequence = 3",
+                String.class, node)).startsWith("pd1:");
+        assertThat(jdbc.queryForObject("SELECT anchor_sequence FROM lgsp_log_chain WHERE node_id = ?", Long.class, node))
+                .isEqualTo(2);
+        JdbcMessageLogQueries queries = queries(store, writer);
+        assertThat(problemsOf(queries.verify(null, null), node)).isEmpty();
+
+        // a later record erased as if expired (hiding what it said) is named
+        jdbc.update("UPDATE lgsp_log_record SET purged = true, request_id = NULL, consumer = NULL, client_id = NULL,"
+                + " service = NULL, method = NULL, path = NULL, status = 0, request_bytes = 0, response_bytes = 0,"
+                + " total_micros = 0, provider_micros = 0, request_hash = NULL, response_hash = NULL,"
+                + " request_body = NULL WHERE node_id = ? AND sequence = 5", node);
+        List<ChainCheck.Problem> problems = problemsOf(queries.verify(null, null), node);
+        assertThat(problems).extracting(ChainCheck.Problem::sequence, ChainCheck.Problem::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5L, ChainCheck.Kind.BAD_PURGE));
     }
 
     @Test
