@@ -79,6 +79,8 @@ class MessageLogRetention {
                 erased += batch;
             } while (batch == batchSize);
         }
+        // the roll-up only serves monitoring's recent windows; 90 days leave room for comparisons
+        jdbc.update("DELETE FROM lgsp_log_minute WHERE minute < ?", Timestamp.from(now.minus(java.time.Duration.ofDays(90))));
         long deleted = 0;
         for (String node : jdbc.queryForList("SELECT node_id FROM lgsp_log_chain ORDER BY node_id", String.class)) {
             long batch;

@@ -77,6 +77,7 @@ class MessageLogStore {
                 previous = row.hash();
             }
             insert(nodeId, rows);
+            rollUp(rows);
             jdbc.update("UPDATE lgsp_log_chain SET head_sequence = ?, head_hash = ? WHERE node_id = ?",
                     sequence, previous, nodeId);
             return rows;
@@ -183,6 +184,97 @@ class MessageLogStore {
                 insert.setArray(i++, text(connection, ph));
                 insert.setArray(i, text(connection, h));
                 return insert.executeUpdate();
+            }
+        });
+    }
+
+    private static final String ROLL_UP = "INSERT INTO lgsp_log_minute AS m (minute, service, consumer, calls,"
+            + " gateway_errors, provider_errors, request_bytes, response_bytes, total_histogram, provider_histogram)"
+            + " VALUES (timestamptz 'epoch' + ? * interval '1 microsecond', ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (minute, service, consumer) DO UPDATE SET calls = m.calls + excluded.calls,"
+            + " gateway_errors = m.gateway_errors + excluded.gateway_errors,"
+            + " provider_errors = m.provider_errors + excluded.provider_errors,"
+            + " request_bytes = m.request_bytes + excluded.request_bytes,"
+            + " response_bytes = m.response_bytes + excluded.response_bytes,"
+            + " total_histogram = (SELECT array_agg(a + b ORDER BY i) FROM unnest(m.total_histogram,"
+            + "   excluded.total_histogram) WITH ORDINALITY AS t(a, b, i)),"
+            + " provider_histogram = (SELECT array_agg(a + b ORDER BY i) FROM unnest(m.provider_histogram,"
+            + "   excluded.provider_histogram) WITH ORDINALITY AS t(a, b, i))";
+
+    /** One minute of one service and consumer, summed over a batch. */
+    private static final class Minute {
+        long calls;
+        long gatewayErrors;
+        long providerErrors;
+        long requestBytes;
+        long responseBytes;
+        final Long[] total = zeros();
+        final Long[] provider = zeros();
+
+        private static Long[] zeros() {
+            Long[] h = new Long[LatencyHistogram.BUCKETS];
+            java.util.Arrays.fill(h, 0L);
+            return h;
+        }
+    }
+
+    private record MinuteKey(long minuteMicros, String service, String consumer) implements Comparable<MinuteKey> {
+        @Override
+        public int compareTo(MinuteKey o) {
+            int c = Long.compare(minuteMicros, o.minuteMicros);
+            if (c == 0) {
+                c = service.compareTo(o.service);
+            }
+            return c != 0 ? c : consumer.compareTo(o.consumer);
+        }
+    }
+
+    /**
+     * Adds the batch's calls to the per-minute roll-up (keys in a fixed order, so that nodes writing the same minutes
+     * wait for each other instead of deadlocking).
+     */
+    private void rollUp(List<LogRow> rows) {
+        java.util.TreeMap<MinuteKey, Minute> minutes = new java.util.TreeMap<>();
+        for (LogRow r : rows) {
+            if (!"CALL".equals(r.kind())) {
+                continue;
+            }
+            long minute = Math.floorDiv(r.atMicros(), 60_000_000L) * 60_000_000L;
+            Minute m = minutes.computeIfAbsent(new MinuteKey(minute, r.service() == null ? "" : r.service(),
+                    r.consumer() == null ? "" : r.consumer()), k -> new Minute());
+            m.calls++;
+            if (r.errorClass() != null && r.errorClass().startsWith("gateway.")) {
+                m.gatewayErrors++;
+            } else if (r.errorClass() != null && r.errorClass().startsWith("provider.")) {
+                m.providerErrors++;
+            }
+            m.requestBytes += r.requestBytes();
+            m.responseBytes += r.responseBytes();
+            m.total[LatencyHistogram.bucket(r.totalMicros())]++;
+            if (r.providerMicros() > 0) {
+                m.provider[LatencyHistogram.bucket(r.providerMicros())]++;
+            }
+        }
+        if (minutes.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<int[]>) connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(ROLL_UP)) {
+                for (var e : minutes.entrySet()) {
+                    Minute m = e.getValue();
+                    upsert.setLong(1, e.getKey().minuteMicros());
+                    upsert.setString(2, e.getKey().service());
+                    upsert.setString(3, e.getKey().consumer());
+                    upsert.setLong(4, m.calls);
+                    upsert.setLong(5, m.gatewayErrors);
+                    upsert.setLong(6, m.providerErrors);
+                    upsert.setLong(7, m.requestBytes);
+                    upsert.setLong(8, m.responseBytes);
+                    upsert.setArray(9, connection.createArrayOf("int8", m.total));
+                    upsert.setArray(10, connection.createArrayOf("int8", m.provider));
+                    upsert.addBatch();
+                }
+                return upsert.executeBatch();
             }
         });
     }
