@@ -32,7 +32,9 @@ import vn.gov.egov.personaldata.PersonalDataProtection;
  * Flyway migrations). Reports the callers' rate and {@code record} latency, the rate of records written (hashed, with
  * bodies sealed with AES-256-GCM when asked, and committed), and the time to verify the chain.
  *
- * <p>Usage: {@code MessageLogThroughput [records=300000] [threads=8] [bodyBytes=0] [batch=500]}
+ * <p>Usage: {@code MessageLogThroughput [records=300000] [threads=8] [bodyBytes=0] [batch=500] [rate=0]}: rate is
+ * the callers' total calls per second (open loop, e.g. 3000 for the gateway's target), 0 for as fast as they can
+ * (closed loop: the queue fills and callers wait for the writer, which then shows the writer's capacity).
  */
 public final class MessageLogThroughput {
 
@@ -44,6 +46,7 @@ public final class MessageLogThroughput {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int bodyBytes = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        int rate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Path dir = Files.createTempDirectory("messagelog-bench");
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
              HikariDataSource ds = new HikariDataSource()) {
@@ -62,16 +65,16 @@ public final class MessageLogThroughput {
             }
             // warm-up
             writer.start();
-            run(writer, 20_000, threads, body);
+            run(writer, 20_000, threads, body, 0);
             writer.flush(Duration.ofMinutes(5));
-            jdbc.update("TRUNCATE lgsp_log_record");
+            jdbc.update("TRUNCATE lgsp_log_record, lgsp_log_minute");
             jdbc.update("DELETE FROM lgsp_log_chain");
             writer.stop();
 
             writer = new MessageLogWriter(store, "bench-node", 100_000, Duration.ofSeconds(1), batch, new SimpleMeterRegistry());
             writer.start();
             long started = System.nanoTime();
-            long[] latencies = run(writer, records, threads, body);
+            long[] latencies = run(writer, records, threads, body, rate);
             long recorded = System.nanoTime();
             if (!writer.flush(Duration.ofMinutes(30))) {
                 throw new IllegalStateException("not written within 30 minutes");
@@ -86,8 +89,9 @@ public final class MessageLogThroughput {
             long verifyStart = System.nanoTime();
             ChainCheck check = new ChainVerifier(store, retention, Clock.systemUTC()).verify(null, null);
             long verified = System.nanoTime();
-            System.out.printf("records=%,d threads=%d bodies=%s batch=%d%n", records, threads,
-                    body == null ? "none" : bodyBytes + " B request + " + bodyBytes + " B response, sealed", batch);
+            System.out.printf("records=%,d threads=%d bodies=%s batch=%d rate=%s%n", records, threads,
+                    body == null ? "none" : bodyBytes + " B request + " + bodyBytes + " B response, sealed", batch,
+                    rate == 0 ? "as fast as possible" : rate + "/s");
             System.out.printf("record(): %,.0f calls/s from %d threads; latency p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f ms%n",
                     records / seconds(started, recorded), threads, latencies[latencies.length / 2] / 1e3,
                     latencies[(int) (latencies.length * 0.99)] / 1e3, latencies[(int) (latencies.length * 0.999)] / 1e3,
@@ -96,11 +100,14 @@ public final class MessageLogThroughput {
                     seconds(started, written), count / seconds(started, written));
             System.out.printf("chain verified: ok=%s, %,d records in %.2f s (%,.0f records/s)%n", check.ok(),
                     check.recordsChecked(), seconds(verifyStart, verified), check.recordsChecked() / seconds(verifyStart, verified));
+            System.out.printf("load average during the run: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.printf("table with indexes: %s%n", jdbc.queryForObject(
                     "SELECT pg_size_pretty(pg_total_relation_size('lgsp_log_record'))", String.class));
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (Files.exists(dir)) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }
@@ -110,8 +117,10 @@ public final class MessageLogThroughput {
     }
 
     /** Records {@code n} calls from {@code threads} threads; returns each call's latency in nanoseconds. */
-    private static long[] run(MessageLog log, int n, int threads, byte[] body) throws InterruptedException {
+    private static long[] run(MessageLog log, int n, int threads, byte[] body, int rate) throws InterruptedException {
         long[] latencies = new long[n];
+        long begin = System.nanoTime();
+        double interval = rate == 0 ? 0 : 1e9 / rate;
         AtomicLong next = new AtomicLong();
         CountDownLatch done = new CountDownLatch(threads);
         Instant at = Instant.now();
@@ -124,6 +133,13 @@ public final class MessageLogThroughput {
                             "POST", "/tra-cuu", i % 50 == 0 ? 502 : 200, i % 50 == 0 ? "provider.error" : null, 1024, 1024,
                             1_500 + i % 1000, 1_000 + i % 900, "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg",
                             "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU", SecurityLevel.INTERNAL, body, body);
+                    if (interval > 0) {
+                        long due = begin + (long) (i * interval);
+                        long wait;
+                        while ((wait = due - System.nanoTime()) > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                    }
                     long s = System.nanoTime();
                     log.record(call);
                     latencies[(int) i] = System.nanoTime() - s;
