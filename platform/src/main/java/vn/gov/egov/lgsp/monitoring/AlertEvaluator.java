@@ -78,7 +78,8 @@ class AlertEvaluator {
     synchronized void evaluate() {
         Instant now = clock.instant();
         Map<String, Firing> firing = new LinkedHashMap<>();
-        for (Firing f : conditions()) {
+        java.util.Set<String> observed = new java.util.HashSet<>();
+        for (Firing f : conditions(observed)) {
             firing.put(f.key(), f);
         }
         List<MonitoringAlert> open = store.open();
@@ -88,7 +89,7 @@ class AlertEvaluator {
                 if (!still.detail().equals(alert.detail())) {
                     store.describe(alert.id(), still.detail());
                 }
-            } else if (!alert.kind().perNode || alert.key().endsWith("@" + node)) {
+            } else if (mayResolve(alert, observed)) {
                 if (store.resolve(alert.id(), now, node)) {
                     log.info("LGSP alert resolved: {} ({})", alert.key(), alert.subject());
                 }
@@ -102,7 +103,19 @@ class AlertEvaluator {
         openCount.set(store.open().size());
     }
 
-    private List<Firing> conditions() {
+    /**
+     * Whether this node can tell that the alert's condition cleared: per-node conditions only on their node;
+     * subscriptions only where pub/sub publishes their gauges (a node without them has no opinion).
+     */
+    private boolean mayResolve(MonitoringAlert alert, java.util.Set<String> observed) {
+        return switch (alert.kind()) {
+            case CIRCUIT_OPEN, MESSAGE_LOG_QUEUE -> alert.key().endsWith("@" + node);
+            case SUBSCRIPTION_BACKING_UP -> observed.contains(alert.key());
+            case PROVIDER_ERRORS -> true;
+        };
+    }
+
+    private List<Firing> conditions(java.util.Set<String> observed) {
         List<Firing> firing = new ArrayList<>();
         readings.circuits().forEach((provider, open) -> {
             if (open) {
@@ -131,6 +144,7 @@ class AlertEvaluator {
             }
         });
         for (MeterReadings.Subscription s : readings.subscriptions()) {
+            observed.add("subscription:" + s.subscription() + "/" + s.eventType());
             boolean backlog = s.backlog() > thresholds.backlog();
             boolean lag = s.lagSeconds() > thresholds.lag().toSeconds();
             if (backlog || lag) {

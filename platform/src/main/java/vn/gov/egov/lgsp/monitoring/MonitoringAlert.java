@@ -16,21 +16,14 @@ record MonitoringAlert(UUID id, String key, Kind kind, String subject, String de
                        String openedBy, Instant resolvedAt, String resolvedBy) {
 
     enum Kind {
-        /** A provider's circuit is open on a node. */
-        CIRCUIT_OPEN(true),
+        /** A provider's circuit is open on a node (only that node resolves it). */
+        CIRCUIT_OPEN,
         /** A provider fails a share of its calls (cluster-wide, from the message log). */
-        PROVIDER_ERRORS(false),
+        PROVIDER_ERRORS,
         /** A subscription's backlog or delivery lag is above its threshold. */
-        SUBSCRIPTION_BACKING_UP(false),
-        /** The message log's queue on a node is filling up. */
-        MESSAGE_LOG_QUEUE(true);
-
-        /** Whether the condition is a node's own (only that node resolves it). */
-        final boolean perNode;
-
-        Kind(boolean perNode) {
-            this.perNode = perNode;
-        }
+        SUBSCRIPTION_BACKING_UP,
+        /** The message log's queue on a node is filling up (only that node resolves it). */
+        MESSAGE_LOG_QUEUE
     }
 
     boolean open() {

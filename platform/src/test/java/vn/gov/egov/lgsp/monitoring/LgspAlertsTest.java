@@ -101,6 +101,29 @@ class LgspAlertsTest extends PlatformTest {
     }
 
     @Test
+    void aNodeThatDoesNotSeeASubscriptionLeavesItsAlertOpen() {
+        String subscription = "test-" + UUID.randomUUID();
+        String key = "subscription:" + subscription + "/e";
+        AtomicLong lag = new AtomicLong(3_600);
+        Gauge gauge = Gauge.builder("lgsp.pubsub.lag.seconds", lag, AtomicLong::get)
+                .tags("subscription", subscription, "event_type", "e").register(meters);
+        try {
+            evaluator.evaluate();
+            assertThat(isOpen(key)).isTrue();
+            meters.remove(gauge);
+            evaluator.evaluate();
+            assertThat(isOpen(key)).as("not observed here: no opinion").isTrue();
+            lag.set(0);
+            gauge = Gauge.builder("lgsp.pubsub.lag.seconds", lag, AtomicLong::get)
+                    .tags("subscription", subscription, "event_type", "e").register(meters);
+            evaluator.evaluate();
+            assertThat(isOpen(key)).isFalse();
+        } finally {
+            meters.remove(gauge);
+        }
+    }
+
+    @Test
     void fewFailingCallsDoNotOpenAnAlert() {
         String member = "TEST-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 5; i++) {
