@@ -7,11 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.time.temporal.ChronoUnit;
-import vn.gov.egov.lgsp.registry.SecurityLevel;
 
 /**
- * Verifies each node's chain over a period: from the record before the period's first one (or the chain's anchor
+ * Verifies each chain (one per node and security level) over a period: from the record before the period's first one (or the chain's anchor
  * after a purge) to the period's last one — or to the head when nothing follows the period, so that deleted last
  * records show — recomputing every hash and checking each link, in one consistent read-only snapshot.
  */
@@ -20,12 +18,10 @@ class ChainVerifier {
     static final int MAX_PROBLEMS = 100;
 
     private final MessageLogStore store;
-    private final MessageLogRetention retention;
     private final Clock clock;
 
-    ChainVerifier(MessageLogStore store, MessageLogRetention retention, Clock clock) {
+    ChainVerifier(MessageLogStore store, Clock clock) {
         this.store = store;
-        this.retention = retention;
         this.clock = clock;
     }
 
@@ -72,8 +68,7 @@ class ChainVerifier {
             end = last >= (maxStored == null ? 0 : maxStored) ? anchor.headSequence() : last;
         }
         long begin = Math.max(anchor.sequence() + 1, first - 1);
-        Walk walk = new Walk(node, begin, begin == anchor.sequence() + 1 ? anchor.hash() : null, problems, retention,
-                clock.instant());
+        Walk walk = new Walk(node, begin, begin == anchor.sequence() + 1 ? anchor.hash() : null, problems);
         store.stream(node, begin, end, walk::accept);
         walk.finish(end, anchor);
         return walk.checked;
@@ -83,17 +78,12 @@ class ChainVerifier {
 
         private final String node;
         private final List<ChainCheck.Problem> problems;
-        private final MessageLogRetention retention;
-        private final Instant now;
         private long expected;
         private String previousHash;
         private long checked;
 
-        Walk(String node, long begin, String previousHash, List<ChainCheck.Problem> problems,
-             MessageLogRetention retention, Instant now) {
+        Walk(String node, long begin, String previousHash, List<ChainCheck.Problem> problems) {
             this.node = node;
-            this.retention = retention;
-            this.now = now;
             this.expected = begin;
             this.previousHash = previousHash;
             this.problems = problems;
@@ -109,16 +99,7 @@ class ChainVerifier {
                 problem(row.sequence(), row.requestId(), ChainCheck.Kind.PREVIOUS_HASH_MISMATCH,
                         "it does not point to the hash of record " + (row.sequence() - 1));
             }
-            if (row.purged()) {
-                if (row.hasContent()) {
-                    problem(row.sequence(), row.requestId(), ChainCheck.Kind.BAD_PURGE,
-                            "marked purged but it still has content");
-                } else if (retention.expires(SecurityLevel.valueOf(row.securityLevel()),
-                        Instant.EPOCH.plus(row.atMicros(), ChronoUnit.MICROS)).isAfter(now)) {
-                    problem(row.sequence(), null, ChainCheck.Kind.BAD_PURGE,
-                            "erased before the retention of its security level ended");
-                }
-            } else if (!row.intact()) {
+            if (!row.intact()) {
                 problem(row.sequence(), row.requestId(), ChainCheck.Kind.HASH_MISMATCH,
                         "its content does not match its hash: the record was altered");
             }

@@ -84,7 +84,7 @@ class JdbcMessageLogQueries implements MessageLogQueries, CallStatistics {
         if (present(s.errorClass())) {
             String errorClass = s.errorClass().strip();
             if (errorClass.equals("ok")) {
-                sql.append(" AND error_class IS NULL AND NOT purged");
+                sql.append(" AND error_class IS NULL");
             } else if (errorClass.endsWith(".")) {
                 sql.append(" AND starts_with(error_class, ?)");
                 args.add(errorClass);

@@ -38,9 +38,7 @@ class MessageLogConfiguration {
     }
 
     @Bean
-    JdbcMessageLogQueries messageLogQueries(MessageLogStore store, MessageLogWriter writer,
-                                            MessageLogRetention retention) {
-        return new JdbcMessageLogQueries(store, writer, new ChainVerifier(store, retention, Clock.systemUTC()),
-                Clock.systemUTC());
+    JdbcMessageLogQueries messageLogQueries(MessageLogStore store, MessageLogWriter writer) {
+        return new JdbcMessageLogQueries(store, writer, new ChainVerifier(store, Clock.systemUTC()), Clock.systemUTC());
     }
 }

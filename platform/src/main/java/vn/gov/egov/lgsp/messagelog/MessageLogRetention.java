@@ -14,20 +14,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.egov.lgsp.registry.SecurityLevel;
 
 /**
- * The daily retention purge, keeping every chain verifiable.
- * <p>
- * Levels have different retention, so an expired record may sit between records still kept. First, every record past
- * its level's retention is <em>erased</em>: its content (metadata and sealed bodies) is removed, while its place, time,
- * level and hashes stay so that its successor still links to it (verification checks the link, that nothing is left,
- * and that the retention had ended). Then the erased records at the start of each node's chain are deleted and the
- * chain's <em>anchor</em> moves to the last deleted one (its sequence and hash): verification starts from the anchor.
+ * The daily retention purge, keeping every chain verifiable. Each node keeps one chain per security level, so a
+ * chain's records all have the same retention: the purge deletes the start of each chain up to the first record still
+ * within its level's retention, in batches, and moves the chain's <em>anchor</em> to the last deleted record (its
+ * sequence and hash), from which verification starts. It never deletes across a gap (a record already missing): that
+ * is left for verification to report.
  */
 class MessageLogRetention {
 
     private static final Logger log = LoggerFactory.getLogger(MessageLogRetention.class);
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    record Result(long erased, long deleted) {
+    record Result(long deleted) {
     }
 
     private final JdbcTemplate jdbc;
@@ -49,75 +47,73 @@ class MessageLogRetention {
     void scheduled() {
         try {
             Result result = purge();
-            if (result.erased() > 0 || result.deleted() > 0) {
-                log.info("Message log retention: {} records erased, {} deleted", result.erased(), result.deleted());
+            if (result.deleted() > 0) {
+                log.info("Message log retention: {} records deleted", result.deleted());
             }
         } catch (RuntimeException e) {
             log.error("Message log retention purge failed; it runs again at the next schedule", e);
         }
     }
 
-    /** When a record of this level received at {@code at} may be erased. */
-    Instant expires(SecurityLevel level, Instant at) {
-        return at.atZone(VIETNAM).plus(retention.of(level)).toInstant();
-    }
-
     Result purge() {
         Instant now = clock.instant();
-        long erased = 0;
-        for (SecurityLevel level : SecurityLevel.values()) {
-            Timestamp cutoff = Timestamp.from(now.atZone(VIETNAM).minus(retention.of(level)).toInstant());
-            int batch;
-            do {
-                batch = jdbc.update("UPDATE lgsp_log_record SET purged = true, request_id = NULL, consumer = NULL,"
-                        + " client_id = NULL, service = NULL, method = NULL, path = NULL, status = 0, error_class = NULL,"
-                        + " request_bytes = 0, response_bytes = 0, total_micros = 0, provider_micros = 0,"
-                        + " request_hash = NULL, response_hash = NULL, request_body = NULL, response_body = NULL"
-                        + " WHERE (node_id, sequence) IN (SELECT node_id, sequence FROM lgsp_log_record"
-                        + "   WHERE NOT purged AND security_level = ? AND at < ? LIMIT ?)",
-                        level.name(), cutoff, batchSize);
-                erased += batch;
-            } while (batch == batchSize);
-        }
         // the roll-up only serves monitoring's recent windows; 90 days leave room for comparisons
         jdbc.update("DELETE FROM lgsp_log_minute WHERE minute < ?", Timestamp.from(now.minus(java.time.Duration.ofDays(90))));
         long deleted = 0;
-        for (String node : jdbc.queryForList("SELECT node_id FROM lgsp_log_chain ORDER BY node_id", String.class)) {
+        for (String chain : jdbc.queryForList("SELECT node_id FROM lgsp_log_chain ORDER BY node_id", String.class)) {
+            SecurityLevel level;
+            try {
+                level = MessageLogStore.levelOf(chain);
+            } catch (IllegalArgumentException e) {
+                log.warn("Message log retention: chain {} names no security level; left as it is", chain);
+                continue;
+            }
+            Instant cutoff = now.atZone(VIETNAM).minus(retention.of(level)).toInstant();
             long batch;
             do {
-                batch = transactions.execute(status -> deletePrefix(node, now));
+                batch = transactions.execute(status -> deletePrefix(chain, cutoff));
                 deleted += batch;
-            } while (batch > 0);
+            } while (batch == batchSize);
         }
-        return new Result(erased, deleted);
+        return new Result(deleted);
     }
 
-    /** Deletes up to a batch of erased records at the start of the node's chain and moves its anchor. */
-    private long deletePrefix(String node, Instant now) {
-        List<long[]> chain = jdbc.query("SELECT anchor_sequence, head_sequence FROM lgsp_log_chain WHERE node_id = ?"
-                + " FOR UPDATE", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, node);
-        if (chain.isEmpty()) {
+    private record Candidate(long sequence, Instant at, String hash) {
+    }
+
+    /** Deletes up to a batch of records received before the cutoff at the start of the chain; moves its anchor. */
+    private long deletePrefix(String chain, Instant cutoff) {
+        List<Long> anchors = jdbc.queryForList("SELECT anchor_sequence FROM lgsp_log_chain WHERE node_id = ? FOR UPDATE",
+                Long.class, chain);
+        if (anchors.isEmpty()) {
             return 0;
         }
-        long anchor = chain.get(0)[0];
-        long head = chain.get(0)[1];
-        Long firstKept = jdbc.queryForObject("SELECT min(sequence) FROM lgsp_log_record WHERE node_id = ? AND NOT purged",
-                Long.class, node);
-        long upTo = Math.min(firstKept == null ? head : firstKept - 1, anchor + batchSize);
-        if (upTo <= anchor) {
+        long anchor = anchors.get(0);
+        List<Candidate> first = jdbc.query("SELECT sequence, at, hash FROM lgsp_log_record WHERE node_id = ?"
+                        + " AND sequence > ? ORDER BY sequence LIMIT ?",
+                (rs, n) -> new Candidate(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)),
+                chain, anchor, batchSize);
+        Candidate last = null;
+        long expected = anchor + 1;
+        for (Candidate c : first) {
+            if (c.sequence() != expected) {
+                log.warn("Message log retention: record {} of chain {} is missing; the purge stops before it "
+                        + "(verification reports it)", expected, chain);
+                break;
+            }
+            if (!c.at().isBefore(cutoff)) {
+                break;
+            }
+            last = c;
+            expected++;
+        }
+        if (last == null) {
             return 0;
         }
-        List<String> hash = jdbc.queryForList("SELECT hash FROM lgsp_log_record WHERE node_id = ? AND sequence = ?"
-                + " AND purged", String.class, node, upTo);
-        if (hash.isEmpty()) {
-            log.warn("Message log retention: record {} of node {} is missing; the chain's start is left as it is "
-                    + "(verification reports it)", upTo, node);
-            return 0;
-        }
-        int deleted = jdbc.update("DELETE FROM lgsp_log_record WHERE node_id = ? AND sequence > ? AND sequence <= ?"
-                + " AND purged", node, anchor, upTo);
+        int deleted = jdbc.update("DELETE FROM lgsp_log_record WHERE node_id = ? AND sequence > ? AND sequence <= ?",
+                chain, anchor, last.sequence());
         jdbc.update("UPDATE lgsp_log_chain SET anchor_sequence = ?, anchor_hash = ?, anchored_at = ? WHERE node_id = ?",
-                upTo, hash.get(0), Timestamp.from(now), node);
+                last.sequence(), last.hash(), Timestamp.from(clock.instant()), chain);
         return deleted;
     }
 }

@@ -31,18 +31,18 @@ class MessageLogStore {
 
     static final String COLUMNS = "node_id, sequence, request_id, at, kind, consumer, client_id, service, method, path,"
             + " status, error_class, request_bytes, response_bytes, total_micros, provider_micros, request_hash,"
-            + " response_hash, security_level, request_body, response_body, previous_hash, hash, purged";
+            + " response_hash, security_level, request_body, response_body, previous_hash, hash";
 
     private static final String INSERT = "INSERT INTO lgsp_log_record (node_id, sequence, request_id, at, kind,"
             + " consumer, client_id, service, method, path, status, error_class, request_bytes, response_bytes,"
             + " total_micros, provider_micros, request_hash, response_hash, security_level, request_body,"
             + " response_body, previous_hash, hash)"
-            + " SELECT ?, s, rid, timestamptz 'epoch' + a * interval '1 microsecond', k, c, cid, svc, m, p, st, e,"
+            + " SELECT nid, s, rid, timestamptz 'epoch' + a * interval '1 microsecond', k, c, cid, svc, m, p, st, e,"
             + " rqb, rsb, tm, pm, rqh, rsh, lvl, rqbody, rsbody, ph, h"
-            + " FROM unnest(?::int8[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " FROM unnest(?::text[], ?::int8[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
             + " ?::text[], ?::int4[], ?::text[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::text[], ?::text[],"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " AS t(s, rid, a, k, c, cid, svc, m, p, st, e, rqb, rsb, tm, pm, rqh, rsh, lvl, rqbody, rsbody, ph, h)";
+            + " AS t(nid, s, rid, a, k, c, cid, svc, m, p, st, e, rqb, rsb, tm, pm, rqh, rsh, lvl, rqbody, rsbody, ph, h)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -64,24 +64,48 @@ class MessageLogStore {
     record Anchor(long sequence, String hash, long headSequence, String headHash) {
     }
 
-    /** Appends the calls to the node's chain in one transaction; returns the rows written. */
+    /** The chain of a node's records of one security level (levels are kept for different periods). */
+    static String chain(String nodeId, SecurityLevel level) {
+        return nodeId + ":" + level.name();
+    }
+
+    /** The security level of a chain's records, from its name. */
+    static SecurityLevel levelOf(String chain) {
+        return SecurityLevel.valueOf(chain.substring(chain.lastIndexOf(':') + 1));
+    }
+
+    /**
+     * Appends the calls to the node's chains (one per security level, heads locked in a fixed order) in one
+     * transaction; returns the rows written.
+     */
     List<LogRow> append(String nodeId, List<LoggedCall> calls) {
         return transactions.execute(status -> {
-            Head head = lockHead(nodeId);
-            List<LogRow> rows = new ArrayList<>(calls.size());
-            long sequence = head.sequence();
-            String previous = head.hash();
+            java.util.EnumMap<SecurityLevel, List<LoggedCall>> byLevel = new java.util.EnumMap<>(SecurityLevel.class);
             for (LoggedCall call : calls) {
-                LogRow row = toRow(nodeId, ++sequence, previous, call);
-                rows.add(row);
-                previous = row.hash();
+                byLevel.computeIfAbsent(level(call), l -> new ArrayList<>()).add(call);
             }
-            insert(nodeId, rows);
+            List<LogRow> rows = new ArrayList<>(calls.size());
+            for (var level : byLevel.entrySet()) {
+                String chain = chain(nodeId, level.getKey());
+                Head head = lockHead(chain);
+                long sequence = head.sequence();
+                String previous = head.hash();
+                for (LoggedCall call : level.getValue()) {
+                    LogRow row = toRow(chain, ++sequence, previous, call);
+                    rows.add(row);
+                    previous = row.hash();
+                }
+                jdbc.update("UPDATE lgsp_log_chain SET head_sequence = ?, head_hash = ? WHERE node_id = ?",
+                        sequence, previous, chain);
+            }
+            insert(rows);
             rollUp(rows);
-            jdbc.update("UPDATE lgsp_log_chain SET head_sequence = ?, head_hash = ? WHERE node_id = ?",
-                    sequence, previous, nodeId);
             return rows;
         });
+    }
+
+    private static SecurityLevel level(LoggedCall call) {
+        return call.securityLevel() == null ? SecurityLevel.INTERNAL : call.securityLevel();
     }
 
     private Head lockHead(String nodeId) {
@@ -99,12 +123,12 @@ class MessageLogStore {
     private LogRow toRow(String nodeId, long sequence, String previous, LoggedCall c) {
         Instant at = c.at() == null ? Instant.now() : c.at();
         long atMicros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
-        SecurityLevel level = c.securityLevel() == null ? SecurityLevel.INTERNAL : c.securityLevel();
+        SecurityLevel level = level(c);
         LogRow unhashed = new LogRow(nodeId, sequence, c.requestId(), atMicros, c.kind() == null ? "CALL" : c.kind(),
                 c.consumer(), c.clientId(), c.service(), c.method(), c.path(), c.status(), c.errorClass(),
                 c.requestBytes(), c.responseBytes(), c.totalMicros(), c.providerMicros(), c.requestHash(),
                 c.responseHash(), level.name(), seal(REQUEST_BODY, c.requestBody()),
-                seal(RESPONSE_BODY, c.responseBody()), previous, null, false);
+                seal(RESPONSE_BODY, c.responseBody()), previous, null);
         return withHash(unhashed, RecordHash.of(unhashed));
     }
 
@@ -112,7 +136,7 @@ class MessageLogStore {
         return new LogRow(r.nodeId(), r.sequence(), r.requestId(), r.atMicros(), r.kind(), r.consumer(), r.clientId(),
                 r.service(), r.method(), r.path(), r.status(), r.errorClass(), r.requestBytes(), r.responseBytes(),
                 r.totalMicros(), r.providerMicros(), r.requestHash(), r.responseHash(), r.securityLevel(),
-                r.requestBody(), r.responseBody(), r.previousHash(), hash, r.purged());
+                r.requestBody(), r.responseBody(), r.previousHash(), hash);
     }
 
     private String seal(String purpose, byte[] body) {
@@ -123,18 +147,20 @@ class MessageLogStore {
         return sealed == null ? null : Base64.getDecoder().decode(protection.open(purpose, sealed));
     }
 
-    private void insert(String nodeId, List<LogRow> rows) {
+    private void insert(List<LogRow> rows) {
         jdbc.execute((ConnectionCallback<Integer>) connection -> {
             int n = rows.size();
             Long[] seq = new Long[n], at = new Long[n], rqb = new Long[n], rsb = new Long[n], tm = new Long[n],
                     pm = new Long[n];
             Integer[] st = new Integer[n];
+            String[] nid = new String[n];
             String[] rid = new String[n], k = new String[n], c = new String[n], cid = new String[n],
                     svc = new String[n], m = new String[n], p = new String[n], e = new String[n], rqh = new String[n],
                     rsh = new String[n], lvl = new String[n], rqbody = new String[n], rsbody = new String[n],
                     ph = new String[n], h = new String[n];
             for (int i = 0; i < n; i++) {
                 LogRow r = rows.get(i);
+                nid[i] = r.nodeId();
                 seq[i] = r.sequence();
                 rid[i] = r.requestId();
                 at[i] = r.atMicros();
@@ -160,7 +186,7 @@ class MessageLogStore {
             }
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 int i = 1;
-                insert.setString(i++, nodeId);
+                insert.setArray(i++, text(connection, nid));
                 insert.setArray(i++, connection.createArrayOf("int8", seq));
                 insert.setArray(i++, text(connection, rid));
                 insert.setArray(i++, connection.createArrayOf("int8", at));
@@ -294,7 +320,7 @@ class MessageLogStore {
                 rs.getLong("response_bytes"), rs.getLong("total_micros"), rs.getLong("provider_micros"),
                 rs.getString("request_hash"), rs.getString("response_hash"), rs.getString("security_level"),
                 rs.getString("request_body"), rs.getString("response_body"), rs.getString("previous_hash"),
-                rs.getString("hash"), rs.getBoolean("purged"));
+                rs.getString("hash"));
     }
 
     static LogRecord record(LogRow r) {
@@ -302,7 +328,7 @@ class MessageLogStore {
                 Instant.EPOCH.plus(r.atMicros(), ChronoUnit.MICROS), r.kind(), r.consumer(), r.clientId(), r.service(),
                 r.method(), r.path(), r.status(), r.errorClass(), r.requestBytes(), r.responseBytes(), r.totalMicros(),
                 r.providerMicros(), r.requestHash(), r.responseHash(), SecurityLevel.valueOf(r.securityLevel()),
-                r.requestBody() != null, r.responseBody() != null, r.purged(), r.hash());
+                r.requestBody() != null, r.responseBody() != null, r.hash());
     }
 
     JdbcTemplate jdbc() {
@@ -314,7 +340,7 @@ class MessageLogStore {
         return snapshot.execute(status -> work.get());
     }
 
-    /** Each node's anchor (last purged record) and head. */
+    /** Every chain (one per node and security level). */
     List<String> nodes() {
         return jdbc.queryForList("SELECT node_id FROM lgsp_log_chain ORDER BY node_id", String.class);
     }

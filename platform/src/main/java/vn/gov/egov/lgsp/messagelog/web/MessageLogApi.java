@@ -75,8 +75,8 @@ class MessageLogApi {
     @GetMapping("/verify")
     @Operation(summary = "Kiểm tra chuỗi băm của nhật ký thông điệp trong một khoảng thời gian",
             description = "ok=false khi có bản ghi bị sửa (HASH_MISMATCH, PREVIOUS_HASH_MISMATCH), bị xóa (MISSING, "
-                    + "HEAD_MISMATCH) hoặc bị xóa nội dung sai quy định (BAD_PURGE); problems nêu bản ghi hỏng đầu tiên của "
-                    + "từng nút trước. Mặc định: 24 giờ qua.")
+                    + "HEAD_MISMATCH); problems nêu bản ghi hỏng đầu tiên của từng chuỗi (mỗi nút một chuỗi cho mỗi mức "
+                    + "phân loại) trước. Mặc định: 24 giờ qua.")
     ChainCheck verify(@Parameter(description = "Từ ngày/thời điểm") @RequestParam(required = false) String from,
                       @Parameter(description = "Đến hết ngày / trước thời điểm") @RequestParam(required = false) String to) {
         Instant start = LogParameters.start("from", from);
