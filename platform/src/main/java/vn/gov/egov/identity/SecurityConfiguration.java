@@ -67,6 +67,11 @@ class SecurityConfiguration {
                         // administrator reads, agency administrators act for their agency (checked by the registry)
                         .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/services", "/api/v1/lgsp/services/**").permitAll()
                         .requestMatchers("/api/v1/lgsp/registry/**").hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN, AGENCY_ADMIN)
+                        // LGSP message log and monitoring: operators; the province administrator (and, for the log, auditors) may read; bodies: auditors only
+                        .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/message-log/records/*/*/bodies").hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/message-log/**").hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN, Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/monitoring/**").hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN)
+                        .requestMatchers("/api/v1/lgsp/message-log/**", "/api/v1/lgsp/monitoring/**").denyAll()
                         .anyRequest().authenticated())
                 // applications and agency systems call with bearer tokens from the province's SSO
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(TokenAuthorities.converter())))
@@ -82,6 +87,16 @@ class SecurityConfiguration {
                                   LoginHistory history, ObjectProvider<CitizenLogin> citizenLogin) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.AUDITOR.name())
+                        // LGSP message log and monitoring pages: second factor, then operators; the province administrator (and, for the log, auditors) may read; bodies: auditors only
+                        .requestMatchers("/lgsp/admin/message-log/records/*/*/bodies").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasRole(Role.AUDITOR.name())))
+                        .requestMatchers("/lgsp/admin/message-log", "/lgsp/admin/message-log/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN, Role.AUDITOR.name())))
+                        .requestMatchers("/lgsp/monitoring", "/lgsp/monitoring/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN)))
                         .requestMatchers("/admin/officials", "/admin/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
                         .requestMatchers(HttpMethod.POST, "/admin/routes/decisions").hasRole(PROVINCE_ADMIN)
                         .requestMatchers("/admin/routes", "/admin/routes/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)

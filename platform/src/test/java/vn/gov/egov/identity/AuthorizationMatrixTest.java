@@ -150,7 +150,16 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("GET", "/api/v1/routes/decisions", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
             Endpoint.only("GET", "/api/v1/routes/decisions/khong-co", null, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
             Endpoint.only("POST", "/api/v1/routes/decisions/khong-co/evaluate", "{}", Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
-            Endpoint.only("POST", "/api/v1/routes/decisions", null, Role.PROVINCE_ADMIN));
+            Endpoint.only("POST", "/api/v1/routes/decisions", null, Role.PROVINCE_ADMIN),
+            // LGSP message log and monitoring
+            Endpoint.only("GET", "/api/v1/lgsp/message-log/records?size=1", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN, Role.AUDITOR),
+            Endpoint.only("GET", "/api/v1/lgsp/message-log/records/khong-co/1", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN, Role.AUDITOR),
+            Endpoint.only("GET", "/api/v1/lgsp/message-log/records/khong-co/1/bodies", null, Role.AUDITOR),
+            Endpoint.only("GET", "/api/v1/lgsp/message-log/verify?from=2026-11-27", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN, Role.AUDITOR),
+            Endpoint.only("GET", "/api/v1/lgsp/monitoring/services", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/lgsp/monitoring/consumers", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/lgsp/monitoring/subscriptions", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/lgsp/monitoring/alerts", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN));
 
     private static final String PASSWORD = "Ma-Tran#Kiem-Thu-2025";
     private static final Map<Role, String> OFFICIAL_OF_ROLE = new LinkedHashMap<>();

@@ -2,7 +2,9 @@ package vn.gov.egov.lgsp.messagelog;
 
 /**
  * Calls through the gateway in a window, for one service or one consumer (cluster-wide: every node's records).
- * Latencies in microseconds; provider latency only over calls that reached the provider (0 when none did).
+ * Latencies in microseconds, from the per-minute roll-up's histograms: each percentile is the upper bound of its
+ * bucket (buckets grow by 20 %, so a figure is at most 20 % above the true value); provider latency only over calls
+ * that reached the provider (0 when none did).
  *
  * @param key            the service address path or the consumer ({@code member/subsystem}); null for calls that
  *                       named none

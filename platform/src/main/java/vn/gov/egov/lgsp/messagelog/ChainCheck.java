@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The result of verifying the message log's chains over a period: {@code ok} when every record of every node's
- * chain in the period is present, in order, links to its predecessor and says what it said when written. Otherwise
+ * The result of verifying the message log's chains over a period: {@code ok} when every record of every chain (one
+ * per node and security level) in the period is present, in order, links to its predecessor and says what it said when written. Otherwise
  * {@code problems} names each bad record, the first one first for each node (at most 100 in all).
  *
  * @param from            start of the period verified
@@ -23,9 +23,7 @@ public record ChainCheck(boolean ok, Instant from, Instant to, long recordsCheck
         /** Sequence numbers are missing: those records were deleted. */
         MISSING,
         /** The node's last record is not the head the chain recorded: records at the end were deleted or altered. */
-        HEAD_MISMATCH,
-        /** A record marked purged still has content, or was purged before its retention ended. */
-        BAD_PURGE
+        HEAD_MISMATCH
     }
 
     /** The first bad record of a node's chain (and further ones). */

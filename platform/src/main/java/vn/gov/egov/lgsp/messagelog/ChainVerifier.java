@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Verifies each node's chain over a period: from the record before the period's first one (or the chain's anchor
+ * Verifies each chain (one per node and security level) over a period: from the record before the period's first one (or the chain's anchor
  * after a purge) to the period's last one — or to the head when nothing follows the period, so that deleted last
  * records show — recomputing every hash and checking each link, in one consistent read-only snapshot.
  */
@@ -99,12 +99,7 @@ class ChainVerifier {
                 problem(row.sequence(), row.requestId(), ChainCheck.Kind.PREVIOUS_HASH_MISMATCH,
                         "it does not point to the hash of record " + (row.sequence() - 1));
             }
-            if (row.purged()) {
-                if (row.hasContent()) {
-                    problem(row.sequence(), row.requestId(), ChainCheck.Kind.BAD_PURGE,
-                            "marked purged but it still has content");
-                }
-            } else if (!row.intact()) {
+            if (!row.intact()) {
                 problem(row.sequence(), row.requestId(), ChainCheck.Kind.HASH_MISMATCH,
                         "its content does not match its hash: the record was altered");
             }

@@ -84,7 +84,7 @@ class JdbcMessageLogQueries implements MessageLogQueries, CallStatistics {
         if (present(s.errorClass())) {
             String errorClass = s.errorClass().strip();
             if (errorClass.equals("ok")) {
-                sql.append(" AND error_class IS NULL AND NOT purged");
+                sql.append(" AND error_class IS NULL");
             } else if (errorClass.endsWith(".")) {
                 sql.append(" AND starts_with(error_class, ?)");
                 args.add(errorClass);
@@ -127,15 +127,8 @@ class JdbcMessageLogQueries implements MessageLogQueries, CallStatistics {
 
     // ---- statistics ----------------------------------------------------------------------------------------
 
-    private static final String FIGURES = "SELECT %s AS key, count(*) AS calls,"
-            + " count(*) FILTER (WHERE starts_with(error_class, 'gateway.')) AS gateway_errors,"
-            + " count(*) FILTER (WHERE starts_with(error_class, 'provider.')) AS provider_errors,"
-            + " percentile_disc(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY total_micros) AS total_p,"
-            + " percentile_disc(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY provider_micros)"
-            + "   FILTER (WHERE provider_micros > 0) AS provider_p,"
-            + " coalesce(sum(request_bytes), 0) AS request_bytes, coalesce(sum(response_bytes), 0) AS response_bytes"
-            + " FROM lgsp_log_record WHERE at >= ? AND kind = 'CALL' AND NOT purged"
-            + " GROUP BY %s ORDER BY calls DESC, key";
+    private static final String MINUTES = "SELECT %s AS key, calls, gateway_errors, provider_errors, request_bytes,"
+            + " response_bytes, total_histogram, provider_histogram FROM lgsp_log_minute WHERE minute >= ?";
 
     @Override
     public List<CallFigures> byService(Duration window) {
@@ -147,26 +140,44 @@ class JdbcMessageLogQueries implements MessageLogQueries, CallStatistics {
         return figures("consumer", window);
     }
 
+    /** Sums the per-minute roll-up of the window's minutes (the current one included) per key. */
     private List<CallFigures> figures(String column, Duration window) {
-        Timestamp since = Timestamp.from(clock.instant().minus(window));
-        return store.jdbc().query(FIGURES.formatted(column, column), (rs, n) -> {
-            long[] total = percentiles(rs.getArray("total_p"));
-            long[] provider = percentiles(rs.getArray("provider_p"));
-            return new CallFigures(rs.getString("key"), rs.getLong("calls"), rs.getLong("gateway_errors"),
-                    rs.getLong("provider_errors"), total[0], total[1], total[2], provider[0], provider[1], provider[2],
-                    rs.getLong("request_bytes"), rs.getLong("response_bytes"));
-        }, since);
+        Instant since = clock.instant().minus(window).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.util.Map<String, long[]> sums = new java.util.HashMap<>();
+        java.util.Map<String, long[]> totals = new java.util.HashMap<>();
+        java.util.Map<String, long[]> providers = new java.util.HashMap<>();
+        store.jdbc().query(MINUTES.formatted(column), rs -> {
+            String key = rs.getString("key");
+            long[] sum = sums.computeIfAbsent(key, k -> new long[5]);
+            sum[0] += rs.getLong("calls");
+            sum[1] += rs.getLong("gateway_errors");
+            sum[2] += rs.getLong("provider_errors");
+            sum[3] += rs.getLong("request_bytes");
+            sum[4] += rs.getLong("response_bytes");
+            add(totals.computeIfAbsent(key, k -> new long[LatencyHistogram.BUCKETS]), rs.getArray("total_histogram"));
+            add(providers.computeIfAbsent(key, k -> new long[LatencyHistogram.BUCKETS]), rs.getArray("provider_histogram"));
+        }, Timestamp.from(since));
+        List<CallFigures> figures = new ArrayList<>();
+        sums.forEach((key, sum) -> {
+            long[] total = totals.get(key);
+            long[] provider = providers.get(key);
+            figures.add(new CallFigures(key.isEmpty() ? null : key, sum[0], sum[1], sum[2],
+                    LatencyHistogram.quantile(total, 0.5), LatencyHistogram.quantile(total, 0.95),
+                    LatencyHistogram.quantile(total, 0.99), LatencyHistogram.quantile(provider, 0.5),
+                    LatencyHistogram.quantile(provider, 0.95), LatencyHistogram.quantile(provider, 0.99), sum[3], sum[4]));
+        });
+        figures.sort(java.util.Comparator.comparingLong(CallFigures::calls).reversed()
+                .thenComparing(CallFigures::key, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return figures;
     }
 
-    private static long[] percentiles(java.sql.Array array) throws java.sql.SQLException {
-        long[] values = new long[3];
+    private static void add(long[] into, java.sql.Array array) throws java.sql.SQLException {
         if (array == null) {
-            return values;
+            return;
         }
         Object[] elements = (Object[]) array.getArray();
-        for (int i = 0; i < values.length && i < elements.length; i++) {
-            values[i] = elements[i] == null ? 0 : ((Number) elements[i]).longValue();
+        for (int i = 0; i < into.length && i < elements.length; i++) {
+            into[i] += elements[i] == null ? 0 : ((Number) elements[i]).longValue();
         }
-        return values;
     }
 }

@@ -7,9 +7,9 @@ import vn.gov.egov.lgsp.registry.SecurityLevel;
  * One record of the message log as the queries return it: the metadata of a {@link LoggedCall}, where it sits in its
  * node's chain, and whether bodies were kept (they are only opened on demand, see {@link MessageLogQueries#bodies}).
  *
- * @param nodeId      the node whose writer appended it (one chain per node)
+ * @param nodeId      the chain it belongs to: the writing node and the security level, {@code <node>:<LEVEL>} (each
+ *                    node keeps one chain per security level, so that each is kept for its own period)
  * @param sequence    its place in that chain, from 1
- * @param purged      past retention: its content is erased, only its place and hashes remain
  * @param hash        its chain hash (SHA-256, hex)
  */
 public record LogRecord(
@@ -34,7 +34,6 @@ public record LogRecord(
         SecurityLevel securityLevel,
         boolean hasRequestBody,
         boolean hasResponseBody,
-        boolean purged,
         String hash) {
 
     /** Success, or whose fault: {@code ok}, {@code gateway_error}, {@code provider_error}. */

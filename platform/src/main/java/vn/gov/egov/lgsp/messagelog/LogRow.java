@@ -7,7 +7,7 @@ record LogRow(String nodeId, long sequence, String requestId, long atMicros, Str
               String clientId, String service, String method, String path, int status, String errorClass,
               long requestBytes, long responseBytes, long totalMicros, long providerMicros, String requestHash,
               String responseHash, String securityLevel, String requestBody, String responseBody,
-              String previousHash, String hash, boolean purged) {
+              String previousHash, String hash) {
 
     static final String GENESIS = "0".repeat(64);
 
@@ -18,10 +18,5 @@ record LogRow(String nodeId, long sequence, String requestId, long atMicros, Str
 
     boolean intact() {
         return computedHash().equals(hash);
-    }
-
-    boolean hasContent() {
-        return requestId != null || consumer != null || clientId != null || service != null || path != null
-                || requestBody != null || responseBody != null || requestHash != null || responseHash != null;
     }
 }

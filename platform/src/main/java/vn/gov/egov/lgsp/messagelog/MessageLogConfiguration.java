@@ -31,6 +31,13 @@ class MessageLogConfiguration {
     }
 
     @Bean
+    MessageLogRetention messageLogRetention(MessageLogStore store, PlatformTransactionManager transactions,
+                                            MessageLogProperties properties) {
+        return new MessageLogRetention(store.jdbc(), transactions, properties.retention(),
+                properties.purge().batchSize(), Clock.systemUTC());
+    }
+
+    @Bean
     JdbcMessageLogQueries messageLogQueries(MessageLogStore store, MessageLogWriter writer) {
         return new JdbcMessageLogQueries(store, writer, new ChainVerifier(store, Clock.systemUTC()), Clock.systemUTC());
     }

@@ -31,18 +31,18 @@ class MessageLogStore {
 
     static final String COLUMNS = "node_id, sequence, request_id, at, kind, consumer, client_id, service, method, path,"
             + " status, error_class, request_bytes, response_bytes, total_micros, provider_micros, request_hash,"
-            + " response_hash, security_level, request_body, response_body, previous_hash, hash, purged";
+            + " response_hash, security_level, request_body, response_body, previous_hash, hash";
 
     private static final String INSERT = "INSERT INTO lgsp_log_record (node_id, sequence, request_id, at, kind,"
             + " consumer, client_id, service, method, path, status, error_class, request_bytes, response_bytes,"
             + " total_micros, provider_micros, request_hash, response_hash, security_level, request_body,"
             + " response_body, previous_hash, hash)"
-            + " SELECT ?, s, rid, timestamptz 'epoch' + a * interval '1 microsecond', k, c, cid, svc, m, p, st, e,"
+            + " SELECT nid, s, rid, timestamptz 'epoch' + a * interval '1 microsecond', k, c, cid, svc, m, p, st, e,"
             + " rqb, rsb, tm, pm, rqh, rsh, lvl, rqbody, rsbody, ph, h"
-            + " FROM unnest(?::int8[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " FROM unnest(?::text[], ?::int8[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
             + " ?::text[], ?::int4[], ?::text[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::text[], ?::text[],"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " AS t(s, rid, a, k, c, cid, svc, m, p, st, e, rqb, rsb, tm, pm, rqh, rsh, lvl, rqbody, rsbody, ph, h)";
+            + " AS t(nid, s, rid, a, k, c, cid, svc, m, p, st, e, rqb, rsb, tm, pm, rqh, rsh, lvl, rqbody, rsbody, ph, h)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -64,23 +64,48 @@ class MessageLogStore {
     record Anchor(long sequence, String hash, long headSequence, String headHash) {
     }
 
-    /** Appends the calls to the node's chain in one transaction; returns the rows written. */
+    /** The chain of a node's records of one security level (levels are kept for different periods). */
+    static String chain(String nodeId, SecurityLevel level) {
+        return nodeId + ":" + level.name();
+    }
+
+    /** The security level of a chain's records, from its name. */
+    static SecurityLevel levelOf(String chain) {
+        return SecurityLevel.valueOf(chain.substring(chain.lastIndexOf(':') + 1));
+    }
+
+    /**
+     * Appends the calls to the node's chains (one per security level, heads locked in a fixed order) in one
+     * transaction; returns the rows written.
+     */
     List<LogRow> append(String nodeId, List<LoggedCall> calls) {
         return transactions.execute(status -> {
-            Head head = lockHead(nodeId);
-            List<LogRow> rows = new ArrayList<>(calls.size());
-            long sequence = head.sequence();
-            String previous = head.hash();
+            java.util.EnumMap<SecurityLevel, List<LoggedCall>> byLevel = new java.util.EnumMap<>(SecurityLevel.class);
             for (LoggedCall call : calls) {
-                LogRow row = toRow(nodeId, ++sequence, previous, call);
-                rows.add(row);
-                previous = row.hash();
+                byLevel.computeIfAbsent(level(call), l -> new ArrayList<>()).add(call);
             }
-            insert(nodeId, rows);
-            jdbc.update("UPDATE lgsp_log_chain SET head_sequence = ?, head_hash = ? WHERE node_id = ?",
-                    sequence, previous, nodeId);
+            List<LogRow> rows = new ArrayList<>(calls.size());
+            for (var level : byLevel.entrySet()) {
+                String chain = chain(nodeId, level.getKey());
+                Head head = lockHead(chain);
+                long sequence = head.sequence();
+                String previous = head.hash();
+                for (LoggedCall call : level.getValue()) {
+                    LogRow row = toRow(chain, ++sequence, previous, call);
+                    rows.add(row);
+                    previous = row.hash();
+                }
+                jdbc.update("UPDATE lgsp_log_chain SET head_sequence = ?, head_hash = ? WHERE node_id = ?",
+                        sequence, previous, chain);
+            }
+            insert(rows);
+            rollUp(rows);
             return rows;
         });
+    }
+
+    private static SecurityLevel level(LoggedCall call) {
+        return call.securityLevel() == null ? SecurityLevel.INTERNAL : call.securityLevel();
     }
 
     private Head lockHead(String nodeId) {
@@ -98,12 +123,12 @@ class MessageLogStore {
     private LogRow toRow(String nodeId, long sequence, String previous, LoggedCall c) {
         Instant at = c.at() == null ? Instant.now() : c.at();
         long atMicros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
-        SecurityLevel level = c.securityLevel() == null ? SecurityLevel.INTERNAL : c.securityLevel();
+        SecurityLevel level = level(c);
         LogRow unhashed = new LogRow(nodeId, sequence, c.requestId(), atMicros, c.kind() == null ? "CALL" : c.kind(),
                 c.consumer(), c.clientId(), c.service(), c.method(), c.path(), c.status(), c.errorClass(),
                 c.requestBytes(), c.responseBytes(), c.totalMicros(), c.providerMicros(), c.requestHash(),
                 c.responseHash(), level.name(), seal(REQUEST_BODY, c.requestBody()),
-                seal(RESPONSE_BODY, c.responseBody()), previous, null, false);
+                seal(RESPONSE_BODY, c.responseBody()), previous, null);
         return withHash(unhashed, RecordHash.of(unhashed));
     }
 
@@ -111,7 +136,7 @@ class MessageLogStore {
         return new LogRow(r.nodeId(), r.sequence(), r.requestId(), r.atMicros(), r.kind(), r.consumer(), r.clientId(),
                 r.service(), r.method(), r.path(), r.status(), r.errorClass(), r.requestBytes(), r.responseBytes(),
                 r.totalMicros(), r.providerMicros(), r.requestHash(), r.responseHash(), r.securityLevel(),
-                r.requestBody(), r.responseBody(), r.previousHash(), hash, r.purged());
+                r.requestBody(), r.responseBody(), r.previousHash(), hash);
     }
 
     private String seal(String purpose, byte[] body) {
@@ -122,18 +147,20 @@ class MessageLogStore {
         return sealed == null ? null : Base64.getDecoder().decode(protection.open(purpose, sealed));
     }
 
-    private void insert(String nodeId, List<LogRow> rows) {
+    private void insert(List<LogRow> rows) {
         jdbc.execute((ConnectionCallback<Integer>) connection -> {
             int n = rows.size();
             Long[] seq = new Long[n], at = new Long[n], rqb = new Long[n], rsb = new Long[n], tm = new Long[n],
                     pm = new Long[n];
             Integer[] st = new Integer[n];
+            String[] nid = new String[n];
             String[] rid = new String[n], k = new String[n], c = new String[n], cid = new String[n],
                     svc = new String[n], m = new String[n], p = new String[n], e = new String[n], rqh = new String[n],
                     rsh = new String[n], lvl = new String[n], rqbody = new String[n], rsbody = new String[n],
                     ph = new String[n], h = new String[n];
             for (int i = 0; i < n; i++) {
                 LogRow r = rows.get(i);
+                nid[i] = r.nodeId();
                 seq[i] = r.sequence();
                 rid[i] = r.requestId();
                 at[i] = r.atMicros();
@@ -159,7 +186,7 @@ class MessageLogStore {
             }
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 int i = 1;
-                insert.setString(i++, nodeId);
+                insert.setArray(i++, text(connection, nid));
                 insert.setArray(i++, connection.createArrayOf("int8", seq));
                 insert.setArray(i++, text(connection, rid));
                 insert.setArray(i++, connection.createArrayOf("int8", at));
@@ -187,6 +214,97 @@ class MessageLogStore {
         });
     }
 
+    private static final String ROLL_UP = "INSERT INTO lgsp_log_minute AS m (minute, service, consumer, calls,"
+            + " gateway_errors, provider_errors, request_bytes, response_bytes, total_histogram, provider_histogram)"
+            + " VALUES (timestamptz 'epoch' + ? * interval '1 microsecond', ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (minute, service, consumer) DO UPDATE SET calls = m.calls + excluded.calls,"
+            + " gateway_errors = m.gateway_errors + excluded.gateway_errors,"
+            + " provider_errors = m.provider_errors + excluded.provider_errors,"
+            + " request_bytes = m.request_bytes + excluded.request_bytes,"
+            + " response_bytes = m.response_bytes + excluded.response_bytes,"
+            + " total_histogram = (SELECT array_agg(a + b ORDER BY i) FROM unnest(m.total_histogram,"
+            + "   excluded.total_histogram) WITH ORDINALITY AS t(a, b, i)),"
+            + " provider_histogram = (SELECT array_agg(a + b ORDER BY i) FROM unnest(m.provider_histogram,"
+            + "   excluded.provider_histogram) WITH ORDINALITY AS t(a, b, i))";
+
+    /** One minute of one service and consumer, summed over a batch. */
+    private static final class Minute {
+        long calls;
+        long gatewayErrors;
+        long providerErrors;
+        long requestBytes;
+        long responseBytes;
+        final Long[] total = zeros();
+        final Long[] provider = zeros();
+
+        private static Long[] zeros() {
+            Long[] h = new Long[LatencyHistogram.BUCKETS];
+            java.util.Arrays.fill(h, 0L);
+            return h;
+        }
+    }
+
+    private record MinuteKey(long minuteMicros, String service, String consumer) implements Comparable<MinuteKey> {
+        @Override
+        public int compareTo(MinuteKey o) {
+            int c = Long.compare(minuteMicros, o.minuteMicros);
+            if (c == 0) {
+                c = service.compareTo(o.service);
+            }
+            return c != 0 ? c : consumer.compareTo(o.consumer);
+        }
+    }
+
+    /**
+     * Adds the batch's calls to the per-minute roll-up (keys in a fixed order, so that nodes writing the same minutes
+     * wait for each other instead of deadlocking).
+     */
+    private void rollUp(List<LogRow> rows) {
+        java.util.TreeMap<MinuteKey, Minute> minutes = new java.util.TreeMap<>();
+        for (LogRow r : rows) {
+            if (!"CALL".equals(r.kind())) {
+                continue;
+            }
+            long minute = Math.floorDiv(r.atMicros(), 60_000_000L) * 60_000_000L;
+            Minute m = minutes.computeIfAbsent(new MinuteKey(minute, r.service() == null ? "" : r.service(),
+                    r.consumer() == null ? "" : r.consumer()), k -> new Minute());
+            m.calls++;
+            if (r.errorClass() != null && r.errorClass().startsWith("gateway.")) {
+                m.gatewayErrors++;
+            } else if (r.errorClass() != null && r.errorClass().startsWith("provider.")) {
+                m.providerErrors++;
+            }
+            m.requestBytes += r.requestBytes();
+            m.responseBytes += r.responseBytes();
+            m.total[LatencyHistogram.bucket(r.totalMicros())]++;
+            if (r.providerMicros() > 0) {
+                m.provider[LatencyHistogram.bucket(r.providerMicros())]++;
+            }
+        }
+        if (minutes.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<int[]>) connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(ROLL_UP)) {
+                for (var e : minutes.entrySet()) {
+                    Minute m = e.getValue();
+                    upsert.setLong(1, e.getKey().minuteMicros());
+                    upsert.setString(2, e.getKey().service());
+                    upsert.setString(3, e.getKey().consumer());
+                    upsert.setLong(4, m.calls);
+                    upsert.setLong(5, m.gatewayErrors);
+                    upsert.setLong(6, m.providerErrors);
+                    upsert.setLong(7, m.requestBytes);
+                    upsert.setLong(8, m.responseBytes);
+                    upsert.setArray(9, connection.createArrayOf("int8", m.total));
+                    upsert.setArray(10, connection.createArrayOf("int8", m.provider));
+                    upsert.addBatch();
+                }
+                return upsert.executeBatch();
+            }
+        });
+    }
+
     private static Array text(Connection connection, String[] values) throws SQLException {
         return connection.createArrayOf("text", values);
     }
@@ -202,7 +320,7 @@ class MessageLogStore {
                 rs.getLong("response_bytes"), rs.getLong("total_micros"), rs.getLong("provider_micros"),
                 rs.getString("request_hash"), rs.getString("response_hash"), rs.getString("security_level"),
                 rs.getString("request_body"), rs.getString("response_body"), rs.getString("previous_hash"),
-                rs.getString("hash"), rs.getBoolean("purged"));
+                rs.getString("hash"));
     }
 
     static LogRecord record(LogRow r) {
@@ -210,7 +328,7 @@ class MessageLogStore {
                 Instant.EPOCH.plus(r.atMicros(), ChronoUnit.MICROS), r.kind(), r.consumer(), r.clientId(), r.service(),
                 r.method(), r.path(), r.status(), r.errorClass(), r.requestBytes(), r.responseBytes(), r.totalMicros(),
                 r.providerMicros(), r.requestHash(), r.responseHash(), SecurityLevel.valueOf(r.securityLevel()),
-                r.requestBody() != null, r.responseBody() != null, r.purged(), r.hash());
+                r.requestBody() != null, r.responseBody() != null, r.hash());
     }
 
     JdbcTemplate jdbc() {
@@ -222,7 +340,7 @@ class MessageLogStore {
         return snapshot.execute(status -> work.get());
     }
 
-    /** Each node's anchor (last purged record) and head. */
+    /** Every chain (one per node and security level). */
     List<String> nodes() {
         return jdbc.queryForList("SELECT node_id FROM lgsp_log_chain ORDER BY node_id", String.class);
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,8 +46,8 @@ class MessageLogWriterTest extends PlatformTest {
     @AfterEach
     void removeTestNodes() {
         for (String node : nodes) {
-            jdbc.update("DELETE FROM lgsp_log_record WHERE node_id = ?", node);
-            jdbc.update("DELETE FROM lgsp_log_chain WHERE node_id = ?", node);
+            jdbc.update("DELETE FROM lgsp_log_record WHERE starts_with(node_id, ?)", node + ":");
+            jdbc.update("DELETE FROM lgsp_log_chain WHERE starts_with(node_id, ?)", node + ":");
         }
     }
 
@@ -62,6 +63,11 @@ class MessageLogWriterTest extends PlatformTest {
 
     private MessageLogWriter writer(MessageLogStore store, String node, int capacity) {
         return new MessageLogWriter(store, node, capacity, Duration.ofMillis(200), 500, new SimpleMeterRegistry());
+    }
+
+    private MessageLogRetention retention() {
+        return new MessageLogRetention(jdbc, transactions, new MessageLogProperties.Retention(Period.ofYears(1),
+                Period.ofYears(2), Period.ofYears(5)), 2, Clock.systemUTC());
     }
 
     private JdbcMessageLogQueries queries(MessageLogStore store, MessageLogWriter writer) {
@@ -82,6 +88,7 @@ class MessageLogWriterTest extends PlatformTest {
     @Test
     void recordsAreWrittenInOrderAsAnUnbrokenChain() {
         String node = node();
+        String chain = node + ":CONFIDENTIAL";
         MessageLogStore store = store();
         MessageLogWriter writer = writer(store, node, 10_000);
         writer.start();
@@ -95,21 +102,22 @@ class MessageLogWriterTest extends PlatformTest {
             writer.stop();
         }
         List<String> ids = jdbc.queryForList("SELECT request_id FROM lgsp_log_record WHERE node_id = ? ORDER BY sequence",
-                String.class, node);
+                String.class, chain);
         assertThat(ids).hasSize(1200);
         for (int i = 0; i < ids.size(); i++) {
             assertThat(ids.get(i)).endsWith("-" + i);
         }
-        assertThat(jdbc.queryForObject("SELECT head_sequence FROM lgsp_log_chain WHERE node_id = ?", Long.class, node))
+        assertThat(jdbc.queryForObject("SELECT head_sequence FROM lgsp_log_chain WHERE node_id = ?", Long.class, chain))
                 .isEqualTo(1200);
         ChainCheck check = queries(store, writer).verify(Instant.now().minus(Duration.ofHours(1)), Instant.now().plusSeconds(60));
-        assertThat(problemsOf(check, node)).isEmpty();
+        assertThat(problemsOf(check, chain)).isEmpty();
         assertThat(check.recordsChecked()).isGreaterThanOrEqualTo(1200);
     }
 
     @Test
     void aRestartedWriterContinuesTheChainFromTheTable() {
         String node = node();
+        String chain = node + ":CONFIDENTIAL";
         MessageLogStore store = store();
         MessageLogWriter first = writer(store, node, 100);
         first.start();
@@ -120,18 +128,19 @@ class MessageLogWriterTest extends PlatformTest {
         second.record(call("b", 200, null, null, null));
         second.stop();
         List<String> previous = jdbc.queryForList("SELECT previous_hash FROM lgsp_log_record WHERE node_id = ? ORDER BY sequence",
-                String.class, node);
+                String.class, chain);
         List<String> hashes = jdbc.queryForList("SELECT hash FROM lgsp_log_record WHERE node_id = ? ORDER BY sequence",
-                String.class, node);
+                String.class, chain);
         assertThat(previous).hasSize(2);
         assertThat(previous.get(0)).isEqualTo(LogRow.GENESIS);
         assertThat(previous.get(1)).isEqualTo(hashes.get(0));
-        assertThat(problemsOf(queries(store, second).verify(null, null), node)).isEmpty();
+        assertThat(problemsOf(queries(store, second).verify(null, null), chain)).isEmpty();
     }
 
     @Test
     void aRecordChangedInTheTableIsNamedByVerification() {
         String node = node();
+        String chain = node + ":CONFIDENTIAL";
         MessageLogStore store = store();
         MessageLogWriter writer = writer(store, node, 100);
         writer.start();
@@ -140,10 +149,10 @@ class MessageLogWriterTest extends PlatformTest {
             writer.record(call(run + "-" + i, 200, null, null, null));
         }
         writer.stop();
-        jdbc.update("UPDATE lgsp_log_record SET status = 500 WHERE node_id = ? AND sequence = 4", node);
-        jdbc.update("UPDATE lgsp_log_record SET consumer = 'SO-KHAC/HE-THONG' WHERE node_id = ? AND sequence = 7", node);
+        jdbc.update("UPDATE lgsp_log_record SET status = 500 WHERE node_id = ? AND sequence = 4", chain);
+        jdbc.update("UPDATE lgsp_log_record SET consumer = 'SO-KHAC/HE-THONG' WHERE node_id = ? AND sequence = 7", chain);
 
-        List<ChainCheck.Problem> problems = problemsOf(queries(store, writer).verify(null, null), node);
+        List<ChainCheck.Problem> problems = problemsOf(queries(store, writer).verify(null, null), chain);
 
         assertThat(problems).isNotEmpty();
         assertThat(problems.get(0).sequence()).isEqualTo(4);
@@ -155,6 +164,7 @@ class MessageLogWriterTest extends PlatformTest {
     @Test
     void deletedRecordsAreNamedByVerification() {
         String node = node();
+        String chain = node + ":CONFIDENTIAL";
         MessageLogStore store = store();
         MessageLogWriter writer = writer(store, node, 100);
         writer.start();
@@ -162,9 +172,9 @@ class MessageLogWriterTest extends PlatformTest {
             writer.record(call("d-" + i, 200, null, null, null));
         }
         writer.stop();
-        jdbc.update("DELETE FROM lgsp_log_record WHERE node_id = ? AND sequence IN (3, 6)", node);
+        jdbc.update("DELETE FROM lgsp_log_record WHERE node_id = ? AND sequence IN (3, 6)", chain);
 
-        List<ChainCheck.Problem> problems = problemsOf(queries(store, writer).verify(null, null), node);
+        List<ChainCheck.Problem> problems = problemsOf(queries(store, writer).verify(null, null), chain);
 
         assertThat(problems).extracting(ChainCheck.Problem::sequence, ChainCheck.Problem::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, ChainCheck.Kind.MISSING),
@@ -174,6 +184,7 @@ class MessageLogWriterTest extends PlatformTest {
     @Test
     void bodiesAreSealedInTheTableAndOpenOnDemand() {
         String node = node();
+        String chain = node + ":CONFIDENTIAL";
         MessageLogStore store = store();
         MessageLogWriter writer = writer(store, node, 100);
         byte[] request = "{\"soDinhDanh\":\"001099000001\"}".getBytes(StandardCharsets.UTF_8);
@@ -184,7 +195,7 @@ class MessageLogWriterTest extends PlatformTest {
         writer.stop();
 
         var stored = jdbc.queryForMap("SELECT request_body, response_body FROM lgsp_log_record WHERE node_id = ?"
-                + " AND request_id = 'bodies'", node);
+                + " AND request_id = 'bodies'", chain);
         for (Object sealed : stored.values()) {
             String text = (String) sealed;
             assertThat(text).startsWith("pd1:").doesNotContain("001099000001").doesNotContain("Nguy")
@@ -192,21 +203,22 @@ class MessageLogWriterTest extends PlatformTest {
                     .doesNotContain(Base64.getEncoder().encodeToString(response));
         }
         assertThat(jdbc.queryForObject("SELECT request_body FROM lgsp_log_record WHERE node_id = ?"
-                + " AND request_id = 'no-bodies'", String.class, node)).isNull();
+                + " AND request_id = 'no-bodies'", String.class, chain)).isNull();
 
         JdbcMessageLogQueries queries = queries(store, writer);
-        LogRecord record = queries.byRequestId("bodies").stream().filter(r -> r.nodeId().equals(node)).findFirst().orElseThrow();
+        LogRecord record = queries.byRequestId("bodies").stream().filter(r -> r.nodeId().equals(chain)).findFirst().orElseThrow();
         assertThat(record.hasRequestBody()).isTrue();
         assertThat(record.hasResponseBody()).isTrue();
-        LogBodies bodies = queries.bodies(node, record.sequence()).orElseThrow();
+        LogBodies bodies = queries.bodies(chain, record.sequence()).orElseThrow();
         assertThat(bodies.request()).isEqualTo(request);
         assertThat(bodies.response()).isEqualTo(response);
-        assertThat(problemsOf(queries.verify(null, null), node)).isEmpty();
+        assertThat(problemsOf(queries.verify(null, null), chain)).isEmpty();
     }
 
     @Test
     void stoppingWritesEverythingQueued() throws Exception {
         String node = node();
+        String chain = node + ":CONFIDENTIAL";
         CountDownLatch release = new CountDownLatch(1);
         MessageLogStore slow = new MessageLogStore(jdbc, transactions, protection) {
             @Override
@@ -230,19 +242,20 @@ class MessageLogWriterTest extends PlatformTest {
         release.countDown();
         stopper.join(30_000);
         assertThat(stopper.isAlive()).isFalse();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM lgsp_log_record WHERE node_id = ?", Long.class, node))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lgsp_log_record WHERE node_id = ?", Long.class, chain))
                 .isEqualTo(5000);
         assertThat(writer.queued()).isZero();
         // after stopping, a late record is still written (on the caller's thread)
         writer.record(call("late", 200, null, null, null));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM lgsp_log_record WHERE node_id = ?", Long.class, node))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lgsp_log_record WHERE node_id = ?", Long.class, chain))
                 .isEqualTo(5001);
-        assertThat(problemsOf(queries(store(), writer).verify(null, null), node)).isEmpty();
+        assertThat(problemsOf(queries(store(), writer).verify(null, null), chain)).isEmpty();
     }
 
     @Test
     void recordReturnsWhileTheWriterIsBlockedAndAFullQueueSlowsButNeverDrops() throws Exception {
         String node = node();
+        String chain = node + ":CONFIDENTIAL";
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch writing = new CountDownLatch(1);
         MessageLogStore blocked = new MessageLogStore(jdbc, transactions, protection) {
@@ -279,8 +292,58 @@ class MessageLogWriterTest extends PlatformTest {
             release.countDown();
             writer.stop();
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM lgsp_log_record WHERE node_id = ?", Long.class, node))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lgsp_log_record WHERE node_id = ?", Long.class, chain))
                 .isEqualTo(52);
+    }
+
+    private static LoggedCall old(String requestId, SecurityLevel level, Instant at) {
+        return new LoggedCall(requestId, at, "CALL", "SO-TEST/HE-THONG", "client-1", "SO-TEST/HT/dich-vu/v1", "POST",
+                "/x", 200, null, 10, 20, 1000, 900, "rq", "rs", level, "body".getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    @Test
+    void eachLevelHasItsOwnChainAndRetentionDeletesItsStartKeepingItVerifiable() {
+        String node = node();
+        String chain = node + ":CONFIDENTIAL";
+        MessageLogStore store = store();
+        MessageLogWriter writer = writer(store, node, 100);
+        Instant now = Instant.now();
+        Instant twoYearsAgo = now.minus(Duration.ofDays(2 * 366));
+        Instant threeYearsAgo = now.minus(Duration.ofDays(3 * 366));
+        writer.start();
+        writer.record(old("p1", SecurityLevel.PUBLIC, twoYearsAgo));          // expired (1 year)
+        writer.record(old("i1", SecurityLevel.INTERNAL, threeYearsAgo));      // expired (2 years)
+        writer.record(old("c1", SecurityLevel.CONFIDENTIAL, threeYearsAgo));  // kept (5 years)
+        writer.record(old("p2", SecurityLevel.PUBLIC, twoYearsAgo));          // expired
+        writer.record(old("i2", SecurityLevel.INTERNAL, now));                // kept
+        writer.record(old("p3", SecurityLevel.PUBLIC, now));                  // kept
+        writer.stop();
+        String publicChain = node + ":PUBLIC";
+        String internalChain = node + ":INTERNAL";
+        String confidentialChain = node + ":CONFIDENTIAL";
+        assertThat(jdbc.queryForList("SELECT request_id FROM lgsp_log_record WHERE node_id = ? ORDER BY sequence",
+                String.class, publicChain)).containsExactly("p1", "p2", "p3");
+
+        retention().purge();
+
+        assertThat(jdbc.queryForList("SELECT request_id FROM lgsp_log_record WHERE node_id = ? ORDER BY sequence",
+                String.class, publicChain)).containsExactly("p3");
+        assertThat(jdbc.queryForList("SELECT request_id FROM lgsp_log_record WHERE node_id = ? ORDER BY sequence",
+                String.class, internalChain)).containsExactly("i2");
+        assertThat(jdbc.queryForList("SELECT request_id FROM lgsp_log_record WHERE node_id = ? ORDER BY sequence",
+                String.class, confidentialChain)).containsExactly("c1");
+        assertThat(jdbc.queryForObject("SELECT anchor_sequence FROM lgsp_log_chain WHERE node_id = ?", Long.class,
+                publicChain)).isEqualTo(2);
+        JdbcMessageLogQueries queries = queries(store, writer);
+        assertThat(problemsOf(queries.verify(null, null), publicChain)).isEmpty();
+        assertThat(problemsOf(queries.verify(null, null), internalChain)).isEmpty();
+        assertThat(problemsOf(queries.verify(null, null), confidentialChain)).isEmpty();
+
+        // deleting the start of a chain without moving its anchor (hiding what it said) is named
+        jdbc.update("DELETE FROM lgsp_log_record WHERE node_id = ? AND sequence = 1", confidentialChain);
+        assertThat(problemsOf(queries.verify(null, null), confidentialChain))
+                .extracting(ChainCheck.Problem::sequence, ChainCheck.Problem::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, ChainCheck.Kind.MISSING));
     }
 
     @Test
