@@ -124,12 +124,21 @@ class MessageLogStore {
         Instant at = c.at() == null ? Instant.now() : c.at();
         long atMicros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
         SecurityLevel level = level(c);
-        LogRow unhashed = new LogRow(nodeId, sequence, c.requestId(), atMicros, c.kind() == null ? "CALL" : c.kind(),
-                c.consumer(), c.clientId(), c.service(), c.method(), c.path(), c.status(), c.errorClass(),
-                c.requestBytes(), c.responseBytes(), c.totalMicros(), c.providerMicros(), c.requestHash(),
-                c.responseHash(), level.name(), seal(REQUEST_BODY, c.requestBody()),
+        LogRow unhashed = new LogRow(nodeId, sequence, clean(c.requestId()), atMicros,
+                c.kind() == null ? "CALL" : clean(c.kind()), clean(c.consumer()), clean(c.clientId()),
+                clean(c.service()), clean(c.method()), clean(c.path()), c.status(), clean(c.errorClass()),
+                c.requestBytes(), c.responseBytes(), c.totalMicros(), c.providerMicros(), clean(c.requestHash()),
+                clean(c.responseHash()), level.name(), seal(REQUEST_BODY, c.requestBody()),
                 seal(RESPONSE_BODY, c.responseBody()), previous, null);
         return withHash(unhashed, RecordHash.of(unhashed));
+    }
+
+    /**
+     * PostgreSQL's text cannot hold U+0000: a request whose path or header carried one (e.g. {@code %00}) would make
+     * its whole batch fail again and again. It is stored as U+FFFD, before hashing.
+     */
+    static String clean(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
     }
 
     private static LogRow withHash(LogRow r, String hash) {

@@ -347,6 +347,23 @@ class MessageLogWriterTest extends PlatformTest {
     }
 
     @Test
+    void aNulCharacterFromAnAttackerDoesNotBlockTheLog() {
+        String node = node();
+        String chain = node + ":CONFIDENTIAL";
+        MessageLogStore store = store();
+        MessageLogWriter writer = writer(store, node, 100);
+        writer.start();
+        writer.record(new LoggedCall("nul\u0000id", Instant.now(), "CALL", "SO-TEST/HE\u0000THONG", null, null, "GET",
+                "/a%00b/\u0000", 400, "gateway.bad_request", 0, 0, 10, 0, null, null, SecurityLevel.CONFIDENTIAL, null, null));
+        writer.record(call("after-nul", 200, null, null, null));
+        assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
+        writer.stop();
+        assertThat(jdbc.queryForList("SELECT path FROM lgsp_log_record WHERE node_id = ? ORDER BY sequence", String.class,
+                chain)).containsExactly("/a%00b/\uFFFD", "/cong-dan/001099000001");
+        assertThat(problemsOf(queries(store, writer).verify(null, null), chain)).isEmpty();
+    }
+
+    @Test
     void theSharedMessageLogWritesAndFindsByRequestIdAndSearch() {
         String requestId = UUID.randomUUID().toString();
         sharedLog.record(call(requestId, 429, "gateway.quota_exceeded", null, null));
