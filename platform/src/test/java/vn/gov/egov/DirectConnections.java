@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-import vn.gov.egov.lgsp.client.LgspConnections;
-import vn.gov.egov.lgsp.registry.ServiceAddress;
+import vn.gov.egov.lgsp.LgspConnections;
+import vn.gov.egov.lgsp.NationalSystem;
 
 /**
  * For tests of an adapter against a stand-in server (slow, failing, closed port): a connection straight to that
@@ -19,12 +19,12 @@ public record DirectConnections(String baseUrl) implements LgspConnections {
     }
 
     @Override
-    public URI address(ServiceAddress service) {
+    public URI address(NationalSystem system) {
         return URI.create(baseUrl);
     }
 
     @Override
-    public RestClient.Builder restClient(ServiceAddress service, Duration connectTimeout, Duration readTimeout) {
+    public RestClient.Builder restClient(NationalSystem system, Duration connectTimeout, Duration readTimeout) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
         requests.setReadTimeout(readTimeout);
         return RestClient.builder().baseUrl(baseUrl).requestFactory(requests);

@@ -137,6 +137,7 @@ public abstract class PlatformTest {
         registry.add("egov.national.business-registry.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/business-registry");
         registry.add("egov.national.portal.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/national-portal");
         registry.add("egov.national.vnpost.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/vnpost");
+        registry.add("egov.national.document-backbone.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/document-backbone");
         registry.add("egov.national.sms.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/sms");
         registry.add("egov.national.paygov.base-url", () -> "http://127.0.0.1:" + simulatorPort() + "/paygov");
         registry.add("spring.mail.host", () -> "127.0.0.1");

@@ -1,7 +1,7 @@
 package vn.gov.egov.businessregistry;
 
-import vn.gov.egov.lgsp.registry.NationalServices;
-import vn.gov.egov.lgsp.client.LgspConnections;
+import vn.gov.egov.lgsp.NationalSystem;
+import vn.gov.egov.lgsp.LgspConnections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +29,7 @@ class NationalBusinessRegistry implements BusinessRegistry {
     NationalBusinessRegistry(LgspConnections lgsp,
                              @Value("${egov.national.business-registry.connect-timeout:5s}") Duration connectTimeout,
                              @Value("${egov.national.business-registry.read-timeout:10s}") Duration readTimeout) {
-        this.client = lgsp.restClient(NationalServices.BUSINESS_REGISTRY, connectTimeout, readTimeout).build();
+        this.client = lgsp.restClient(NationalSystem.BUSINESS_REGISTRY, connectTimeout, readTimeout).build();
     }
 
     @Override

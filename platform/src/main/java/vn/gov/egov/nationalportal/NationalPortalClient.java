@@ -1,7 +1,7 @@
 package vn.gov.egov.nationalportal;
 
-import vn.gov.egov.lgsp.registry.NationalServices;
-import vn.gov.egov.lgsp.client.LgspConnections;
+import vn.gov.egov.lgsp.NationalSystem;
+import vn.gov.egov.lgsp.LgspConnections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ class NationalPortalClient {
     NationalPortalClient(LgspConnections lgsp,
                          @Value("${egov.national.portal.connect-timeout:5s}") Duration connectTimeout,
                          @Value("${egov.national.portal.read-timeout:30s}") Duration readTimeout) {
-        this.client = lgsp.restClient(NationalServices.NATIONAL_PORTAL, connectTimeout, readTimeout).build();
+        this.client = lgsp.restClient(NationalSystem.NATIONAL_PORTAL, connectTimeout, readTimeout).build();
     }
 
     /** Dossiers submitted on the portal and not acknowledged yet, oldest first. */

@@ -1,7 +1,7 @@
 package vn.gov.egov.payment;
 
-import vn.gov.egov.lgsp.client.LgspConnections;
-import vn.gov.egov.lgsp.registry.NationalServices;
+import vn.gov.egov.lgsp.LgspConnections;
+import vn.gov.egov.lgsp.NationalSystem;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,7 @@ class PaygovClient {
     PaygovClient(PaygovSettings settings, LgspConnections lgsp) {
         this.settings = settings;
         this.lgsp = lgsp;
-        this.client = lgsp.restClient(NationalServices.PAYGOV, settings.connectTimeout(), settings.readTimeout()).build();
+        this.client = lgsp.restClient(NationalSystem.PAYGOV, settings.connectTimeout(), settings.readTimeout()).build();
     }
 
     /** The address of PayGov's pay page for this payment, signed. */
@@ -82,7 +82,7 @@ class PaygovClient {
         request.put("request_time", COMPACT.format(now));
         request.put(PaygovSignature.HASH, PaygovSignature.sign(request, settings.secretKey()));
         try {
-            return client.get().uri(URI.create(lgsp.address(NationalServices.PAYGOV) + "/api/transactions?" + query(request)))
+            return client.get().uri(URI.create(lgsp.address(NationalSystem.PAYGOV) + "/api/transactions?" + query(request)))
                     .accept(MediaType.APPLICATION_JSON).exchange((req, response) -> {
                         int status = response.getStatusCode().value();
                         if (status == 404) {
@@ -113,7 +113,7 @@ class PaygovClient {
         String[] checksum = new String[1];
         String body;
         try {
-            body = client.get().uri(URI.create(lgsp.address(NationalServices.PAYGOV) + "/api/reconciliation?" + query(request)))
+            body = client.get().uri(URI.create(lgsp.address(NationalSystem.PAYGOV) + "/api/reconciliation?" + query(request)))
                     .accept(MediaType.parseMediaType("text/csv")).exchange((req, response) -> {
                         int status = response.getStatusCode().value();
                         if (status != 200) {

@@ -1,7 +1,7 @@
 package vn.gov.egov.population;
 
-import vn.gov.egov.lgsp.registry.NationalServices;
-import vn.gov.egov.lgsp.client.LgspConnections;
+import vn.gov.egov.lgsp.NationalSystem;
+import vn.gov.egov.lgsp.LgspConnections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ class NationalPopulationDatabase implements PopulationDatabase {
     NationalPopulationDatabase(LgspConnections lgsp,
                                @Value("${egov.national.population.connect-timeout:5s}") Duration connectTimeout,
                                @Value("${egov.national.population.read-timeout:10s}") Duration readTimeout) {
-        this.client = lgsp.restClient(NationalServices.POPULATION, connectTimeout, readTimeout).build();
+        this.client = lgsp.restClient(NationalSystem.POPULATION, connectTimeout, readTimeout).build();
     }
 
     /** The record as the database sends it. */

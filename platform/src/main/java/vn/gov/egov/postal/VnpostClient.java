@@ -1,7 +1,7 @@
 package vn.gov.egov.postal;
 
-import vn.gov.egov.lgsp.registry.NationalServices;
-import vn.gov.egov.lgsp.client.LgspConnections;
+import vn.gov.egov.lgsp.NationalSystem;
+import vn.gov.egov.lgsp.LgspConnections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ class VnpostClient {
     VnpostClient(LgspConnections lgsp,
                  @Value("${egov.national.vnpost.connect-timeout:5s}") Duration connectTimeout,
                  @Value("${egov.national.vnpost.read-timeout:30s}") Duration readTimeout) {
-        this.client = lgsp.restClient(NationalServices.VNPOST, connectTimeout, readTimeout).build();
+        this.client = lgsp.restClient(NationalSystem.VNPOST, connectTimeout, readTimeout).build();
     }
 
     /** Postal dossiers delivered to the province and not acknowledged yet, oldest first. */

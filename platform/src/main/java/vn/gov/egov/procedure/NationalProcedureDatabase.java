@@ -1,7 +1,7 @@
 package vn.gov.egov.procedure;
 
-import vn.gov.egov.lgsp.registry.NationalServices;
-import vn.gov.egov.lgsp.client.LgspConnections;
+import vn.gov.egov.lgsp.NationalSystem;
+import vn.gov.egov.lgsp.LgspConnections;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +24,8 @@ class NationalProcedureDatabase {
                               @Value("${egov.national.procedures.connect-timeout:5s}") Duration connectTimeout,
                               @Value("${egov.national.procedures.read-timeout:30s}") Duration readTimeout) {
         // the source names the service on the LGSP, not a node's address, so that the last sync is found again
-        this.baseUrl = "lgsp:" + NationalServices.PROCEDURES.path();
-        this.client = lgsp.restClient(NationalServices.PROCEDURES, connectTimeout, readTimeout).build();
+        this.baseUrl = "lgsp:" + NationalSystem.PROCEDURES.name();
+        this.client = lgsp.restClient(NationalSystem.PROCEDURES, connectTimeout, readTimeout).build();
     }
 
     String source() {

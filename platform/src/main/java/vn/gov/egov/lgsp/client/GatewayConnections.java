@@ -12,6 +12,8 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import vn.gov.egov.lgsp.LgspConnections;
+import vn.gov.egov.lgsp.NationalSystem;
 import vn.gov.egov.lgsp.registry.ServiceAddress;
 
 @Component
@@ -32,12 +34,13 @@ class GatewayConnections implements LgspConnections {
     }
 
     @Override
-    public URI address(ServiceAddress service) {
-        return URI.create(addresses.gateway() + "/lgsp/r1/" + service.path());
+    public URI address(NationalSystem system) {
+        return URI.create(addresses.gateway() + "/lgsp/r1/" + NationalAddresses.of(system).path());
     }
 
     @Override
-    public RestClient.Builder restClient(ServiceAddress service, Duration connectTimeout, Duration readTimeout) {
+    public RestClient.Builder restClient(NationalSystem system, Duration connectTimeout, Duration readTimeout) {
+        ServiceAddress service = NationalAddresses.of(system);
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
         requests.setReadTimeout(readTimeout);
         return RestClient.builder()

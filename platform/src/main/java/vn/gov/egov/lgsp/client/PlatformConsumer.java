@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import vn.gov.egov.lgsp.registry.NationalServices;
+import vn.gov.egov.lgsp.NationalSystem;
 import vn.gov.egov.lgsp.registry.PlatformServices;
 import vn.gov.egov.lgsp.registry.RegisteredService;
 import vn.gov.egov.lgsp.registry.RegistrySubsystem;
@@ -26,8 +26,10 @@ import vn.gov.egov.lgsp.registry.ServiceCatalogAdministration;
 class PlatformConsumer {
 
     static final String SUBSYSTEM = "NEN-TANG";
-    static final List<ServiceAddress> USED = List.of(NationalServices.POPULATION, NationalServices.BUSINESS_REGISTRY,
-            NationalServices.PROCEDURES, NationalServices.NATIONAL_PORTAL, NationalServices.PAYGOV, NationalServices.VNPOST);
+    /** What the platform's modules call today (the document backbone's client comes with document management). */
+    static final List<ServiceAddress> USED = java.util.stream.Stream.of(NationalSystem.POPULATION, NationalSystem.BUSINESS_REGISTRY,
+            NationalSystem.PROCEDURES, NationalSystem.NATIONAL_PORTAL, NationalSystem.PAYGOV, NationalSystem.VNPOST)
+            .map(NationalAddresses::of).toList();
     private static final String PURPOSE = "Các phân hệ của nền tảng CQĐT gọi hệ thống quốc gia qua LGSP (đăng ký khi khởi động)";
     private static final Logger log = LoggerFactory.getLogger(PlatformConsumer.class);
 

@@ -1,5 +1,6 @@
 package vn.gov.egov.lgsp.gateway;
 
+import vn.gov.egov.personaldata.FreeTextMasking;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
@@ -115,7 +116,7 @@ final class PassingThrough extends OncePerRequestFilter {
         Jwt jwt = tokens.check(request.getHeader("Authorization"));
         call.clientId = jwt.getSubject();
         CallPath path = CallPath.parse(rawUri);
-        call.path = path.operationPath();
+        call.path = FreeTextMasking.mask(path.operationPath());
         String query = request.getQueryString();
         if (query != null) {
             ForwardTarget.checkQuery(query);
@@ -139,7 +140,7 @@ final class PassingThrough extends OncePerRequestFilter {
         String method = request.getMethod();
         if (!services.mayCall(consumer, service, method, path.operationPath())) {
             throw new GatewayRefusal(GatewayError.ACCESS_DENIED, "Hệ thống " + consumer.name() + " không có quyền gọi "
-                    + method + " " + path.operationPath() + " của dịch vụ " + path.address());
+                    + method + " " + call.path + " của dịch vụ " + path.address());
         }
         URI target = ForwardTarget.of(service.endpoint(), path.subPath(), query);
         Set<String> connectionTokens = HeaderPolicy.connectionTokens(request.getHeaders("Connection"));
@@ -323,7 +324,10 @@ final class PassingThrough extends OncePerRequestFilter {
         return json.append('"');
     }
 
-    /** The raw path as far as it can be logged: no control characters, at most 300 characters. */
+    /**
+     * The raw path as far as it can be logged: no control characters, at most 300 characters, personal identification
+     * and phone numbers masked (a path such as {@code /api/citizens/{personalId}} carries them).
+     */
     private static String loggable(String rawUri) {
         String path = rawUri.startsWith(PREFIX) ? rawUri.substring(PREFIX.length() - 1) : rawUri;
         StringBuilder clean = new StringBuilder(Math.min(path.length(), 300));
@@ -331,7 +335,7 @@ final class PassingThrough extends OncePerRequestFilter {
             char c = path.charAt(i);
             clean.append(c < 0x20 || c == 0x7f ? '?' : c);
         }
-        return clean.toString();
+        return FreeTextMasking.mask(clean.toString());
     }
 
     /**

@@ -15,6 +15,8 @@ public final class NationalServices {
     public static final String MOF = "BTC";
     /** Government Office (Văn phòng Chính phủ): national procedure database, national public-service portal, PayGov. */
     public static final String GOVERNMENT_OFFICE = "VPCP";
+    /** Ministry of Science and Technology (Bộ Khoa học và Công nghệ), which runs the national document-exchange backbone. */
+    public static final String MOST = "BKHCN";
     /** Vietnam Post (Tổng công ty Bưu điện Việt Nam): public postal service. */
     public static final String VIETNAM_POST = "VNPOST";
 
@@ -30,6 +32,9 @@ public final class NationalServices {
     public static final ServiceAddress PAYGOV = new ServiceAddress(GOVERNMENT_OFFICE, "PAYGOV", "thanh-toan", "v1");
     /** Postal intake of dossiers and delivery of results. */
     public static final ServiceAddress VNPOST = new ServiceAddress(VIETNAM_POST, "BCCI", "buu-chinh", "v1");
+
+    /** edXML packages between agencies through the national document-exchange backbone, and their statuses. */
+    public static final ServiceAddress DOCUMENT_BACKBONE = new ServiceAddress(MOST, "TRUC-LTVB", "van-ban", "v1");
 
     private NationalServices() {
     }

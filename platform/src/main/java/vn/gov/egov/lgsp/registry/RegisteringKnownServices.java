@@ -67,7 +67,12 @@ class RegisteringKnownServices {
                     "Bưu chính công ích", "Nhận hồ sơ và trả kết quả qua bưu chính",
                     "Hồ sơ thủ tục gửi qua bưu chính, xác nhận nhận hồ sơ, gửi kết quả giải quyết tới người dân.",
                     "Tổng công ty Bưu điện Việt Nam", SecurityLevel.CONFIDENTIAL, "Giờ làm việc của bưu cục",
-                    "egov.national.vnpost.base-url", "", "buu-chinh.yaml"));
+                    "egov.national.vnpost.base-url", "", "buu-chinh.yaml"),
+            new Known(NationalServices.DOCUMENT_BACKBONE, "Bộ Khoa học và Công nghệ", MemberKind.NATIONAL_SYSTEM, null,
+                    "Trục liên thông văn bản quốc gia", "Gửi, nhận văn bản điện tử (edXML) giữa các cơ quan",
+                    "Gói tin edXML (QCVN 102:2016/BTTTT) gửi tới cơ quan nhận; cơ quan nhận lấy gói tin và báo trạng thái xử lý về nơi gửi.",
+                    "Bộ Khoa học và Công nghệ", SecurityLevel.INTERNAL, "24/7",
+                    "egov.national.document-backbone.base-url", "", "van-ban.yaml"));
 
     private final ManagingRegistry registry;
     private final Environment environment;
