@@ -254,6 +254,12 @@ public final class GatewayLoad {
                         out.write(request);
                         out.flush();
                         int status = readResponse(in);
+                        if (status < 0) {
+                            // the server closes after this answer (Connection: close): open a new connection next time
+                            socket.close();
+                            socket = null;
+                            status = -status;
+                        }
                         if (status != 200) {
                             errors.incrementAndGet();
                             synchronized (firstError) {
@@ -298,11 +304,12 @@ public final class GatewayLoad {
         return new Result(all.length, errors.get(), all, firstError[0]);
     }
 
-    /** Reads one response (status line, headers, Content-Length body); returns the status. */
+    /** Reads one response (status line, headers, Content-Length body); returns the status, negative when the server closes. */
     private static int readResponse(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder(128);
         int status = -1;
         long length = -1;
+        boolean close = false;
         while (true) {
             line.setLength(0);
             int b;
@@ -321,6 +328,8 @@ public final class GatewayLoad {
                 status = Integer.parseInt(line.substring(9, 12));
             } else if (line.length() > 15 && line.substring(0, 15).equalsIgnoreCase("content-length:")) {
                 length = Long.parseLong(line.substring(15).strip());
+            } else if (line.toString().equalsIgnoreCase("connection: close")) {
+                close = true;
             } else if (line.toString().toLowerCase().startsWith("transfer-encoding:")) {
                 throw new IOException("chunked answers are not read by this driver");
             }
@@ -338,6 +347,6 @@ public final class GatewayLoad {
             }
             left -= skipped;
         }
-        return status;
+        return close ? -status : status;
     }
 }
