@@ -196,7 +196,12 @@ class LgspRegistryApi {
                 violations.add(new RegistryViolation("securityLevel", "enum", "Trường securityLevel phải là PUBLIC, INTERNAL hoặc CONFIDENTIAL"));
             }
         }
-        RegistryRules.throwIfAny(violations);
+        if (!violations.isEmpty()) {
+            // refused before the registry sees it: name every other broken field too
+            RegistryRules.name(violations, "name", body.name());
+            RegistryRules.endpoint(violations, "endpoint", body.endpoint());
+            RegistryRules.throwIfAny(violations);
+        }
         return new ServiceDraft(new ServiceAddress(body.provider(), body.subsystem(), body.code(), body.version()), protocol,
                 body.name(), body.description(), body.owner(), level, body.sla(), body.endpoint(), body.document(),
                 Boolean.TRUE.equals(body.logBodies()),
