@@ -337,6 +337,28 @@ class ManagingRegistry implements ServiceCatalogAdministration {
         return store.rightsOfRequest(request.id());
     }
 
+    /**
+     * For services the platform registers itself at start-up: takes the configured endpoint and the shipped
+     * description when they differ from the stored ones (audited, generation bumped).
+     */
+    @Transactional
+    void refreshEndpointAndDocument(UUID serviceId, String endpoint, String document) {
+        RegisteredService service = store.service(serviceId).orElseThrow();
+        String stored = store.document(serviceId).orElse(null);
+        if (service.endpoint().equals(endpoint) && java.util.Objects.equals(stored, document)) {
+            return;
+        }
+        List<RegistryViolation> violations = new ArrayList<>();
+        RegistryRules.endpoint(violations, "endpoint", endpoint);
+        violations.addAll(descriptions.check(service.protocol(), document));
+        RegistryRules.throwIfAny(violations);
+        store.updateEndpointAndDocument(serviceId, endpoint, document, clock.instant());
+        audit.record(AuditRecord.builder(AuditActions.UPDATE, Outcome.SUCCESS).object("lgsp-service", service.address().path())
+                .changed("endpoint", service.endpoint(), endpoint).changed("document", stored == null ? null : "(cũ)", "(bản kèm nền tảng)")
+                .build());
+        changed();
+    }
+
     @Override
     public Optional<RegistryMember> member(String code) {
         return store.member(code);

@@ -139,6 +139,13 @@ class RegistryStore {
                 .param("id", serviceId).query(String.class).optional();
     }
 
+    /** The endpoint and description of a service registered at start-up, when configuration changed them. */
+    void updateEndpointAndDocument(UUID serviceId, String endpoint, String document, Instant at) {
+        jdbc.sql("UPDATE lgsp_registry_service SET endpoint = :endpoint, document = :document, updated_at = :at WHERE id = :id")
+                .param("endpoint", endpoint).param("document", document).param("at", ts(at)).param("id", serviceId)
+                .update();
+    }
+
     /** Moves the state only when it is still {@code from}: false when another change came first. */
     boolean updateState(UUID serviceId, ServiceState from, ServiceState to, Instant at) {
         return jdbc.sql("UPDATE lgsp_registry_service SET state = :to, updated_at = :at WHERE id = :id AND state = :from")
