@@ -44,6 +44,8 @@ CONF
 nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf"
 trap 'nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -s quit 2>/dev/null || true; stop' EXIT
 echo "upstream body: $(curl -s "http://127.0.0.1:$upstream_port/data" | wc -c) bytes; nginx $(nginx -v 2>&1 | cut -d/ -f2)"
-java "-Dbench.platformPid=$platform" ${BENCH_JAVA_OPTS:-} -cp "$cp" vn.gov.egov.bench.GatewayLoad "http://127.0.0.1:$port" "$pg_port" \
+postmaster=$(head -1 "$dir/postgres/postmaster.pid")
+# shellcheck disable=SC2086
+java "-Dbench.platformPid=$platform" "-Dbench.postgresPid=$postmaster" ${BENCH_JAVA_OPTS:-} -cp "$cp" vn.gov.egov.bench.GatewayLoad "http://127.0.0.1:$port" "$pg_port" \
   "http://127.0.0.1:$upstream_port/data" "http://127.0.0.1:$nginx_port/data" "$connections" "$seconds"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * The province's e-Government platform: one jar, one Spring Modulith module per business capability. With
  * {@code egov.role=lgsp-gateway} ({@code EGOV_ROLE}) the same jar runs only the LGSP gateway (see
- * {@link vn.gov.egov.lgsp.gateway.GatewayRole}).
+ * {@link vn.gov.egov.lgsp.LgspProcess}).
  */
 @SpringBootApplication
 @EnableAsync
@@ -16,8 +16,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class EgovPlatformApplication {
 
     public static void main(String[] args) {
-        if (vn.gov.egov.lgsp.gateway.GatewayRole.chosen(args)) {
-            vn.gov.egov.lgsp.gateway.GatewayRole.run(args);
+        if (vn.gov.egov.lgsp.LgspProcess.gatewayChosen(args)) {
+            vn.gov.egov.lgsp.LgspProcess.runGateway(args);
             return;
         }
         SpringApplication.run(EgovPlatformApplication.class, args);

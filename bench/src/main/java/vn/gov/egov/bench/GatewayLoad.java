@@ -41,7 +41,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * is the upstream, takes a client-credentials token, then drives a closed loop of C keep-alive connections (raw
  * HTTP/1.1 over sockets: the cheapest driver, so that the two shared cores go to what is measured) for D seconds
  * at each target after a warm-up. Prints req/s and p50/p90/p99 of each, the gateway's median added latency over the
- * direct call and the two throughput ratios, and the platform's CPU per call ({@code -Dbench.platformPid}).
+ * direct call and the two throughput ratios, and the platform's CPU per call ({@code -Dbench.platformPid}); then the
+ * same three at low concurrency ({@code -Dbench.latencyConnections}, 4; 0 skips), where latency is the work per call
+ * rather than queueing for the two cores.
  *
  * <pre>GatewayLoad http://127.0.0.1:18080 15432 http://127.0.0.1:18181/data http://127.0.0.1:18182/data 32 20</pre>
  */
@@ -95,6 +97,18 @@ public final class GatewayLoad {
         System.out.printf("gateway median added latency vs direct: %.2f ms (nginx: %.2f ms); throughput ratio gateway/direct %.2f, gateway/nginx %.2f%n",
                 passed.percentile(50) - direct.percentile(50), proxied.percentile(50) - direct.percentile(50),
                 passed.count / (double) direct.count, passed.count / (double) proxied.count);
+        int few = Integer.getInteger("bench.latencyConnections", 4);
+        if (few > 0) {
+            System.out.printf("latency at low concurrency: %d connections, %d s per target%n", few, seconds);
+            Result directFew = run(upstream, "", few, seconds);
+            print("direct upstream", directFew, seconds);
+            Result nginxFew = run(nginx, "", few, seconds);
+            print("nginx proxy", nginxFew, seconds);
+            Result gatewayFew = run(gateway, auth, few, seconds);
+            print("LGSP gateway", gatewayFew, seconds);
+            System.out.printf("gateway median added latency vs direct at %d connections: %.2f ms (nginx: %.2f ms)%n", few,
+                    gatewayFew.percentile(50) - directFew.percentile(50), nginxFew.percentile(50) - directFew.percentile(50));
+        }
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "")) {
             Thread.sleep(2000);
             try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM lgsp_log_record WHERE client_id = '" + clientId + "'")) {
@@ -254,6 +268,12 @@ public final class GatewayLoad {
                         out.write(request);
                         out.flush();
                         int status = readResponse(in);
+                        if (status < 0) {
+                            // the server closes after this answer (Connection: close): open a new connection next time
+                            socket.close();
+                            socket = null;
+                            status = -status;
+                        }
                         if (status != 200) {
                             errors.incrementAndGet();
                             synchronized (firstError) {
@@ -298,11 +318,12 @@ public final class GatewayLoad {
         return new Result(all.length, errors.get(), all, firstError[0]);
     }
 
-    /** Reads one response (status line, headers, Content-Length body); returns the status. */
+    /** Reads one response (status line, headers, Content-Length body); returns the status, negative when the server closes. */
     private static int readResponse(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder(128);
         int status = -1;
         long length = -1;
+        boolean close = false;
         while (true) {
             line.setLength(0);
             int b;
@@ -321,6 +342,8 @@ public final class GatewayLoad {
                 status = Integer.parseInt(line.substring(9, 12));
             } else if (line.length() > 15 && line.substring(0, 15).equalsIgnoreCase("content-length:")) {
                 length = Long.parseLong(line.substring(15).strip());
+            } else if (line.toString().equalsIgnoreCase("connection: close")) {
+                close = true;
             } else if (line.toString().toLowerCase().startsWith("transfer-encoding:")) {
                 throw new IOException("chunked answers are not read by this driver");
             }
@@ -338,6 +361,6 @@ public final class GatewayLoad {
             }
             left -= skipped;
         }
-        return status;
+        return close ? -status : status;
     }
 }

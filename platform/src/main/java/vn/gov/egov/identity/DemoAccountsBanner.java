@@ -53,11 +53,13 @@ class DemoAccountsBanner {
                    Quản trị cơ quan:     {}   (mật khẩu {})
                    Cán bộ:               {}   (cùng mật khẩu)
                    Mã xác thực 2 bước: trang đăng nhập hiển thị mã hiện tại (chỉ bản trình diễn)
+                 LGSP – danh mục dịch vụ: {}/lgsp/catalog   vận hành: {}/lgsp/admin/registry (lgsp.vanhanh)
+                   Hệ thống khai thác mẫu: client stp-ho-tich-demo (client credentials; mật khẩu: egov.lgsp.registry.demo.client-secret)
                  Đăng nhập một lần (OIDC): {}/.well-known/openid-configuration
                  API (OpenAPI):          {}/swagger-ui/index.html
                 ==================================================================================""",
                 base, base, base, base, base, base, base, base, oneStopOfficers(), base, base, base, base, username, password, auditor, auditorPassword, demoOfficials(true), DemoOfficials.PASSWORD,
-                demoOfficials(false), base, base);
+                demoOfficials(false), base, base, base, base);
     }
 
     private static String oneStopOfficers() {

@@ -47,7 +47,9 @@ class DemoOfficials implements ApplicationRunner {
             new DemoOfficial("dongkinh.congchuc", "Nguyễn Thị Hoa (công chức UBND phường Đông Kinh)", Role.SPECIALIST, "UBND-05977"),
             new DemoOfficial("dongkinh.truongphong", "Bế Văn Long (trưởng bộ phận UBND phường Đông Kinh)", Role.DIVISION_HEAD, "UBND-05977"),
             new DemoOfficial("dongkinh.lanhdao", "Lăng Thị Xuân (lãnh đạo UBND phường Đông Kinh)", Role.AGENCY_LEADER, "UBND-05977"),
-            new DemoOfficial("dongkinh.vanthu", "Hứa Văn Dũng (văn thư UBND phường Đông Kinh)", Role.CLERK, "UBND-05977"));
+            new DemoOfficial("dongkinh.vanthu", "Hứa Văn Dũng (văn thư UBND phường Đông Kinh)", Role.CLERK, "UBND-05977"),
+            // the LGSP's operator (the Department of Science and Technology runs the province's IT)
+            new DemoOfficial("lgsp.vanhanh", "Nông Thị Vân (vận hành LGSP, Sở Khoa học và Công nghệ)", Role.LGSP_OPERATOR, "SO-KHCN"));
 
     private static final Logger log = LoggerFactory.getLogger(DemoOfficials.class);
 

@@ -160,6 +160,22 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("GET", "/api/v1/lgsp/monitoring/consumers", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
             Endpoint.only("GET", "/api/v1/lgsp/monitoring/subscriptions", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
             Endpoint.only("GET", "/api/v1/lgsp/monitoring/alerts", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN));
+            // LGSP registry: the public catalog; operators manage, the province administrator reads, agency
+            // administrators see and act on what concerns their agency
+            Endpoint.publicRead("/api/v1/lgsp/services?q=cong%20dan"),
+            Endpoint.publicRead("/api/v1/lgsp/services/00000000-0000-0000-0000-000000000000"),
+            Endpoint.publicRead("/api/v1/lgsp/services/00000000-0000-0000-0000-000000000000/description"),
+            Endpoint.only("GET", "/api/v1/lgsp/registry/members", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/lgsp/registry/services", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/lgsp/registry/services/00000000-0000-0000-0000-000000000000/history", null,
+                    Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/lgsp/registry/subsystems", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/lgsp/registry/access-requests", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("GET", "/api/v1/lgsp/registry/rights", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/lgsp/registry/members", "{}", Role.LGSP_OPERATOR),
+            Endpoint.only("POST", "/api/v1/lgsp/registry/services", "{}", Role.LGSP_OPERATOR),
+            Endpoint.only("POST", "/api/v1/lgsp/registry/services/00000000-0000-0000-0000-000000000000/state", "{}", Role.LGSP_OPERATOR),
+            Endpoint.only("POST", "/api/v1/lgsp/registry/rights", "{}", Role.LGSP_OPERATOR));
 
     private static final String PASSWORD = "Ma-Tran#Kiem-Thu-2025";
     private static final Map<Role, String> OFFICIAL_OF_ROLE = new LinkedHashMap<>();

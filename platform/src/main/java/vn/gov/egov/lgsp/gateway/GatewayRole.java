@@ -60,6 +60,8 @@ public class GatewayRole {
         defaults.put("spring.flyway.enabled", "false");
         defaults.put("spring.application.name", "egov-lgsp-gateway");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        // its own message-log chain, apart from a platform node on the same host
+        defaults.put("egov.lgsp.messagelog.node-id", hostName() + "-gateway");
         application.setDefaultProperties(defaults);
         return application.run(args);
     }
@@ -97,6 +99,18 @@ public class GatewayRole {
                         .anyRequest().denyAll())
                 .csrf(c -> c.disable());
         return http.build();
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "node";
+            }
+        }
+        return host;
     }
 
     private static List<String> autoConfigurationsFrom(List<String> jarNames) {

@@ -68,7 +68,12 @@ final class PassingThrough extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !(uri.startsWith(PREFIX) || uri.equals(GatewayHeaders.PATH_PREFIX));
+        if (uri.startsWith(PREFIX) || uri.equals(GatewayHeaders.PATH_PREFIX)) {
+            return false;
+        }
+        // a raw path that only normalises to the gateway's (/lgsp/./r1/..., /lgsp//r1/...) is the gateway's to refuse
+        String servletPath = request.getServletPath();
+        return !(servletPath.startsWith(PREFIX) || servletPath.equals(GatewayHeaders.PATH_PREFIX));
     }
 
     /** What is known of a call so far, for the answer, the message log and the timer. */

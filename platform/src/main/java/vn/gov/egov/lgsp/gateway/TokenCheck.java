@@ -9,9 +9,15 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 /**
  * The caller's access token: a bearer JWT checked by the platform's {@code JwtDecoder} (signature, expiry and, inside
  * the platform, revocation) and, when an issuer is configured, issued by it. Each failure has its own error class.
+ * <p>
+ * Concurrent calls with the same token share one check (a consumer's 32 workers starting at once with a fresh token
+ * cause one authorization-store read, not 32 competing for database connections); nothing is kept once it is done,
+ * so revocation works exactly as the decoder's.
  */
 final class TokenCheck {
 
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Jwt>> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final JwtDecoder decoder;
     private final String issuer;
 
@@ -31,7 +37,7 @@ final class TokenCheck {
         String token = authorization.substring(7).strip();
         Jwt jwt;
         try {
-            jwt = decoder.decode(token);
+            jwt = decodeOnce(token);
         } catch (JwtValidationException e) {
             boolean expired = e.getErrors().stream()
                     .anyMatch(error -> error.getDescription() != null && error.getDescription().contains("expired"));
@@ -53,6 +59,31 @@ final class TokenCheck {
             throw new GatewayRefusal(GatewayError.TOKEN_INVALID, "Mã truy cập không có 'sub' (mã ứng dụng)");
         }
         return jwt;
+    }
+
+    private Jwt decodeOnce(String token) {
+        java.util.concurrent.CompletableFuture<Jwt> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Jwt> running = inFlight.putIfAbsent(token, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+        try {
+            Jwt jwt = decoder.decode(token);
+            mine.complete(jwt);
+            return jwt;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(token, mine);
+        }
     }
 
     private static String describe(JwtValidationException e) {

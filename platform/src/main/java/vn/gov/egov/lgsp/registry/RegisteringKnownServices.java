@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Science and Technology, and the national systems of {@link NationalServices}, all published.
  */
 @Component
+@Order(20)
 @ConditionalOnProperty(name = "egov.lgsp.registry.register-known-services", havingValue = "true", matchIfMissing = true)
-class RegisteringKnownServices {
+class RegisteringKnownServices implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RegisteringKnownServices.class);
     private static final String REASON = "Đăng ký sẵn khi khởi động nền tảng";
@@ -82,8 +84,9 @@ class RegisteringKnownServices {
         this.environment = environment;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void registerKnownServices() {
+    /** After the web server started (its port is known), before the demonstration data. */
+    @Override
+    public void run(ApplicationArguments args) {
         for (Known known : KNOWN) {
             try {
                 register(known);

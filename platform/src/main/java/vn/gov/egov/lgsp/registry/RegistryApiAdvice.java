@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The registry's refusals as RFC 9457 problem+json: {@code errors} lists each field, rule and Vietnamese message. */
-@RestControllerAdvice(assignableTypes = {CatalogApi.class, RegistryApi.class})
+@RestControllerAdvice(assignableTypes = {LgspCatalogApi.class, LgspRegistryApi.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RegistryApiAdvice {
 

@@ -66,4 +66,34 @@ class GatewayHeadersTest {
         Jwt noSubject = Jwt.withTokenValue("t").header("alg", "RS256").claim("x", 1).build();
         assertThatThrownBy(() -> new TokenCheck(t -> noSubject, null).check("Bearer t")).isInstanceOf(GatewayRefusal.class);
     }
+
+    @Test
+    void concurrentCallsWithTheSameTokenShareOneCheck() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Jwt good = Jwt.withTokenValue("t").header("alg", "RS256").subject("app-1").build();
+        TokenCheck check = new TokenCheck(t -> {
+            decodes.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return good;
+        }, null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Jwt>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> check.check("Bearer t")));
+        }
+        Thread.sleep(300);
+        release.countDown();
+        for (java.util.concurrent.Future<Jwt> result : results) {
+            assertThat(result.get().getSubject()).isEqualTo("app-1");
+        }
+        pool.shutdown();
+        assertThat(decodes.get()).isLessThan(8);
+        check.check("Bearer t");
+        assertThat(decodes.get()).as("nothing kept after the check").isLessThan(9).isGreaterThan(1);
+    }
 }

@@ -271,7 +271,7 @@ class GatewayTest extends PlatformTest {
         String base = "/lgsp/r1/" + PROVIDER + "/ECHO/echo/v1";
         for (String path : List.of(base + "/a/../../../../admin", base + "/%2e%2e/%2e%2e/x", base + "/a%2fb", base + "/.%2E/x",
                 base + "//evil.example/x", base + "/user@evil.example", base + "/a%0d%0aSet-Cookie:%20x=1",
-                base + "/x?a=%0d%0aX-Injected:%201")) {
+                base + "/x?a=%0d%0aX-Injected:%201", "/lgsp/./r1/" + PROVIDER + "/ECHO/echo/v1/x")) {
             String raw = rawRequest("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
                     + "\r\nConnection: close\r\n\r\n");
             assertThat(raw).as(path).startsWith("HTTP/1.1 400");

@@ -25,14 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/lgsp/registry")
 @Tag(name = "LGSP – quản trị danh mục dịch vụ", description = "Members, systems, services, lifecycle, access requests and rights")
-class RegistryApi {
+class LgspRegistryApi {
 
     private final ServiceCatalogAdministration administration;
     private final RegistryReading reading;
+    private final RegistryPermissions permissions;
 
-    RegistryApi(ServiceCatalogAdministration administration, RegistryReading reading) {
+    LgspRegistryApi(ServiceCatalogAdministration administration, RegistryReading reading, RegistryPermissions permissions) {
         this.administration = administration;
         this.reading = reading;
+        this.permissions = permissions;
     }
 
     record MemberBody(String code, String name, String kind, String agencyCode) {
@@ -68,6 +70,7 @@ class RegistryApi {
     @PostMapping("/members")
     @Operation(summary = "Register a member (LGSP operator)")
     ResponseEntity<RegistryMember> registerMember(@RequestBody MemberBody body) {
+        permissions.checkOperator("đăng ký thành viên LGSP");
         RegistryMember member = administration.registerMember(body.code(), body.name(), memberKind(body.kind()), body.agencyCode());
         return ResponseEntity.status(HttpStatus.CREATED).body(member);
     }
@@ -107,12 +110,14 @@ class RegistryApi {
     @PostMapping("/services")
     @Operation(summary = "Register a service or a new version (starts as draft)")
     ResponseEntity<RegisteredService> registerService(@RequestBody ServiceBody body) {
+        permissions.checkOperator("đăng ký dịch vụ");
         return ResponseEntity.status(HttpStatus.CREATED).body(administration.registerService(draft(body)));
     }
 
     @PostMapping("/services/{id}/state")
     @Operation(summary = "Move the service along its lifecycle, with a reason")
     RegisteredService changeState(@PathVariable UUID id, @RequestBody StateBody body) {
+        permissions.checkOperator("chuyển trạng thái dịch vụ");
         return administration.changeState(id, serviceState(body.state()), body.reason());
     }
 
@@ -157,6 +162,7 @@ class RegistryApi {
     @PostMapping("/rights")
     @Operation(summary = "Grant at once (operator): request and approval in one act")
     ResponseEntity<List<AccessRight>> grant(@RequestBody AccessBody body) {
+        permissions.checkOperator("cấp trực tiếp quyền truy cập");
         return ResponseEntity.status(HttpStatus.CREATED).body(administration.grant(
                 required(body.consumerId(), "consumerId"), required(body.serviceId(), "serviceId"), body.operations(), body.purpose()));
     }
@@ -190,7 +196,12 @@ class RegistryApi {
                 violations.add(new RegistryViolation("securityLevel", "enum", "Trường securityLevel phải là PUBLIC, INTERNAL hoặc CONFIDENTIAL"));
             }
         }
-        RegistryRules.throwIfAny(violations);
+        if (!violations.isEmpty()) {
+            // refused before the registry sees it: name every other broken field too
+            RegistryRules.name(violations, "name", body.name());
+            RegistryRules.endpoint(violations, "endpoint", body.endpoint());
+            RegistryRules.throwIfAny(violations);
+        }
         return new ServiceDraft(new ServiceAddress(body.provider(), body.subsystem(), body.code(), body.version()), protocol,
                 body.name(), body.description(), body.owner(), level, body.sla(), body.endpoint(), body.document(),
                 Boolean.TRUE.equals(body.logBodies()),

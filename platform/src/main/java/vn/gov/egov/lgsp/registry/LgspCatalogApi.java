@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/lgsp/services")
 @Tag(name = "LGSP – danh mục dịch vụ", description = "The public catalog of the LGSP's services")
-class CatalogApi {
+class LgspCatalogApi {
 
     private final PublicCatalog catalog;
 
-    CatalogApi(PublicCatalog catalog) {
+    LgspCatalogApi(PublicCatalog catalog) {
         this.catalog = catalog;
     }
 
@@ -34,23 +34,23 @@ class CatalogApi {
                                                @RequestParam(required = false) String provider,
                                                @RequestParam(required = false) String protocol,
                                                @RequestParam(required = false) String state) {
-        return catalog.search(q, provider, RegistryApi.protocol(protocol, "protocol"), state(state));
+        return catalog.search(q, provider, LgspRegistryApi.protocol(protocol, "protocol"), state(state));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One service with the operations of its description")
     ServiceDetail service(@PathVariable UUID id) {
         return catalog.service(id).map(s -> new ServiceDetail(s, catalog.operations(id)))
-                .orElseThrow(() -> RegistryApi.notFound("service", "Không có dịch vụ công khai này"));
+                .orElseThrow(() -> LgspRegistryApi.notFound("service", "Không có dịch vụ công khai này"));
     }
 
     @GetMapping("/{id}/description")
     @Operation(summary = "The service's OpenAPI (REST) or WSDL (SOAP) document")
     ResponseEntity<String> description(@PathVariable UUID id) {
         PublicCatalog.PublicService service = catalog.service(id)
-                .orElseThrow(() -> RegistryApi.notFound("service", "Không có dịch vụ công khai này"));
+                .orElseThrow(() -> LgspRegistryApi.notFound("service", "Không có dịch vụ công khai này"));
         String document = catalog.document(id)
-                .orElseThrow(() -> RegistryApi.notFound("document", "Dịch vụ chưa có tài liệu mô tả"));
+                .orElseThrow(() -> LgspRegistryApi.notFound("document", "Dịch vụ chưa có tài liệu mô tả"));
         return ResponseEntity.ok().contentType(mediaType(service.protocol(), document))
                 .header("Content-Disposition", "inline; filename=\"" + service.address().replace('/', '_')
                         + (service.protocol() == Protocol.SOAP ? ".wsdl" : document.strip().startsWith("{") ? ".json" : ".yaml") + "\"")
