@@ -159,7 +159,7 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("GET", "/api/v1/lgsp/monitoring/services", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
             Endpoint.only("GET", "/api/v1/lgsp/monitoring/consumers", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
             Endpoint.only("GET", "/api/v1/lgsp/monitoring/subscriptions", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
-            Endpoint.only("GET", "/api/v1/lgsp/monitoring/alerts", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN));
+            Endpoint.only("GET", "/api/v1/lgsp/monitoring/alerts", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
             // LGSP registry: the public catalog; operators manage, the province administrator reads, agency
             // administrators see and act on what concerns their agency
             Endpoint.publicRead("/api/v1/lgsp/services?q=cong%20dan"),
