@@ -53,9 +53,9 @@ class PublicCatalog {
         return store.service(id).filter(s -> PUBLIC_STATES.contains(s.state())).map(PublicCatalog::view);
     }
 
-    /** The description document of a public service. */
-    Optional<String> document(UUID id) {
-        return service(id).flatMap(s -> store.document(id));
+    /** The description document of a public service, pointing at the gateway ({@code base} is this site's address). */
+    Optional<String> document(UUID id, String base) {
+        return service(id).flatMap(s -> store.document(id).map(d -> descriptions.forPublic(s.protocol(), d, base + s.gatewayPath())));
     }
 
     List<DescriptionRules.Operation> operations(UUID id) {

@@ -31,6 +31,11 @@ class RegistryApiTest extends PlatformTest {
                 <operation name="TraCuuKhaiSinh"><documentation>Tra cứu khai sinh</documentation></operation>
                 <operation name="TraCuuKetHon"/>
               </portType>
+              <service name="HoTichService">
+                <port name="HoTichPort" binding="HoTichBinding">
+                  <soap:address xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" location="http://ho-tich.internal:8080/ws"/>
+                </port>
+              </service>
             </definitions>
             """;
 
@@ -92,8 +97,13 @@ class RegistryApiTest extends PlatformTest {
                 .contains("GET /api/citizens/{personalId}");
         HttpResponse<String> document = get(population.get("descriptionUrl").asString());
         assertThat(document.statusCode()).isEqualTo(200);
-        assertThat(document.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.oai.openapi");
-        assertThat(document.body()).contains("openapi: 3.0.3").contains("/api/citizens/{personalId}");
+        assertThat(document.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.oai.openapi+json");
+        JsonNode openApi = JSON.readTree(document.body());
+        assertThat(openApi.get("openapi").asString()).isEqualTo("3.0.3");
+        assertThat(openApi.get("paths").has("/api/citizens/{personalId}")).isTrue();
+        // the public copy points at the gateway, never at the provider
+        assertThat(openApi.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:" + port + "/lgsp/r1/BCA/CSDLQGDC/cong-dan/v1");
+        assertThat(document.body()).doesNotContain("127.0.0.1");
     }
 
     @Test
@@ -136,6 +146,15 @@ class RegistryApiTest extends PlatformTest {
         }
         JsonNode created = json(post(OPERATOR, "/api/v1/lgsp/registry/services", service), 201);
         assertThat(created.get("state").asString()).isEqualTo("DRAFT");
+        // a WSDL that names the provider's own address: the public copy names the gateway instead
+        String soapId = created.get("id").asString();
+        json(post(OPERATOR, "/api/v1/lgsp/registry/services/" + soapId + "/state", Map.of("state", "TESTING", "reason", "Thử")), 200);
+        HttpResponse<String> wsdl = get("/api/v1/lgsp/services/" + soapId + "/description");
+        assertThat(wsdl.statusCode()).isEqualTo(200);
+        assertThat(wsdl.body()).contains("TraCuuKhaiSinh").contains("location=\"http://localhost:" + port + "/lgsp/r1/TP-" + suffix + "/HO-TICH/ho-tich/v1\"")
+                .doesNotContain("ho-tich.internal");
+        assertThat(json(get("/api/v1/lgsp/services/" + soapId), 200).get("operations").valueStream().map(o -> o.get("path").asString()))
+                .containsExactly("TraCuuKhaiSinh", "TraCuuKetHon");
         json(post(OPERATOR, "/api/v1/lgsp/registry/services", service), 409);
         // a new version is a new row
         service.put("version", "v2");
