@@ -30,6 +30,13 @@ public interface ServiceCatalogAdministration {
     RegisteredService registerService(ServiceDraft draft);
 
     /**
+     * Changes what a service says and how it is reached: name, description, owner, classification, SLA, endpoint,
+     * description document, body logging and limits. Its address and protocol stay (a new version is a new
+     * registration); a retired service is not changed; a published or deprecated one keeps a valid document.
+     */
+    RegisteredService updateService(UUID serviceId, ServiceDraft draft);
+
+    /**
      * Moves a service along draft → testing → published → deprecated → retired (forward only; testing → draft too),
      * with a reason; publishing needs a valid description document.
      */

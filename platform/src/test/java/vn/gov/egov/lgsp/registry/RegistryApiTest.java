@@ -210,6 +210,38 @@ class RegistryApiTest extends PlatformTest {
     }
 
     @Test
+    void anOperatorChangesAServiceButNotItsAddressAndTheGatewaySeesItAtOnce(@Autowired ServiceRegistry registry) throws Exception {
+        json(post(OPERATOR, "/api/v1/lgsp/registry/members", Map.of("code", "ED-" + suffix, "name", "Thành viên sửa", "kind", "OTHER")), 201);
+        json(post(OPERATOR, "/api/v1/lgsp/registry/subsystems", Map.of("member", "ED-" + suffix, "code", "HT", "name", "Hệ thống")), 201);
+        String id = json(post(OPERATOR, "/api/v1/lgsp/registry/services", Map.of("provider", "ED-" + suffix, "subsystem", "HT", "code", "dv",
+                "version", "v1", "protocol", "REST", "name", "Dịch vụ sửa", "endpoint", "https://cu.internal/api")), 201).get("id").asString();
+        String path = "/api/v1/lgsp/registry/services/" + id;
+        Map<String, Object> change = new java.util.HashMap<>(Map.of("name", "Dịch vụ đã sửa", "endpoint", "https://moi.internal/api/v2",
+                "document", "openapi: 3.0.3\ninfo: {title: Sửa, version: '2'}\npaths: {}\n", "ratePerSecond", 5, "burst", 10,
+                "securityLevel", "CONFIDENTIAL"));
+        assertThat(as(TP_ADMIN, "PUT", path, "application/json", JSON.writeValueAsString(change)).statusCode()).isEqualTo(403);
+        JsonNode changed = json(as(OPERATOR, "PUT", path, "application/json", JSON.writeValueAsString(change)), 200);
+        assertThat(changed.get("name").asString()).isEqualTo("Dịch vụ đã sửa");
+        ProviderService seen = registry.service(new ServiceAddress("ED-" + suffix, "HT", "dv", "v1")).orElseThrow();
+        assertThat(seen.endpoint().toString()).isEqualTo("https://moi.internal/api/v2");
+        assertThat(seen.ratePerSecond()).isEqualTo(5);
+        assertThat(seen.securityLevel()).isEqualTo(SecurityLevel.CONFIDENTIAL);
+
+        Map<String, Object> move = new java.util.HashMap<>(change);
+        move.put("code", "khac");
+        move.put("protocol", "SOAP");
+        JsonNode refused = json(as(OPERATOR, "PUT", path, "application/json", JSON.writeValueAsString(move)), 400);
+        assertThat(refused.get("errors").valueStream().map(e -> e.get("field").asString())).containsExactlyInAnyOrder("address", "protocol");
+
+        // now with a document it can be published; a published service keeps one
+        json(post(OPERATOR, path + "/state", Map.of("state", "PUBLISHED", "reason", "Đủ tài liệu")), 200);
+        Map<String, Object> noDocument = new java.util.HashMap<>(change);
+        noDocument.remove("document");
+        assertThat(json(as(OPERATOR, "PUT", path, "application/json", JSON.writeValueAsString(noDocument)), 400)
+                .get("errors").get(0).get("field").asString()).isEqualTo("document");
+    }
+
+    @Test
     void theProviderAgencyDecidesAccessRequestsAndNoOneElse(@Autowired ServiceRegistry registry) throws Exception {
         // provider: a service of the Department of Justice; consumer: a system of the Department of Construction
         json(post(OPERATOR, "/api/v1/lgsp/registry/members", Map.of("code", "STP-" + suffix, "name", "Sở Tư pháp (thử)",
