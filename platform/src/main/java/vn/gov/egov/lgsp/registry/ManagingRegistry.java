@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -142,10 +143,18 @@ class ManagingRegistry implements ServiceCatalogAdministration {
             return client;
         }
         RegisteredClientRepository repository = clients.getIfAvailable();
-        if (repository != null && repository.findByClientId(client) == null) {
-            violations.add(new RegistryViolation("clientId", "unknown",
-                    "Không có ứng dụng mã " + client + " trên hệ thống đăng nhập một lần (tạo ở trang Ứng dụng kết nối)"));
-            return client;
+        if (repository != null) {
+            var registered = repository.findByClientId(client);
+            if (registered == null) {
+                violations.add(new RegistryViolation("clientId", "unknown",
+                        "Không có ứng dụng mã " + client + " trên hệ thống đăng nhập một lần (tạo ở trang Ứng dụng kết nối)"));
+                return client;
+            }
+            if (!registered.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
+                violations.add(new RegistryViolation("clientId", "client-credentials",
+                        "Ứng dụng " + client + " không dùng cấp quyền client credentials: hệ thống gọi LGSP phải là ứng dụng máy chủ"));
+                return client;
+            }
         }
         store.subsystemByClient(client).filter(other -> !other.id().equals(subsystemId)).ifPresent(other ->
                 violations.add(new RegistryViolation("clientId", "taken", "Ứng dụng " + client + " đã gắn với hệ thống " + other.path())));

@@ -158,7 +158,10 @@ class RegistryApiTest extends PlatformTest {
         json(post(OPERATOR, "/api/v1/lgsp/registry/services", service), 409);
         // a new version is a new row
         service.put("version", "v2");
-        json(post(OPERATOR, "/api/v1/lgsp/registry/services", service), 201);
+        String v2 = json(post(OPERATOR, "/api/v1/lgsp/registry/services", service), 201).get("id").asString();
+        json(post(OPERATOR, "/api/v1/lgsp/registry/services/" + v2 + "/state", Map.of("state", "TESTING", "reason", "Thử v2")), 200);
+        // the catalog shows every callable version
+        assertThat(get("/lgsp/catalog/" + soapId).body()).contains("v1 (Thử nghiệm)").contains("v2 (Thử nghiệm)");
 
         // only operators register services; the province administrator reads
         assertThat(post(TP_ADMIN, "/api/v1/lgsp/registry/services", service).statusCode()).isEqualTo(403);
@@ -263,6 +266,9 @@ class RegistryApiTest extends PlatformTest {
         JsonNode unknownClient = json(post(XD_ADMIN, "/api/v1/lgsp/registry/subsystems", Map.of("member", "SXD-" + suffix, "code", "KHAC",
                 "name", "Khác", "clientId", "khong-co-" + suffix)), 400);
         assertThat(unknownClient.get("errors").get(0).get("field").asString()).isEqualTo("clientId");
+        JsonNode peoplesApp = json(post(XD_ADMIN, "/api/v1/lgsp/registry/subsystems", Map.of("member", "SXD-" + suffix, "code", "KHAC",
+                "name", "Khác", "clientId", clients.forPeople("lgsp-app-" + suffix))), 400);
+        assertThat(peoplesApp.get("errors").get(0).get("rule").asString()).isEqualTo("client-credentials");
         JsonNode badOperation = json(post(XD_ADMIN, "/api/v1/lgsp/registry/access-requests", Map.of("consumerId", system.get("id").asString(),
                 "serviceId", serviceId, "operations", List.of("GET /x"), "purpose", "Kiểm tra")), 400);
         assertThat(badOperation.get("errors").get(0).get("rule").asString()).isEqualTo("soap-operation");
