@@ -456,6 +456,26 @@ class ManagingRegistry implements ServiceCatalogAdministration {
         return store.rightsOfConsumer(consumerId);
     }
 
+    @Override
+    public List<RegistryMember> members() {
+        return store.members();
+    }
+
+    @Override
+    public List<RegistrySubsystem> subsystems() {
+        return store.subsystems();
+    }
+
+    @Override
+    public List<RegisteredService> services() {
+        return store.services();
+    }
+
+    @Override
+    public List<AccessRequest> accessRequests(AccessRequestState state) {
+        return store.requests(state);
+    }
+
     /** The provider's side decides: an operator, or an administrator of the provider member's agency. */
     private void checkProvider(RegisteredService service, String act) {
         RegistryMember provider = store.member(service.address().provider()).orElseThrow();

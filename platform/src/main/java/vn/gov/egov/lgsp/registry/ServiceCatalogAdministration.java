@@ -70,4 +70,16 @@ public interface ServiceCatalogAdministration {
 
     /** Rights of a consumer, active and revoked, latest first. */
     List<AccessRight> rights(UUID consumerId);
+
+    /** Every member, by code (for other parts' pages; not filtered by the current user). */
+    List<RegistryMember> members();
+
+    /** Every system, by member and code. */
+    List<RegistrySubsystem> subsystems();
+
+    /** Every service in every state, by address (with the internal endpoint: never show it to the public). */
+    List<RegisteredService> services();
+
+    /** Access requests in a state (null: all), latest first. */
+    List<AccessRequest> accessRequests(AccessRequestState state);
 }
