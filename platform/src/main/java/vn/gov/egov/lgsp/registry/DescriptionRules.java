@@ -82,7 +82,7 @@ class DescriptionRules {
                 options.setMaxAliasesForCollections(20);
                 options.setNestingDepthLimit(100);
                 options.setCodePointLimit(RegistryRules.MAX_DOCUMENT + 1);
-                parsed = new Yaml(new SafeConstructor(options)).load(text);
+                parsed = new Yaml(new TimestampsAsText(options)).load(text);
             }
         } catch (RuntimeException e) {
             throw new InvalidDescription("openapi-syntax",
@@ -213,12 +213,54 @@ class DescriptionRules {
         return List.copyOf(operations.values());
     }
 
+    /**
+     * The document as the public sees it: the provider's own addresses replaced by the service's address on the
+     * gateway ({@code gatewayUrl}), so that neither the internal endpoint nor another internal host leaks and the
+     * document works as is in a client generator. OpenAPI comes out as JSON with {@code servers} set to the gateway;
+     * WSDL with every port's {@code address location} set to it.
+     */
+    String forPublic(Protocol protocol, String document, String gatewayUrl) {
+        if (protocol == Protocol.SOAP) {
+            Document xml = wsdl(document);
+            NodeList all = xml.getElementsByTagNameNS("*", "address");
+            for (int i = 0; i < all.getLength(); i++) {
+                Element address = (Element) all.item(i);
+                if (address.hasAttribute("location")) {
+                    address.setAttribute("location", gatewayUrl);
+                }
+            }
+            try {
+                javax.xml.transform.TransformerFactory factory = javax.xml.transform.TransformerFactory.newInstance();
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+                java.io.StringWriter out = new java.io.StringWriter();
+                factory.newTransformer().transform(new javax.xml.transform.dom.DOMSource(xml), new javax.xml.transform.stream.StreamResult(out));
+                return out.toString();
+            } catch (javax.xml.transform.TransformerException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Map<String, Object> root = new LinkedHashMap<>(openApi(document));
+        root.put("servers", List.of(Map.of("url", gatewayUrl, "description", "LGSP")));
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "";
         }
         String line = message.lines().findFirst().orElse("");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    /** Dates stay text, as written: the public copy (JSON) must say what the provider wrote. */
+    static final class TimestampsAsText extends SafeConstructor {
+
+        TimestampsAsText(LoaderOptions options) {
+            super(options);
+            this.yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, new ConstructYamlStr());
+        }
     }
 
     static final class InvalidDescription extends RuntimeException {

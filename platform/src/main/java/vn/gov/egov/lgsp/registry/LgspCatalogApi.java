@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The LGSP's public catalog: services, their providers and description documents; never endpoints or rights. */
 @RestController
@@ -49,21 +50,19 @@ class LgspCatalogApi {
     ResponseEntity<String> description(@PathVariable UUID id) {
         PublicCatalog.PublicService service = catalog.service(id)
                 .orElseThrow(() -> LgspRegistryApi.notFound("service", "Không có dịch vụ công khai này"));
-        String document = catalog.document(id)
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String document = catalog.document(id, base)
                 .orElseThrow(() -> LgspRegistryApi.notFound("document", "Dịch vụ chưa có tài liệu mô tả"));
-        return ResponseEntity.ok().contentType(mediaType(service.protocol(), document))
+        return ResponseEntity.ok().contentType(mediaType(service.protocol()))
                 .header("Content-Disposition", "inline; filename=\"" + service.address().replace('/', '_')
-                        + (service.protocol() == Protocol.SOAP ? ".wsdl" : document.strip().startsWith("{") ? ".json" : ".yaml") + "\"")
+                        + (service.protocol() == Protocol.SOAP ? ".wsdl" : ".json") + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .body(document);
     }
 
-    static MediaType mediaType(Protocol protocol, String document) {
-        if (protocol == Protocol.SOAP) {
-            return new MediaType("application", "wsdl+xml", java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return document.strip().startsWith("{") ? new MediaType("application", "vnd.oai.openapi+json", java.nio.charset.StandardCharsets.UTF_8)
-                : new MediaType("application", "vnd.oai.openapi", java.nio.charset.StandardCharsets.UTF_8);
+    static MediaType mediaType(Protocol protocol) {
+        return protocol == Protocol.SOAP ? new MediaType("application", "wsdl+xml", java.nio.charset.StandardCharsets.UTF_8)
+                : new MediaType("application", "vnd.oai.openapi+json", java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static ServiceState state(String state) {

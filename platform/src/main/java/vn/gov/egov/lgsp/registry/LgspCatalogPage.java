@@ -59,6 +59,7 @@ class LgspCatalogPage {
                         + base + service.gatewayPath());
         model.addAttribute("service", service);
         model.addAttribute("operations", operations);
+        model.addAttribute("versions", catalog.versions(service));
         model.addAttribute("tokenExample", "curl -u <client_id>:<client_secret> -d grant_type=client_credentials " + base + "/oauth2/token");
         model.addAttribute("callExample", example);
         return "lgsp/registry/service";

@@ -144,7 +144,44 @@ class LgspRegistryAdminPage {
         model.addAttribute("next", Arrays.stream(ServiceState.values()).filter(s -> ManagingRegistry.allowed(service.state(), s)).toList());
         model.addAttribute("operations", store.document(id).map(d -> descriptions.operations(service.protocol(), d)).orElse(List.of()));
         model.addAttribute("timeoutMillis", service.timeout().toMillis());
+        model.addAttribute("levels", SecurityLevel.values());
+        {
+            Map<String, String> current = new LinkedHashMap<>();
+            current.put("name", service.name());
+            current.put("description", service.description());
+            current.put("owner", service.owner());
+            current.put("securityLevel", service.securityLevel().name());
+            current.put("sla", service.sla());
+            current.put("endpoint", service.endpoint());
+            current.put("document", store.document(id).orElse(""));
+            current.put("timeoutMillis", String.valueOf(service.timeout().toMillis()));
+            current.put("ratePerSecond", String.valueOf(service.ratePerSecond()));
+            current.put("burst", String.valueOf(service.burst()));
+            current.put("maxRequestBytes", String.valueOf(service.maxRequestBytes()));
+            current.put("logBodies", service.logBodies() ? "on" : "");
+            // what was typed in a refused form wins over what is stored
+            if (model.getAttribute("form") instanceof Map<?, ?> typed) {
+                typed.forEach((k, v) -> current.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+            }
+            model.addAttribute("form", current);
+        }
         return "lgsp/registry/admin-service";
+    }
+
+    @PostMapping("/services/{id}")
+    String updateService(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(redirect, form, "/services/" + id, () -> {
+            permissions.checkOperator("sửa thông tin dịch vụ");
+            RegisteredService service = administration.service(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            ServiceAddress address = service.address();
+            Integer max = number(form, "maxRequestBytes");
+            RegisteredService updated = administration.updateService(id, LgspRegistryApi.draft(new LgspRegistryApi.ServiceBody(
+                    address.provider(), address.subsystem(), address.service(), address.version(), service.protocol().name(),
+                    form.get("name"), form.get("description"), form.get("owner"), form.get("securityLevel"), form.get("sla"),
+                    form.get("endpoint"), form.get("document"), "on".equals(form.get("logBodies")), number(form, "timeoutMillis"),
+                    number(form, "ratePerSecond"), number(form, "burst"), max == null ? null : max.longValue())));
+            return "Đã lưu thông tin dịch vụ " + updated.address().path();
+        });
     }
 
     @PostMapping("/services/{id}/state")

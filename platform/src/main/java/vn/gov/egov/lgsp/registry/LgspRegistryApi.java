@@ -114,6 +114,23 @@ class LgspRegistryApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(administration.registerService(draft(body)));
     }
 
+    @PutMapping("/services/{id}")
+    @Operation(summary = "Change a service's description, endpoint, document, classification or limits (not its address or protocol)")
+    RegisteredService updateService(@PathVariable UUID id, @RequestBody ServiceBody body) {
+        permissions.checkOperator("sửa thông tin dịch vụ");
+        RegisteredService service = administration.service(id).orElseThrow(() -> notFound("service", "Không có dịch vụ này"));
+        ServiceAddress address = service.address();
+        return administration.updateService(id, draft(new ServiceBody(
+                body.provider() == null ? address.provider() : body.provider(),
+                body.subsystem() == null ? address.subsystem() : body.subsystem(),
+                body.code() == null ? address.service() : body.code(),
+                body.version() == null ? address.version() : body.version(),
+                body.protocol() == null ? service.protocol().name() : body.protocol(), body.name(), body.description(),
+                body.owner(), body.securityLevel() == null ? service.securityLevel().name() : body.securityLevel(), body.sla(),
+                body.endpoint(), body.document(), body.logBodies(), body.timeoutMillis(), body.ratePerSecond(), body.burst(),
+                body.maxRequestBytes())));
+    }
+
     @PostMapping("/services/{id}/state")
     @Operation(summary = "Move the service along its lifecycle, with a reason")
     RegisteredService changeState(@PathVariable UUID id, @RequestBody StateBody body) {

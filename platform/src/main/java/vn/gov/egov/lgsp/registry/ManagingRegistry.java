@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -142,10 +143,18 @@ class ManagingRegistry implements ServiceCatalogAdministration {
             return client;
         }
         RegisteredClientRepository repository = clients.getIfAvailable();
-        if (repository != null && repository.findByClientId(client) == null) {
-            violations.add(new RegistryViolation("clientId", "unknown",
-                    "Không có ứng dụng mã " + client + " trên hệ thống đăng nhập một lần (tạo ở trang Ứng dụng kết nối)"));
-            return client;
+        if (repository != null) {
+            var registered = repository.findByClientId(client);
+            if (registered == null) {
+                violations.add(new RegistryViolation("clientId", "unknown",
+                        "Không có ứng dụng mã " + client + " trên hệ thống đăng nhập một lần (tạo ở trang Ứng dụng kết nối)"));
+                return client;
+            }
+            if (!registered.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
+                violations.add(new RegistryViolation("clientId", "client-credentials",
+                        "Ứng dụng " + client + " không dùng cấp quyền client credentials: hệ thống gọi LGSP phải là ứng dụng máy chủ"));
+                return client;
+            }
         }
         store.subsystemByClient(client).filter(other -> !other.id().equals(subsystemId)).ifPresent(other ->
                 violations.add(new RegistryViolation("clientId", "taken", "Ứng dụng " + client + " đã gắn với hệ thống " + other.path())));
@@ -198,6 +207,69 @@ class ManagingRegistry implements ServiceCatalogAdministration {
                 .changed("securityLevel", null, clean.securityLevel()).changed("state", null, ServiceState.DRAFT).build());
         changed();
         return store.service(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public RegisteredService updateService(UUID serviceId, ServiceDraft draft) {
+        permissions.checkOperator("sửa thông tin dịch vụ");
+        RegisteredService service = store.service(serviceId).orElseThrow(() -> notFound("service", "Không có dịch vụ này"));
+        if (service.state() == ServiceState.RETIRED) {
+            throw new RegistryRejected(RegistryRejected.Why.CONFLICT, "state", "retired", "Dịch vụ đã thu hồi, không sửa được");
+        }
+        List<RegistryViolation> violations = new ArrayList<>();
+        if (draft.address() != null && !draft.address().equals(service.address())) {
+            violations.add(new RegistryViolation("address", "unchangeable",
+                    "Không đổi được địa chỉ dịch vụ; phiên bản mới là một đăng ký mới"));
+        }
+        if (draft.protocol() != null && draft.protocol() != service.protocol()) {
+            violations.add(new RegistryViolation("protocol", "unchangeable", "Không đổi được giao thức của dịch vụ"));
+        }
+        if (draft.securityLevel() == null) {
+            violations.add(new RegistryViolation("securityLevel", "required", "Trường securityLevel (mức độ bảo mật) là bắt buộc"));
+        }
+        RegistryRules.name(violations, "name", draft.name());
+        RegistryRules.text(violations, "description", draft.description(), RegistryRules.MAX_TEXT);
+        RegistryRules.text(violations, "owner", draft.owner(), RegistryRules.MAX_NAME);
+        RegistryRules.text(violations, "sla", draft.sla(), RegistryRules.MAX_TEXT);
+        RegistryRules.endpoint(violations, "endpoint", draft.endpoint());
+        RegistryRules.limits(violations, draft.timeout(), draft.ratePerSecond(), draft.burst(), draft.maxRequestBytes());
+        boolean hasDocument = draft.document() != null && !draft.document().isBlank();
+        if (hasDocument) {
+            violations.addAll(descriptions.check(service.protocol(), draft.document()));
+        } else if (service.state() == ServiceState.PUBLISHED || service.state() == ServiceState.DEPRECATED) {
+            violations.add(new RegistryViolation("document", "required", "Dịch vụ đã công bố phải giữ tài liệu mô tả"));
+        }
+        RegistryRules.throwIfAny(violations);
+        ServiceDraft clean = new ServiceDraft(service.address(), service.protocol(), draft.name().strip(), draft.description(),
+                draft.owner(), draft.securityLevel(), draft.sla(), draft.endpoint().strip(), hasDocument ? draft.document() : null,
+                draft.logBodies(), draft.timeout(), draft.ratePerSecond(), draft.burst(), draft.maxRequestBytes());
+        String before = store.document(serviceId).orElse(null);
+        store.updateService(serviceId, clean, clock.instant());
+        AuditRecord.Builder record = AuditRecord.builder(AuditActions.UPDATE, Outcome.SUCCESS).object("lgsp-service", service.address().path());
+        changedField(record, "name", service.name(), clean.name());
+        changedField(record, "description", service.description(), clean.description() == null ? "" : clean.description());
+        changedField(record, "owner", service.owner(), clean.owner() == null ? "" : clean.owner());
+        changedField(record, "securityLevel", service.securityLevel(), clean.securityLevel());
+        changedField(record, "sla", service.sla(), clean.sla() == null ? "" : clean.sla());
+        changedField(record, "endpoint", service.endpoint(), clean.endpoint());
+        changedField(record, "logBodies", service.logBodies(), clean.logBodies());
+        changedField(record, "timeout", service.timeout(), clean.timeout());
+        changedField(record, "ratePerSecond", service.ratePerSecond(), clean.ratePerSecond());
+        changedField(record, "burst", service.burst(), clean.burst());
+        changedField(record, "maxRequestBytes", service.maxRequestBytes(), clean.maxRequestBytes());
+        if (!java.util.Objects.equals(before, clean.document())) {
+            record.changed(List.of("document"));
+        }
+        audit.record(record.build());
+        changed();
+        return store.service(serviceId).orElseThrow();
+    }
+
+    private static void changedField(AuditRecord.Builder record, String field, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            record.changed(field, before, after);
+        }
     }
 
     /** Forward only (testing → draft too); skipping steps forward is allowed. */
@@ -382,6 +454,26 @@ class ManagingRegistry implements ServiceCatalogAdministration {
     @Override
     public List<AccessRight> rights(UUID consumerId) {
         return store.rightsOfConsumer(consumerId);
+    }
+
+    @Override
+    public List<RegistryMember> members() {
+        return store.members();
+    }
+
+    @Override
+    public List<RegistrySubsystem> subsystems() {
+        return store.subsystems();
+    }
+
+    @Override
+    public List<RegisteredService> services() {
+        return store.services();
+    }
+
+    @Override
+    public List<AccessRequest> accessRequests(AccessRequestState state) {
+        return store.requests(state);
     }
 
     /** The provider's side decides: an operator, or an administrator of the provider member's agency. */

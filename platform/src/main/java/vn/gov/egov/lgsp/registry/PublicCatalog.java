@@ -53,9 +53,17 @@ class PublicCatalog {
         return store.service(id).filter(s -> PUBLIC_STATES.contains(s.state())).map(PublicCatalog::view);
     }
 
-    /** The description document of a public service. */
-    Optional<String> document(UUID id) {
-        return service(id).flatMap(s -> store.document(id));
+    /** Every public version of the same service (same provider, system and code), newest registration last. */
+    List<PublicService> versions(PublicService service) {
+        return store.services().stream().filter(s -> PUBLIC_STATES.contains(s.state()))
+                .filter(s -> s.address().provider().equals(service.providerCode()) && s.address().subsystem().equals(service.subsystemCode())
+                        && s.address().service().equals(service.code()))
+                .map(PublicCatalog::view).toList();
+    }
+
+    /** The description document of a public service, pointing at the gateway ({@code base} is this site's address). */
+    Optional<String> document(UUID id, String base) {
+        return service(id).flatMap(s -> store.document(id).map(d -> descriptions.forPublic(s.protocol(), d, base + s.gatewayPath())));
     }
 
     List<DescriptionRules.Operation> operations(UUID id) {

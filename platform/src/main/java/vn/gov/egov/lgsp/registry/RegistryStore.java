@@ -139,6 +139,20 @@ class RegistryStore {
                 .param("id", serviceId).query(String.class).optional();
     }
 
+    void updateService(UUID serviceId, ServiceDraft draft, Instant at) {
+        jdbc.sql("UPDATE lgsp_registry_service SET name = :name, description = :description, owner = :owner,"
+                        + " security_level = :level, sla = :sla, endpoint = :endpoint, document = :document, log_bodies = :logBodies,"
+                        + " timeout_millis = :timeout, rate_per_second = :rate, burst = :burst, max_request_bytes = :max,"
+                        + " updated_at = :at WHERE id = :id")
+                .param("name", draft.name()).param("description", nullToEmpty(draft.description()))
+                .param("owner", nullToEmpty(draft.owner())).param("level", draft.securityLevel().name())
+                .param("sla", nullToEmpty(draft.sla())).param("endpoint", draft.endpoint()).param("document", draft.document())
+                .param("logBodies", draft.logBodies()).param("timeout", (int) draft.timeout().toMillis())
+                .param("rate", draft.ratePerSecond()).param("burst", draft.burst()).param("max", draft.maxRequestBytes())
+                .param("at", ts(at)).param("id", serviceId)
+                .update();
+    }
+
     /** The endpoint and description of a service registered at start-up, when configuration changed them. */
     void updateEndpointAndDocument(UUID serviceId, String endpoint, String document, Instant at) {
         jdbc.sql("UPDATE lgsp_registry_service SET endpoint = :endpoint, document = :document, updated_at = :at WHERE id = :id")

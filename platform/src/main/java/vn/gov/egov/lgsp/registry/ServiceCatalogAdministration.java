@@ -30,6 +30,13 @@ public interface ServiceCatalogAdministration {
     RegisteredService registerService(ServiceDraft draft);
 
     /**
+     * Changes what a service says and how it is reached: name, description, owner, classification, SLA, endpoint,
+     * description document, body logging and limits. Its address and protocol stay (a new version is a new
+     * registration); a retired service is not changed; a published or deprecated one keeps a valid document.
+     */
+    RegisteredService updateService(UUID serviceId, ServiceDraft draft);
+
+    /**
      * Moves a service along draft → testing → published → deprecated → retired (forward only; testing → draft too),
      * with a reason; publishing needs a valid description document.
      */
@@ -63,4 +70,16 @@ public interface ServiceCatalogAdministration {
 
     /** Rights of a consumer, active and revoked, latest first. */
     List<AccessRight> rights(UUID consumerId);
+
+    /** Every member, by code (for other parts' pages; not filtered by the current user). */
+    List<RegistryMember> members();
+
+    /** Every system, by member and code. */
+    List<RegistrySubsystem> subsystems();
+
+    /** Every service in every state, by address (with the internal endpoint: never show it to the public). */
+    List<RegisteredService> services();
+
+    /** Access requests in a state (null: all), latest first. */
+    List<AccessRequest> accessRequests(AccessRequestState state);
 }

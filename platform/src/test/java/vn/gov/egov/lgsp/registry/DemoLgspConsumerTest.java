@@ -21,8 +21,6 @@ class DemoLgspConsumerTest extends PlatformTest {
     PasswordEncoder passwords;
     @Autowired
     ServiceRegistry registry;
-    @Autowired
-    RegistryStore store;
 
     @Test
     void theDemoConsumerCallsThePopulationServiceAndWaitsForTheBusinessRegistry() throws Exception {
@@ -38,13 +36,16 @@ class DemoLgspConsumerTest extends PlatformTest {
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
 
         ConsumerSystem consumer = registry.consumerByClientId(DemoLgspConsumer.CLIENT_ID).orElseThrow();
+        assertThat(managing.subsystems()).extracting(RegistrySubsystem::path).contains("SO-TP/HO-TICH");
+        assertThat(managing.members()).extracting(RegistryMember::code).contains("SO-TP", NationalServices.MPS, PlatformServices.MEMBER);
+        assertThat(managing.services()).extracting(RegisteredService::address).contains(NationalServices.POPULATION, PlatformServices.CATALOG);
         assertThat(consumer.name()).isEqualTo("SO-TP/HO-TICH");
         ProviderService population = registry.service(NationalServices.POPULATION).orElseThrow();
         assertThat(registry.mayCall(consumer, population, "GET", "/api/citizens/012345678901")).isTrue();
         assertThat(registry.mayCall(consumer, population, "GET", "/api/access-log")).isFalse();
         ProviderService business = registry.service(NationalServices.BUSINESS_REGISTRY).orElseThrow();
         assertThat(registry.mayCall(consumer, business, "GET", "/api/enterprises/0100109106")).isFalse();
-        assertThat(store.requests(AccessRequestState.PENDING)).anySatisfy(r -> {
+        assertThat(managing.accessRequests(AccessRequestState.PENDING)).anySatisfy(r -> {
             assertThat(r.consumer()).isEqualTo("SO-TP/HO-TICH");
             assertThat(r.service()).isEqualTo(NationalServices.BUSINESS_REGISTRY);
         });

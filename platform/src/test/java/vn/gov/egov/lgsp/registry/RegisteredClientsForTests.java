@@ -25,4 +25,15 @@ class RegisteredClientsForTests {
         }
         return clientId;
     }
+
+    /** An application that logs people in (authorization code): not one a system may call the LGSP with. */
+    String forPeople(String clientId) {
+        if (clients.findByClientId(clientId) == null) {
+            clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri("http://127.0.0.1/callback")
+                    .scope("openid").build());
+        }
+        return clientId;
+    }
 }

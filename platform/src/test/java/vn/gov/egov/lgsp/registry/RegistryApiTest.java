@@ -31,6 +31,11 @@ class RegistryApiTest extends PlatformTest {
                 <operation name="TraCuuKhaiSinh"><documentation>Tra cứu khai sinh</documentation></operation>
                 <operation name="TraCuuKetHon"/>
               </portType>
+              <service name="HoTichService">
+                <port name="HoTichPort" binding="HoTichBinding">
+                  <soap:address xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" location="http://ho-tich.internal:8080/ws"/>
+                </port>
+              </service>
             </definitions>
             """;
 
@@ -92,8 +97,13 @@ class RegistryApiTest extends PlatformTest {
                 .contains("GET /api/citizens/{personalId}");
         HttpResponse<String> document = get(population.get("descriptionUrl").asString());
         assertThat(document.statusCode()).isEqualTo(200);
-        assertThat(document.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.oai.openapi");
-        assertThat(document.body()).contains("openapi: 3.0.3").contains("/api/citizens/{personalId}");
+        assertThat(document.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.oai.openapi+json");
+        JsonNode openApi = JSON.readTree(document.body());
+        assertThat(openApi.get("openapi").asString()).isEqualTo("3.0.3");
+        assertThat(openApi.get("paths").has("/api/citizens/{personalId}")).isTrue();
+        // the public copy points at the gateway, never at the provider
+        assertThat(openApi.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:" + port + "/lgsp/r1/BCA/CSDLQGDC/cong-dan/v1");
+        assertThat(document.body()).doesNotContain("127.0.0.1");
     }
 
     @Test
@@ -136,10 +146,22 @@ class RegistryApiTest extends PlatformTest {
         }
         JsonNode created = json(post(OPERATOR, "/api/v1/lgsp/registry/services", service), 201);
         assertThat(created.get("state").asString()).isEqualTo("DRAFT");
+        // a WSDL that names the provider's own address: the public copy names the gateway instead
+        String soapId = created.get("id").asString();
+        json(post(OPERATOR, "/api/v1/lgsp/registry/services/" + soapId + "/state", Map.of("state", "TESTING", "reason", "Thử")), 200);
+        HttpResponse<String> wsdl = get("/api/v1/lgsp/services/" + soapId + "/description");
+        assertThat(wsdl.statusCode()).isEqualTo(200);
+        assertThat(wsdl.body()).contains("TraCuuKhaiSinh").contains("location=\"http://localhost:" + port + "/lgsp/r1/TP-" + suffix + "/HO-TICH/ho-tich/v1\"")
+                .doesNotContain("ho-tich.internal");
+        assertThat(json(get("/api/v1/lgsp/services/" + soapId), 200).get("operations").valueStream().map(o -> o.get("path").asString()))
+                .containsExactly("TraCuuKhaiSinh", "TraCuuKetHon");
         json(post(OPERATOR, "/api/v1/lgsp/registry/services", service), 409);
         // a new version is a new row
         service.put("version", "v2");
-        json(post(OPERATOR, "/api/v1/lgsp/registry/services", service), 201);
+        String v2 = json(post(OPERATOR, "/api/v1/lgsp/registry/services", service), 201).get("id").asString();
+        json(post(OPERATOR, "/api/v1/lgsp/registry/services/" + v2 + "/state", Map.of("state", "TESTING", "reason", "Thử v2")), 200);
+        // the catalog shows every callable version
+        assertThat(get("/lgsp/catalog/" + soapId).body()).contains("v1 (Thử nghiệm)").contains("v2 (Thử nghiệm)");
 
         // only operators register services; the province administrator reads
         assertThat(post(TP_ADMIN, "/api/v1/lgsp/registry/services", service).statusCode()).isEqualTo(403);
@@ -191,6 +213,38 @@ class RegistryApiTest extends PlatformTest {
     }
 
     @Test
+    void anOperatorChangesAServiceButNotItsAddressAndTheGatewaySeesItAtOnce(@Autowired ServiceRegistry registry) throws Exception {
+        json(post(OPERATOR, "/api/v1/lgsp/registry/members", Map.of("code", "ED-" + suffix, "name", "Thành viên sửa", "kind", "OTHER")), 201);
+        json(post(OPERATOR, "/api/v1/lgsp/registry/subsystems", Map.of("member", "ED-" + suffix, "code", "HT", "name", "Hệ thống")), 201);
+        String id = json(post(OPERATOR, "/api/v1/lgsp/registry/services", Map.of("provider", "ED-" + suffix, "subsystem", "HT", "code", "dv",
+                "version", "v1", "protocol", "REST", "name", "Dịch vụ sửa", "endpoint", "https://cu.internal/api")), 201).get("id").asString();
+        String path = "/api/v1/lgsp/registry/services/" + id;
+        Map<String, Object> change = new java.util.HashMap<>(Map.of("name", "Dịch vụ đã sửa", "endpoint", "https://moi.internal/api/v2",
+                "document", "openapi: 3.0.3\ninfo: {title: Sửa, version: '2'}\npaths: {}\n", "ratePerSecond", 5, "burst", 10,
+                "securityLevel", "CONFIDENTIAL"));
+        assertThat(as(TP_ADMIN, "PUT", path, "application/json", JSON.writeValueAsString(change)).statusCode()).isEqualTo(403);
+        JsonNode changed = json(as(OPERATOR, "PUT", path, "application/json", JSON.writeValueAsString(change)), 200);
+        assertThat(changed.get("name").asString()).isEqualTo("Dịch vụ đã sửa");
+        ProviderService seen = registry.service(new ServiceAddress("ED-" + suffix, "HT", "dv", "v1")).orElseThrow();
+        assertThat(seen.endpoint().toString()).isEqualTo("https://moi.internal/api/v2");
+        assertThat(seen.ratePerSecond()).isEqualTo(5);
+        assertThat(seen.securityLevel()).isEqualTo(SecurityLevel.CONFIDENTIAL);
+
+        Map<String, Object> move = new java.util.HashMap<>(change);
+        move.put("code", "khac");
+        move.put("protocol", "SOAP");
+        JsonNode refused = json(as(OPERATOR, "PUT", path, "application/json", JSON.writeValueAsString(move)), 400);
+        assertThat(refused.get("errors").valueStream().map(e -> e.get("field").asString())).containsExactlyInAnyOrder("address", "protocol");
+
+        // now with a document it can be published; a published service keeps one
+        json(post(OPERATOR, path + "/state", Map.of("state", "PUBLISHED", "reason", "Đủ tài liệu")), 200);
+        Map<String, Object> noDocument = new java.util.HashMap<>(change);
+        noDocument.remove("document");
+        assertThat(json(as(OPERATOR, "PUT", path, "application/json", JSON.writeValueAsString(noDocument)), 400)
+                .get("errors").get(0).get("field").asString()).isEqualTo("document");
+    }
+
+    @Test
     void theProviderAgencyDecidesAccessRequestsAndNoOneElse(@Autowired ServiceRegistry registry) throws Exception {
         // provider: a service of the Department of Justice; consumer: a system of the Department of Construction
         json(post(OPERATOR, "/api/v1/lgsp/registry/members", Map.of("code", "STP-" + suffix, "name", "Sở Tư pháp (thử)",
@@ -212,6 +266,9 @@ class RegistryApiTest extends PlatformTest {
         JsonNode unknownClient = json(post(XD_ADMIN, "/api/v1/lgsp/registry/subsystems", Map.of("member", "SXD-" + suffix, "code", "KHAC",
                 "name", "Khác", "clientId", "khong-co-" + suffix)), 400);
         assertThat(unknownClient.get("errors").get(0).get("field").asString()).isEqualTo("clientId");
+        JsonNode peoplesApp = json(post(XD_ADMIN, "/api/v1/lgsp/registry/subsystems", Map.of("member", "SXD-" + suffix, "code", "KHAC",
+                "name", "Khác", "clientId", clients.forPeople("lgsp-app-" + suffix))), 400);
+        assertThat(peoplesApp.get("errors").get(0).get("rule").asString()).isEqualTo("client-credentials");
         JsonNode badOperation = json(post(XD_ADMIN, "/api/v1/lgsp/registry/access-requests", Map.of("consumerId", system.get("id").asString(),
                 "serviceId", serviceId, "operations", List.of("GET /x"), "purpose", "Kiểm tra")), 400);
         assertThat(badOperation.get("errors").get(0).get("rule").asString()).isEqualTo("soap-operation");

@@ -74,6 +74,14 @@ class RegistryPagesTest extends PlatformTest {
         UUID id = registry.service(new ServiceAddress("PG-" + suffix, "HT", "dv", "v1")).orElseThrow().id();
         String detail = operator.get("/lgsp/admin/registry/services/" + id).body();
         assertThat(detail).contains("http://dv.internal/api").contains("GET /ho-so/{ma}").contains("Thử nghiệm");
+        operator.post("/lgsp/admin/registry/services/" + id, "/lgsp/admin/registry/services/" + id, Map.of("name", "Dịch vụ trang (sửa)",
+                "securityLevel", "PUBLIC", "endpoint", "http://dv.internal/api/v2", "timeoutMillis", "5000", "ratePerSecond", "20",
+                "burst", "40", "maxRequestBytes", "65536",
+                "document", "openapi: 3.1.0\ninfo: {title: Dịch vụ trang, version: '2'}\npaths:\n  /ho-so/{ma}:\n    get: {summary: Một hồ sơ}\n"));
+        assertThat(operator.get("/lgsp/admin/registry/services/" + id).body()).contains("Đã lưu thông tin dịch vụ")
+                .contains("http://dv.internal/api/v2").contains("Dịch vụ trang (sửa)");
+        assertThat(registry.service(new ServiceAddress("PG-" + suffix, "HT", "dv", "v1")).orElseThrow().timeout())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
         operator.post("/lgsp/admin/registry/services/" + id + "/state", "/lgsp/admin/registry/services/" + id,
                 Map.of("state", "PUBLISHED", "reason", "Công bố qua trang"));
         assertThat(registry.service(new ServiceAddress("PG-" + suffix, "HT", "dv", "v1")).orElseThrow().state()).isEqualTo(ServiceState.PUBLISHED);
