@@ -28,6 +28,10 @@ class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    // LGSP gateway: /lgsp/r1/** never reaches these chains. The gateway's own filter (lgsp.gateway.PassingThrough,
+    // ahead of Spring Security) checks the bearer token with the JwtDecoder below, the consumer and its access right,
+    // and answers every such request itself (docs/lgsp.md, "Gateway").
+
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {

@@ -102,6 +102,8 @@ final class PassingThrough extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Call call = new Call();
+        // the gateway's request id names the call in every log line it causes (the platform's X-Request-Id filter runs after)
+        org.slf4j.MDC.put("requestId", call.requestId);
         try {
             pass(request, response, call);
         } catch (GatewayRefusal refusal) {
@@ -111,6 +113,7 @@ final class PassingThrough extends OncePerRequestFilter {
             refuse(response, call, new GatewayRefusal(GatewayError.PROVIDER_UNREACHABLE, "Lỗi khi chuyển tiếp cuộc gọi"));
         } finally {
             finish(call);
+            org.slf4j.MDC.remove("requestId");
         }
     }
 

@@ -77,6 +77,8 @@ class GatewayTest extends PlatformTest {
     private MessageLogQueries messageLog;
     @Autowired
     private JwtEncoder jwtEncoder;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
 
     @BeforeEach
     void registerOnce() throws IOException {
@@ -187,6 +189,8 @@ class GatewayTest extends PlatformTest {
             assertThat(seen).as(stripped).doesNotContainKey(stripped);
         }
         assertLogged(requestId, 200, null);
+        assertThat(meters.get("lgsp.gateway.calls").tag("service", PROVIDER + "/ECHO/echo/v1").tag("consumer", CONSUMER + "/APP")
+                .tag("outcome", "ok").timer().count()).isPositive();
     }
 
     @Test
@@ -251,6 +255,10 @@ class GatewayTest extends PlatformTest {
         assertThat(statuses.subList(0, 2)).containsOnly(200);
         assertThat(statuses).contains(429);
         assertRefused(last, 429, "gateway.quota_exceeded");
+        assertThat(meters.get("lgsp.gateway.quota.used").tag("service", PROVIDER + "/ECHO/quota/v1").tag("consumer", CONSUMER + "/APP")
+                .gauge().value()).isPositive();
+        assertThat(meters.get("lgsp.gateway.calls").tag("service", PROVIDER + "/ECHO/quota/v1").tag("outcome", "gateway_error")
+                .timer().count()).isPositive();
         assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
     }
 
@@ -307,6 +315,9 @@ class GatewayTest extends PlatformTest {
         }
         HttpResponse<String> open = call("GET", "FLAKY/flaky/v1/x", null);
         assertRefused(open, 503, "gateway.circuit_open");
+        assertThat(meters.get("lgsp.gateway.circuit.open").tag("provider", PROVIDER + "/FLAKY").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("lgsp.gateway.calls").tag("service", PROVIDER + "/FLAKY/flaky/v1").tag("outcome", "provider_error")
+                .timer().count()).isEqualTo(5);
         FLAKY_FAILS.set(false);
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         HttpResponse<String> recovered = open;
@@ -316,6 +327,7 @@ class GatewayTest extends PlatformTest {
         }
         assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(200);
         assertThat(call("GET", "FLAKY/flaky/v1/x", null).statusCode()).isEqualTo(200);
+        assertThat(meters.get("lgsp.gateway.circuit.open").tag("provider", PROVIDER + "/FLAKY").gauge().value()).isZero();
     }
 
     // helpers
