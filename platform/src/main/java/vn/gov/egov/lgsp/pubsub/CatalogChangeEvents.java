@@ -9,6 +9,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.egov.catalog.CatalogChanged;
 import vn.gov.egov.catalog.CatalogEntry;
 import vn.gov.egov.catalog.SharedCatalogs;
@@ -36,17 +39,30 @@ class CatalogChangeEvents {
     private final EventPublishing publishing;
     private final SharedCatalogs catalogs;
     private final String publicUrl;
+    private final TransactionTemplate ownTransaction;
+    private volatile boolean registered;
 
     CatalogChangeEvents(RegisteringEventTypes registering, EventPublishing publishing, SharedCatalogs catalogs,
+                        PlatformTransactionManager transactions,
                         @Value("${egov.portal.public-url:http://localhost:8080}") String publicUrl) {
         this.registering = registering;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.publishing = publishing;
         this.catalogs = catalogs;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
+    /** Registered (committed, in its own transaction) before the first event is published; once per start. */
     @EventListener(ApplicationReadyEvent.class)
-    void registerEventType() {
+    synchronized void registerEventType() {
+        if (!registered) {
+            ownTransaction.executeWithoutResult(status -> ensure());
+            registered = true;
+        }
+    }
+
+    private void ensure() {
         registering.ensure(new RegisteringEventTypes.Draft(PlatformServices.MEMBER, PlatformServices.CATALOG_SUBSYSTEM,
                 PlatformServices.CATALOG_CHANGED_EVENT, PlatformServices.VERSION, "Danh mục dùng chung thay đổi",
                 "Một mục của danh mục điện tử dùng chung được thêm, sửa hoặc ngừng hiệu lực; đọc mục qua dịch vụ danh mục của LGSP.",

@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vn.gov.egov.lgsp.registry.SecurityLevel;
-import vn.gov.egov.lgsp.registry.ServiceState;
 
 /**
  * What every pub/sub backend must do, run against each ({@link PostgresPubSubContractTest},
@@ -40,9 +39,9 @@ interface PubSubContract {
             {"type":"object","required":["n"],"properties":{"n":{"type":"integer"},"poison":{"type":"boolean"}}}""";
 
     default EventType newEventType() {
-        return registering().register(new RegisteringEventTypes.Draft("SO-TEST", "HE-THONG",
+        return registering().ensure(new RegisteringEventTypes.Draft("SO-TEST", "HE-THONG",
                 "hop-dong-" + UUID.randomUUID().toString().substring(0, 8), "v1", "Sự kiện thử", "", SCHEMA,
-                SecurityLevel.INTERNAL), ServiceState.PUBLISHED);
+                SecurityLevel.INTERNAL));
     }
 
     /** An approved push subscription to the webhook; the webhook learns the signing key shown at approval. */
@@ -205,7 +204,7 @@ interface PubSubContract {
             assertThat(whileStopped).isLessThan(batches * perBatch);
             int duplicates = webhook.rawDeliveries() - batches * perBatch;
             assertThat(duplicates).as("raw duplicates (at-least-once)").isGreaterThanOrEqualTo(0);
-            System.out.printf("%s restart: %d events, %d delivered before the stop, %d raw duplicates%n",
+            org.slf4j.LoggerFactory.getLogger(PubSubContract.class).info("{} restart: {} events, {} delivered before the stop, {} raw duplicates",
                     backend().getClass().getSimpleName(), batches * perBatch, whileStopped, duplicates);
             Map<String, List<Integer>> perKey = new HashMap<>();
             for (TestWebhook.Received r : webhook.received()) {
