@@ -72,6 +72,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/my", "/api/v1/my/**").hasRole(CitizenLogin.CITIZEN.substring(5))
                         // the one-stop desk
                         .requestMatchers("/api/v1/reception", "/api/v1/reception/**").hasRole(Role.ONE_STOP_OFFICER.name())
+                        // LGSP registry: the catalog is public (never endpoints or rights); operators manage, the province
+                        // administrator reads, agency administrators act for their agency (checked by the registry)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/services", "/api/v1/lgsp/services/**").permitAll()
+                        .requestMatchers("/api/v1/lgsp/registry/**").hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN, AGENCY_ADMIN)
                         .anyRequest().authenticated())
                 // applications and agency systems call with bearer tokens from the province's SSO
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(TokenAuthorities.converter())))
@@ -119,6 +123,14 @@ class SecurityConfiguration {
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
                         // anyone holding a result may verify it (its QR code leads here), and fetch the test CA's revocation list
                         .requestMatchers("/verify", "/verify/**", "/signing/test-ca.crl").permitAll()
+                        // LGSP registry: the developers' catalog is public; the operator pages need the second factor
+                        .requestMatchers("/lgsp/catalog", "/lgsp/catalog/**").permitAll()
+                        .requestMatchers("/lgsp/admin/registry", "/lgsp/admin/registry/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN, AGENCY_ADMIN)))
+                        .requestMatchers("/lgsp/admin", "/lgsp/admin/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN)))
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().permitAll())

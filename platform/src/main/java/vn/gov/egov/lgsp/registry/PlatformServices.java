@@ -15,6 +15,8 @@ public final class PlatformServices {
     /** The event type published when a catalog changes. */
     public static final String CATALOG_CHANGED_EVENT = "danh-muc-thay-doi";
     public static final String VERSION = "v1";
+    /** Where the catalog read service is on the gateway. */
+    public static final ServiceAddress CATALOG = new ServiceAddress(MEMBER, CATALOG_SUBSYSTEM, CATALOG_SERVICE, VERSION);
 
     private PlatformServices() {
     }

@@ -1,0 +1,99 @@
+package vn.gov.egov.lgsp.registry;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import vn.gov.egov.calendar.WorkingCalendar;
+import vn.gov.egov.catalog.CatalogEntry;
+import vn.gov.egov.catalog.SharedCatalogs;
+import vn.gov.egov.identity.Official;
+import vn.gov.egov.identity.Officials;
+import vn.gov.egov.identity.Role;
+
+/**
+ * Who may change the registry: the user of the current thread. LGSP operators do everything; an agency
+ * administrator acts for the members whose agency is theirs (or a unit below it); without a user the platform
+ * itself acts (start-up, seed data, jobs).
+ */
+@Component
+class RegistryPermissions {
+
+    static final String PLATFORM = "system";
+
+    private final Officials officials;
+    private final SharedCatalogs catalogs;
+
+    RegistryPermissions(Officials officials, SharedCatalogs catalogs) {
+        this.officials = officials;
+        this.catalogs = catalogs;
+    }
+
+    /** The acting user's name, or {@value #PLATFORM}. */
+    String actor() {
+        Authentication user = user();
+        return user == null ? PLATFORM : user.getName();
+    }
+
+    boolean isOperator() {
+        Authentication user = user();
+        return user == null || has(user, Role.LGSP_OPERATOR);
+    }
+
+    void checkOperator(String act) {
+        if (!isOperator()) {
+            throw new AccessDeniedException("Chỉ cán bộ vận hành LGSP được " + act);
+        }
+    }
+
+    /** Operators, or an agency administrator of the member's agency (not for national systems and other members). */
+    boolean mayActFor(RegistryMember member) {
+        if (isOperator()) {
+            return true;
+        }
+        Authentication user = user();
+        if (member.kind() != MemberKind.PROVINCIAL_AGENCY || member.agencyCode() == null || !has(user, Role.AGENCY_ADMIN)) {
+            return false;
+        }
+        List<String> administered = officials.byUsername(user.getName()).map(RegistryPermissions::administered).orElse(List.of());
+        return administered.stream().anyMatch(a -> within(member.agencyCode(), a));
+    }
+
+    void checkActFor(RegistryMember member, String act) {
+        if (!mayActFor(member)) {
+            throw new AccessDeniedException("Chỉ cán bộ vận hành LGSP hoặc quản trị của " + member.name() + " được " + act);
+        }
+    }
+
+    private static List<String> administered(Official official) {
+        return official.positions().stream().filter(p -> p.role() == Role.AGENCY_ADMIN).map(p -> p.agencyCode()).distinct().toList();
+    }
+
+    /** Whether {@code code} is {@code ancestor} or a unit below it in today's agencies catalog. */
+    private boolean within(String code, String ancestor) {
+        LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
+        Set<String> seen = new HashSet<>();
+        String at = code;
+        while (at != null && seen.add(at)) {
+            if (at.equals(ancestor)) {
+                return true;
+            }
+            at = catalogs.entry("agencies", at, today).map(CatalogEntry::parentCode).orElse(null);
+        }
+        return false;
+    }
+
+    private static boolean has(Authentication user, Role role) {
+        return user.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
+    }
+
+    private static Authentication user() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated() ? null : user;
+    }
+}
