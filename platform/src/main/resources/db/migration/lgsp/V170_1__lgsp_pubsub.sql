@@ -60,8 +60,11 @@ create table lgsp_pubsub_delivery (
     leased_until    timestamptz,
     enqueued_at     timestamptz not null,
     last_error      text,
+    -- leased, or waiting for a retry: the key's later events wait behind it (ordering per key)
+    blocking        boolean     not null default false,
     primary key (subscription_id, event_seq)
 );
-create index lgsp_pubsub_delivery_key on lgsp_pubsub_delivery (subscription_id, ordering_key, event_seq)
-    where ordering_key is not null;
+create index lgsp_pubsub_delivery_blocking on lgsp_pubsub_delivery (subscription_id, ordering_key, event_seq)
+    where blocking and ordering_key is not null;
 create index lgsp_pubsub_delivery_state on lgsp_pubsub_delivery (subscription_id, state, event_seq);
+create index lgsp_pubsub_delivery_event on lgsp_pubsub_delivery (event_seq);

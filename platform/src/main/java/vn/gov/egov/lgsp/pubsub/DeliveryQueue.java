@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each subscription's queue in PostgreSQL ({@code lgsp_pubsub_delivery}): rows are leased to a worker or a pull,
  * deleted once delivered, retried with back-off, and set aside as dead letters after the last attempt. Ordering per
  * key: an event is not offered while an earlier one of the same key is leased or waiting for its retry. Used by the
- * PostgreSQL backend for everything, by the Kafka backend for pull subscriptions, dead letters and replays.
+ * PostgreSQL backend for everything, by the Kafka backend for pull subscriptions, dead letters and replays. A row is
+ * {@code blocking} while leased or waiting for its retry, so that the check needs only a small partial index.
  */
 @Component
 class DeliveryQueue {
@@ -83,8 +84,7 @@ class DeliveryQueue {
                       AND (d.ordering_key IS NULL OR NOT EXISTS (
                           SELECT 1 FROM lgsp_pubsub_delivery b
                           WHERE b.subscription_id = d.subscription_id AND b.ordering_key = d.ordering_key
-                            AND b.event_seq < d.event_seq
-                            AND (b.state = 'LEASED' OR (b.state = 'WAITING' AND b.next_attempt_at > now()))))
+                            AND b.event_seq < d.event_seq AND b.blocking AND b.ordering_key IS NOT NULL))
                     ORDER BY d.event_seq LIMIT :max
                     FOR UPDATE SKIP LOCKED""")
                     .param("s", subscription).param("max", max).query(Long.class).list();
@@ -94,7 +94,7 @@ class DeliveryQueue {
             Long[] array = seqs.toArray(Long[]::new);
             jdbcTemplate.update(c -> {
                 var update = c.prepareStatement("""
-                        UPDATE lgsp_pubsub_delivery SET state = 'LEASED', attempts = attempts + 1,
+                        UPDATE lgsp_pubsub_delivery SET state = 'LEASED', attempts = attempts + 1, blocking = true,
                                leased_until = now() + make_interval(secs => ?)
                         WHERE subscription_id = ? AND event_seq = ANY (?)""");
                 update.setDouble(1, lease.toMillis() / 1000.0);
@@ -137,17 +137,17 @@ class DeliveryQueue {
         for (Envelope event : events) {
             boolean dead = event.attempts() >= properties.maxAttempts();
             Instant next = Instant.now().plus(properties.backoff(event.attempts()));
-            rows.add(new Object[] {dead ? "DEAD" : "WAITING", Timestamp.from(next), reason, subscription, event.seq()});
+            rows.add(new Object[] {dead ? "DEAD" : "WAITING", !dead, Timestamp.from(next), reason, subscription, event.seq()});
         }
         jdbcTemplate.batchUpdate("""
-                UPDATE lgsp_pubsub_delivery SET state = ?, next_attempt_at = ?, leased_until = NULL, last_error = ?
+                UPDATE lgsp_pubsub_delivery SET state = ?, blocking = ?, next_attempt_at = ?, leased_until = NULL, last_error = ?
                 WHERE subscription_id = ? AND event_seq = ? AND state = 'LEASED'""", rows);
     }
 
     /** Back to the queue untried (the attempt it was leased with does not count). */
     void release(UUID subscription, Envelope event) {
         jdbc.sql("""
-                UPDATE lgsp_pubsub_delivery SET state = 'WAITING', attempts = GREATEST(attempts - 1, 0), leased_until = NULL,
+                UPDATE lgsp_pubsub_delivery SET state = 'WAITING', attempts = GREATEST(attempts - 1, 0), leased_until = NULL, blocking = false,
                        next_attempt_at = now()
                 WHERE subscription_id = ? AND event_seq = ? AND state = 'LEASED'""").params(subscription, event.seq()).update();
     }
@@ -156,7 +156,7 @@ class DeliveryQueue {
     int expireLeases() {
         return jdbc.sql("""
                 UPDATE lgsp_pubsub_delivery SET state = CASE WHEN attempts >= :max THEN 'DEAD' ELSE 'WAITING' END,
-                       next_attempt_at = now(), leased_until = NULL,
+                       blocking = attempts < :max, next_attempt_at = now(), leased_until = NULL,
                        last_error = COALESCE(last_error, 'lease expired')
                 WHERE state = 'LEASED' AND leased_until < now()""").param("max", properties.maxAttempts()).update();
     }
@@ -183,7 +183,7 @@ class DeliveryQueue {
                 INSERT INTO lgsp_pubsub_delivery (subscription_id, event_seq, ordering_key, state, attempts, next_attempt_at,
                                                   enqueued_at, last_error)
                 VALUES (?, ?, ?, 'DEAD', ?, now(), now(), ?)
-                ON CONFLICT (subscription_id, event_seq) DO UPDATE SET state = 'DEAD', attempts = excluded.attempts,
+                ON CONFLICT (subscription_id, event_seq) DO UPDATE SET state = 'DEAD', blocking = false, attempts = excluded.attempts,
                     last_error = excluded.last_error""")
                 .params(subscription, seq, orderingKey, attempts, error).update();
     }
@@ -206,7 +206,7 @@ class DeliveryQueue {
     /** Dead letters go back to the queue with fresh attempts; returns how many. */
     int replay(UUID subscription, Collection<UUID> eventIds) {
         return deadLetterUpdate("""
-                UPDATE lgsp_pubsub_delivery d SET state = 'WAITING', attempts = 0, next_attempt_at = now(), last_error = NULL
+                UPDATE lgsp_pubsub_delivery d SET state = 'WAITING', attempts = 0, blocking = false, next_attempt_at = now(), last_error = NULL
                 FROM lgsp_pubsub_event e
                 WHERE d.subscription_id = ? AND d.event_seq = e.seq AND e.id = ANY (?) AND d.state = 'DEAD'""", subscription, eventIds);
     }
