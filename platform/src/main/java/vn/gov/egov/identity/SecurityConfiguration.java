@@ -41,6 +41,10 @@ class SecurityConfiguration {
                                 "/api/v1/lgsp/pubsub/subscriptions/*/ack").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/subscriptions/*/events").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/**").hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN)
+                        // subscriptions are decided by the provider's side: operators, or the owner agency's administrator
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lgsp/pubsub/subscriptions/*/approve", "/api/v1/lgsp/pubsub/subscriptions/*/pause",
+                                "/api/v1/lgsp/pubsub/subscriptions/*/resume", "/api/v1/lgsp/pubsub/subscriptions/*/revoke")
+                                .hasAnyRole(Role.LGSP_OPERATOR.name(), AGENCY_ADMIN)
                         .requestMatchers("/api/v1/lgsp/pubsub/**").hasRole(Role.LGSP_OPERATOR.name())
                         // officials are managed by the province administrator and, within their agencies, agency administrators
                         .requestMatchers("/api/v1/identity/officials", "/api/v1/identity/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)

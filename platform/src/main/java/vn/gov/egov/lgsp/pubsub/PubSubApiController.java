@@ -9,7 +9,9 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,10 +79,14 @@ class PubSubApiController {
     private final ObjectProvider<ServiceRegistry> registry;
     private final AuditTrail audit;
     private final tools.jackson.databind.ObjectMapper json;
+    private final PubSubMessageLog messageLog;
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     PubSubApiController(Publishing publishing, RegisteringEventTypes registering, EventTypes types, Subscriptions subscriptions,
                         Subscribing subscribing, DeliveryQueue queue, PubSubProperties properties,
-                        ObjectProvider<ServiceRegistry> registry, AuditTrail audit, tools.jackson.databind.ObjectMapper json) {
+                        ObjectProvider<ServiceRegistry> registry, AuditTrail audit, tools.jackson.databind.ObjectMapper json,
+                        PubSubMessageLog messageLog) {
+        this.messageLog = messageLog;
         this.publishing = publishing;
         this.registering = registering;
         this.types = types;
@@ -100,29 +106,67 @@ class PubSubApiController {
                                                 @PathVariable String eventType, @PathVariable String version,
                                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                 @RequestHeader(name = "X-Lgsp-Ordering-Key", required = false) String orderingKey,
-                                                @RequestBody(required = false) String body, Authentication caller) {
-        EventType type = ownedBy(caller, member, subsystem, eventType, version);
-        JsonNode data = publishing.parse(body == null ? "" : body, "body");
-        PubSubBackend.Accepted accepted = publishing.publish(type, publisherName(type),
-                List.of(new Publishing.Incoming(idempotencyKey, orderingKey, data))).get(0);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", accepted.id());
-        answer.put("idempotencyKey", accepted.idempotencyKey());
-        answer.put("duplicate", accepted.duplicate());
-        return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
+                                                @RequestHeader(name = "X-Lgsp-Request-Id", required = false) String requestId,
+                                                @RequestBody(required = false) String body, Authentication caller,
+                                                HttpServletRequest request) {
+        return logged(requestId, caller, request, member, subsystem, eventType, version, () -> {
+            EventType type = ownedBy(caller, member, subsystem, eventType, version);
+            JsonNode data = publishing.parse(body == null ? "" : body, "body");
+            PubSubBackend.Accepted accepted = publishing.publish(type, publisherName(type),
+                    List.of(new Publishing.Incoming(idempotencyKey, orderingKey, data))).get(0);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id", accepted.id());
+            answer.put("idempotencyKey", accepted.idempotencyKey());
+            answer.put("duplicate", accepted.duplicate());
+            return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
+        });
     }
 
     /** Up to {@code max-publish-batch} events in one call: all accepted or none. */
     @PostMapping(path = "/events/{member}/{subsystem}/{eventType}/{version}/batch", consumes = "application/json")
-    Map<String, Object> publishBatch(@PathVariable String member, @PathVariable String subsystem, @PathVariable String eventType,
-                                     @PathVariable String version, @RequestBody List<BatchItem> items, Authentication caller) {
-        EventType type = ownedBy(caller, member, subsystem, eventType, version);
-        List<Publishing.Incoming> incoming = new ArrayList<>(items.size());
-        for (BatchItem item : items) {
-            incoming.add(new Publishing.Incoming(item.idempotencyKey(), item.orderingKey(), item.data()));
+    ResponseEntity<Map<String, Object>> publishBatch(@PathVariable String member, @PathVariable String subsystem,
+                                                     @PathVariable String eventType, @PathVariable String version,
+                                                     @RequestHeader(name = "X-Lgsp-Request-Id", required = false) String requestId,
+                                                     @RequestBody List<BatchItem> items, Authentication caller,
+                                                     HttpServletRequest request) {
+        return logged(requestId, caller, request, member, subsystem, eventType, version, () -> {
+            EventType type = ownedBy(caller, member, subsystem, eventType, version);
+            List<Publishing.Incoming> incoming = new ArrayList<>(items.size());
+            for (BatchItem item : items) {
+                incoming.add(new Publishing.Incoming(item.idempotencyKey(), item.orderingKey(), item.data()));
+            }
+            List<PubSubBackend.Accepted> accepted = publishing.publish(type, publisherName(type), incoming);
+            return ResponseEntity.ok(Map.of("events", accepted, "accepted", accepted.stream().filter(a -> !a.duplicate()).count()));
+        });
+    }
+
+    /** Each publish, accepted or refused, in the message log; the request id (the caller's, or a new one) answered back. */
+    private <T> ResponseEntity<T> logged(String requestIdHeader, Authentication caller, HttpServletRequest request, String member,
+                                         String subsystem, String code, String version,
+                                         java.util.function.Supplier<ResponseEntity<T>> publish) {
+        String requestId = requestIdHeader != null && REQUEST_ID.matcher(requestIdHeader).matches() ? requestIdHeader
+                : UUID.randomUUID().toString();
+        java.time.Instant at = java.time.Instant.now();
+        long started = System.nanoTime();
+        String path = member + "/" + subsystem + "/" + code + "/" + version;
+        Optional<EventType> type = types.byPath(member, subsystem, code, version);
+        String eventType = type.map(EventType::path).orElse(null);
+        SecurityLevel level = type.map(EventType::securityLevel).orElse(null);
+        String publisher = systemOf(caller).map(ConsumerSystem::name).orElse(null);
+        String clientId = caller == null ? null : caller.getName();
+        long bytes = Math.max(0, request.getContentLengthLong());
+        try {
+            ResponseEntity<T> answer = publish.get();
+            messageLog.published(requestId, at, publisher, clientId, eventType, path, answer.getStatusCode().value(), null, bytes, 0,
+                    (System.nanoTime() - started) / 1000, level);
+            return ResponseEntity.status(answer.getStatusCode()).header("X-Lgsp-Request-Id", requestId).body(answer.getBody());
+        } catch (ErrorResponseException e) {
+            Object errorClass = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errorClass");
+            messageLog.published(requestId, at, publisher, clientId, eventType, path, e.getStatusCode().value(),
+                    errorClass == null ? "pubsub.bad_request" : errorClass.toString(), bytes, 0, (System.nanoTime() - started) / 1000, level);
+            e.getHeaders().set("X-Lgsp-Request-Id", requestId);
+            throw e;
         }
-        List<PubSubBackend.Accepted> accepted = publishing.publish(type, publisherName(type), incoming);
-        return Map.of("events", accepted, "accepted", accepted.stream().filter(a -> !a.duplicate()).count());
     }
 
     private EventType ownedBy(Authentication caller, String member, String subsystem, String code, String version) {

@@ -11,6 +11,10 @@ import vn.gov.egov.audit.Actor;
 import vn.gov.egov.audit.AuditRecord;
 import vn.gov.egov.audit.AuditTrail;
 import vn.gov.egov.audit.Outcome;
+import vn.gov.egov.identity.Officials;
+import vn.gov.egov.identity.Role;
+import vn.gov.egov.lgsp.registry.RegistryMember;
+import vn.gov.egov.lgsp.registry.ServiceCatalogAdministration;
 
 /**
  * Subscriptions' life: a consumer system requests one (push to a webhook, or pull); the provider's side approves it
@@ -29,12 +33,39 @@ class Subscribing {
     private final EventTypes types;
     private final DeliveryQueue queue;
     private final AuditTrail audit;
+    private final Officials officials;
+    private final ServiceCatalogAdministration registry;
 
-    Subscribing(Subscriptions subscriptions, EventTypes types, DeliveryQueue queue, AuditTrail audit) {
+    Subscribing(Subscriptions subscriptions, EventTypes types, DeliveryQueue queue, AuditTrail audit, Officials officials,
+                ServiceCatalogAdministration registry) {
         this.subscriptions = subscriptions;
         this.types = types;
         this.queue = queue;
         this.audit = audit;
+        this.officials = officials;
+        this.registry = registry;
+    }
+
+    /**
+     * The provider's side decides: an LGSP operator, or an agency administrator of the agency that is the event type's
+     * owner member (the platform itself when no user acts: start-up, tests).
+     */
+    private void mayDecide(Subscription s) {
+        Actor actor = Actor.current();
+        if (actor == null || actor.roles().contains(Role.LGSP_OPERATOR.name())) {
+            return;
+        }
+        if (actor.roles().contains(Role.AGENCY_ADMIN.name())) {
+            String ownerAgency = types.byId(s.eventTypeId()).flatMap(t -> registry.member(t.member()))
+                    .map(RegistryMember::agencyCode).orElse(null);
+            boolean administersOwner = ownerAgency != null && officials.byUsername(actor.userId()).map(o -> o.positions().stream()
+                    .anyMatch(p -> p.role() == Role.AGENCY_ADMIN && ownerAgency.equals(p.agencyCode()))).orElse(false);
+            if (administersOwner) {
+                return;
+            }
+        }
+        throw PubSubProblems.problem(org.springframework.http.HttpStatus.FORBIDDEN, "not_provider", "Không phải bên cung cấp",
+                "Chỉ cán bộ vận hành LGSP hoặc quản trị của cơ quan sở hữu loại sự kiện mới được quyết định đăng ký này");
     }
 
     @Transactional
@@ -79,6 +110,7 @@ class Subscribing {
     @Transactional
     Approved approve(UUID id) {
         Subscription s = existing(id);
+        mayDecide(s);
         if (s.state() != Subscription.State.REQUESTED) {
             throw PubSubProblems.conflict("subscription_not_requested", "Đăng ký '%s' đang ở trạng thái %s, không chờ duyệt".formatted(id, s.state()));
         }
@@ -102,6 +134,7 @@ class Subscribing {
     @Transactional
     Subscription revoke(UUID id) {
         Subscription s = existing(id);
+        mayDecide(s);
         if (s.state() == Subscription.State.REVOKED) {
             return s;
         }
@@ -114,6 +147,7 @@ class Subscribing {
 
     private Subscription move(UUID id, Subscription.State from, Subscription.State to, String act) {
         Subscription s = existing(id);
+        mayDecide(s);
         if (s.state() != from) {
             throw PubSubProblems.conflict("subscription_state", "Đăng ký '%s' đang ở trạng thái %s".formatted(id, s.state()));
         }

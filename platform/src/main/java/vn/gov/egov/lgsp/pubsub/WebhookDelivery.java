@@ -28,11 +28,16 @@ class WebhookDelivery {
     private final PubSubProperties properties;
     private final Subscriptions subscriptions;
     private final ObjectMapper json;
+    private final PubSubMessageLog messageLog;
+    private final EventTypes types;
 
-    WebhookDelivery(PubSubProperties properties, Subscriptions subscriptions, ObjectMapper json) {
+    WebhookDelivery(PubSubProperties properties, Subscriptions subscriptions, ObjectMapper json, PubSubMessageLog messageLog,
+                    EventTypes types) {
         this.properties = properties;
         this.subscriptions = subscriptions;
         this.json = json;
+        this.messageLog = messageLog;
+        this.types = types;
         this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -49,16 +54,28 @@ class WebhookDelivery {
                 .header("X-Lgsp-Signature", "t=" + timestamp + ",v1=" + sign(subscriptions.secret(subscription.id()), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
+        Instant at = Instant.now();
+        long started = System.nanoTime();
+        int status = 0;
+        String error;
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return status >= 200 && status < 300 ? null : "HTTP " + status;
+            status = response.statusCode();
+            error = status >= 200 && status < 300 ? null : "HTTP " + status;
         } catch (java.io.IOException e) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            error = "interrupted";
         }
+        String eventType = events.get(0).eventType();
+        String[] parts = eventType.split("/");
+        vn.gov.egov.lgsp.registry.SecurityLevel level = parts.length == 4
+                ? types.byPath(parts[0], parts[1], parts[2], parts[3]).map(EventType::securityLevel).orElse(null) : null;
+        messageLog.delivered(java.util.UUID.randomUUID().toString(), at, subscription.consumer(), eventType, status,
+                error == null ? null : status == 0 ? "pubsub.subscriber_unreachable" : "pubsub.subscriber_refused",
+                body.length(), (System.nanoTime() - started) / 1000, level);
+        return error;
     }
 
     /** The array of envelopes: each event's data inserted as the publisher's JSON. */

@@ -26,6 +26,9 @@ import vn.gov.egov.catalog.CatalogChanged;
 import vn.gov.egov.identity.Position;
 import vn.gov.egov.identity.Role;
 import vn.gov.egov.identity.TestOfficials;
+import vn.gov.egov.lgsp.messagelog.LogRecord;
+import vn.gov.egov.lgsp.messagelog.LogSearch;
+import vn.gov.egov.lgsp.messagelog.MessageLogQueries;
 import vn.gov.egov.lgsp.registry.MemberKind;
 import vn.gov.egov.lgsp.registry.ServiceCatalogAdministration;
 
@@ -52,6 +55,10 @@ class PubSubApiTest extends PlatformTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    MessageLogQueries messageLog;
+    @Autowired
+    RegisteringEventTypes registering;
 
     @BeforeEach
     void systems() {
@@ -158,12 +165,23 @@ class PubSubApiTest extends PlatformTest {
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(json.readTree(unknown.body()).get("errorClass").asString()).isEqualTo("pubsub.unknown_event_type");
 
-            HttpResponse<String> malformed = asSystem("ps-publisher", "POST", path, "{\"maHoSo\": \"ab\"}", "Idempotency-Key", "k-1");
+            String malformedId = "ps-" + UUID.randomUUID();
+            HttpResponse<String> malformed = asSystem("ps-publisher", "POST", path, "{\"maHoSo\": \"ab\"}", "Idempotency-Key", "k-1",
+                    "X-Lgsp-Request-Id", malformedId);
             assertThat(malformed.statusCode()).isEqualTo(422);
             JsonNode problem = json.readTree(malformed.body());
             assertThat(problem.get("errorClass").asString()).isEqualTo("pubsub.schema_violation");
             assertThat(problem.at("/violations/0/path").asString()).contains("maHoSo");
             assertThat(problem.at("/violations/0/rule").asString()).isEqualTo("minLength");
+            assertThat(malformed.headers().firstValue("X-Lgsp-Request-Id")).hasValue(malformedId);
+            assertThat(messageLog.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(messageLog.byRequestId(malformedId)).singleElement().satisfies(r -> {
+                assertThat(r.kind()).isEqualTo("PUBLISH");
+                assertThat(r.status()).isEqualTo(422);
+                assertThat(r.errorClass()).isEqualTo("pubsub.schema_violation");
+                assertThat(r.consumer()).isEqualTo(MEMBER + "/PHAT");
+                assertThat(r.service()).isEqualTo(type);
+            });
 
             HttpResponse<String> noKey = asSystem("ps-publisher", "POST", path, "{\"maHoSo\": \"000.00.10.H20-261127-0001\"}");
             assertThat(noKey.statusCode()).isEqualTo(400);
@@ -189,7 +207,32 @@ class PubSubApiTest extends PlatformTest {
             assertThat(webhook.badSignatures()).isZero();
             assertThat(webhook.received()).extracting(r -> r.data().get("maHoSo").asString())
                     .containsExactlyInAnyOrder("000.00.10.H20-261127-0001", "000.00.10.H20-261127-0002", "000.00.10.H20-261127-0003");
+            assertThat(messageLog.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(messageLog.search(new LogSearch(null, null, type, null, null, null, null, null), 0, 50).records())
+                    .extracting(LogRecord::kind).contains("PUBLISH", "DELIVERY");
         }
+    }
+
+    @Test
+    void theOwnerAgencysAdministratorMayDecideAnotherAgencysMayNot() throws Exception {
+        knowOfficial(officials.ensure("ps-admin-stp", "Quan-Tri#Stp-2025", "Quản trị Sở Tư pháp", new Position(Role.AGENCY_ADMIN, "SO-TP", null)));
+        knowOfficial(officials.ensure("ps-admin-sxd", "Quan-Tri#Sxd-2025", "Quản trị Sở Xây dựng", new Position(Role.AGENCY_ADMIN, "SO-XD", null)));
+        if (registry.member("SO-TP-PS").isEmpty()) {
+            registry.registerMember("SO-TP-PS", "Sở Tư pháp (thử phát hành)", MemberKind.OTHER, "SO-TP");
+            registry.registerSubsystem("SO-TP-PS", "MOT-CUA", "Một cửa", null);
+        }
+        registering.ensure(new RegisteringEventTypes.Draft("SO-TP-PS", "MOT-CUA", "ho-so", "v1", "Hồ sơ", "", "{\"type\":\"object\"}",
+                vn.gov.egov.lgsp.registry.SecurityLevel.INTERNAL));
+        HttpResponse<String> requested = asSystem("ps-consumer", "POST", "/api/v1/lgsp/pubsub/subscriptions",
+                "{\"eventType\": \"SO-TP-PS/MOT-CUA/ho-so/v1\", \"mode\": \"PULL\"}");
+        String id = json.readTree(requested.body()).get("id").asString();
+
+        HttpResponse<String> foreign = as("ps-admin-sxd", "POST", "/api/v1/lgsp/pubsub/subscriptions/" + id + "/approve", null, null);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("X-Lgsp-Error")).hasValue("pubsub.not_provider");
+        HttpResponse<String> owner = as("ps-admin-stp", "POST", "/api/v1/lgsp/pubsub/subscriptions/" + id + "/approve", null, null);
+        assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
+        assertThat(json.readTree(owner.body()).get("state").asString()).isEqualTo("ACTIVE");
     }
 
     @Test
