@@ -11,11 +11,11 @@ record EventType(UUID id, String member, String subsystem, String code, String v
                  Instant createdAt, Instant updatedAt) {
 
     /** {@code member/subsystem/code/version}, as the API path, the message log and the meters name it. */
-    String path() {
+    public String path() {
         return member + "/" + subsystem + "/" + code + "/" + version;
     }
 
-    String owner() {
+    public String owner() {
         return member + "/" + subsystem;
     }
 }

@@ -14,7 +14,7 @@ record Subscription(UUID id, UUID eventTypeId, String consumerMember, String con
 
     enum State { REQUESTED, ACTIVE, PAUSED, REVOKED }
 
-    String consumer() {
+    public String consumer() {
         return consumerMember + "/" + consumerSubsystem;
     }
 }
