@@ -313,6 +313,19 @@ class KafkaBackend implements PubSubBackend {
             int previous = tried != null && tried[0] == record.offset() ? (int) tried[1] : 0;
             events.add(read(record.value(), previous + 1));
         }
+        // as with PostgreSQL, a subscription receives what was published from its approval on
+        int before = 0;
+        while (before < events.size() && subscription.decidedAt() != null && events.get(before).publishedAt().isBefore(subscription.decidedAt())) {
+            before++;
+        }
+        if (before > 0) {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(records.get(before - 1).offset() + 1)));
+            if (before == events.size()) {
+                return;
+            }
+            events = events.subList(before, events.size());
+            records = records.subList(before, records.size());
+        }
         int delivered;
         String error = webhooks.deliver(subscription, events);
         if (error == null) {

@@ -56,8 +56,12 @@ class Subscriptions {
                     .params(state.name(), by, sealing.seal(SECRET_PURPOSE, secret), id).update();
             secrets.put(id, secret);
         } else {
-            jdbc.sql("UPDATE lgsp_pubsub_subscription SET state = ?, decided_at = now(), decided_by = ? WHERE id = ?")
-                    .params(state.name(), by, id).update();
+            // decided_at/decided_by keep the approval (or refusal): later pauses and revocations are in the audit trail
+            jdbc.sql("""
+                    UPDATE lgsp_pubsub_subscription SET state = ?,
+                           decided_at = CASE WHEN state = 'REQUESTED' THEN now() ELSE decided_at END,
+                           decided_by = CASE WHEN state = 'REQUESTED' THEN ? ELSE decided_by END
+                    WHERE id = ?""").params(state.name(), by, id).update();
         }
     }
 
