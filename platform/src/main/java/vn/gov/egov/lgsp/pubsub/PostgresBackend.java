@@ -114,26 +114,39 @@ class PostgresBackend implements PubSubBackend {
     private void drain(UUID id) {
         try {
             Subscription subscription = subscriptions.byId(id).orElse(null);
-            while (running && subscription != null && subscription.state() == Subscription.State.ACTIVE) {
-                List<Envelope> batch = queue.claim(id, properties.batchSize(), properties.lease());
-                if (batch.isEmpty()) {
-                    return;
+            List<Long> taken = List.of();
+            try {
+                while (running && subscription != null && subscription.state() == Subscription.State.ACTIVE) {
+                    List<Envelope> batch = queue.claim(id, properties.batchSize(), properties.lease(), taken);
+                    taken = List.of();
+                    if (batch.isEmpty()) {
+                        return;
+                    }
+                    String error = webhooks.deliver(subscription, batch);
+                    if (error == null) {
+                        // removed with the next claim, in its transaction
+                        taken = batch.stream().map(Envelope::seq).toList();
+                    } else if (!handleFailure(subscription, batch, error)) {
+                        return;
+                    }
                 }
-                String error = webhooks.deliver(subscription, batch);
-                if (error == null) {
-                    queue.delivered(id, batch.stream().map(Envelope::seq).toList());
-                } else if (batch.size() == 1) {
-                    queue.failed(id, batch, error);
-                    return;
-                } else if (!oneByOne(subscription, batch)) {
-                    return;
-                }
+            } finally {
+                queue.delivered(id, taken);
             }
         } catch (RuntimeException e) {
             log.warn("LGSP pub/sub delivery to subscription {}: {}", id, e.toString());
         } finally {
             busy.remove(id);
         }
+    }
+
+    /** Whether to go on with the next batch after a refused one. */
+    private boolean handleFailure(Subscription subscription, List<Envelope> batch, String error) {
+        if (batch.size() == 1) {
+            queue.failed(subscription.id(), batch, error);
+            return false;
+        }
+        return oneByOne(subscription, batch);
     }
 
     /**
