@@ -66,7 +66,8 @@ class BrowserTest extends PlatformTest {
     void thePublicPagesMeetWcag21AA() {
         for (String page : List.of("/?lang=vi", "/catalogs", "/catalogs/admin-units", "/catalogs/agencies?asOf=2024-06-01",
                 "/catalogs/admin-units?q=dong%20kinh", "/catalogs/admin-units/entries/05980?asOf=2025-05-01",
-                "/catalogs/document-types", "/calendar?year=2026", "/login", "/khong-co-trang-nay", "/?lang=en", "/lgsp/catalog")) {
+                "/catalogs/document-types", "/calendar?year=2026", "/login", "/khong-co-trang-nay", "/lgsp/catalog",
+                "/lgsp/catalog/events", "/lgsp/catalog/events/SO-KHCN/DANH-MUC/danh-muc-thay-doi/v1", "/?lang=en")) {
             browser.get(uri(page).toString());
             assertAccessible(page);
         }
@@ -123,6 +124,8 @@ class BrowserTest extends PlatformTest {
         assertAccessible("/admin/calendar");
         browser.get(uri("/admin/notifications").toString());
         assertAccessible("/admin/notifications");
+        browser.get(uri("/lgsp/admin/pubsub").toString());
+        assertAccessible("/lgsp/admin/pubsub");
         browser.get(uri("/workspace").toString());
         assertAccessible("/workspace");
     }

@@ -38,6 +38,11 @@ final class OfficialTokens {
     }
 
     static String token(URI platform, String username) throws IOException, InterruptedException {
+        return token(platform, username, DEMO_PASSWORD, DEMO_TOTP_SECRET);
+    }
+
+    /** Any official whose password and one-time-code secret are known (e.g. the demonstration's bootstrap admin). */
+    static String token(URI platform, String username, String password, String totpSecret) throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
@@ -48,12 +53,12 @@ final class OfficialTokens {
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256");
         browser.send(HttpRequest.newBuilder(authorize).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> afterPassword = submit(browser, platform.resolve("/login"),
-                Map.of("username", username, "password", DEMO_PASSWORD));
+                Map.of("username", username, "password", password));
         String next = afterPassword.headers().firstValue("Location").orElse("");
         if (!next.endsWith("/login/totp")) {
             throw new IllegalStateException("password step of " + username + " ended at '" + next + "' (" + afterPassword.statusCode() + ")");
         }
-        HttpResponse<String> afterCode = submit(browser, platform.resolve("/login/totp"), Map.of("code", currentCode(DEMO_TOTP_SECRET)));
+        HttpResponse<String> afterCode = submit(browser, platform.resolve("/login/totp"), Map.of("code", currentCode(totpSecret)));
         URI resumed = platform.resolve(afterCode.headers().firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("one-time code of " + username + " refused: " + afterCode.statusCode())));
         String location = "";

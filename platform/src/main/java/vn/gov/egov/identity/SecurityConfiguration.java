@@ -37,6 +37,19 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
+                        // LGSP pub/sub: event types are public; systems publish, subscribe and pull with their own tokens
+                        // (the module checks which system owns or subscribes); the rest is the LGSP operators' (the
+                        // province administrator may read)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/event-types", "/api/v1/lgsp/pubsub/event-types/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lgsp/pubsub/events/**", "/api/v1/lgsp/pubsub/subscriptions",
+                                "/api/v1/lgsp/pubsub/subscriptions/*/ack").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/subscriptions/*/events").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/**").hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN)
+                        // subscriptions are decided by the provider's side: operators, or the owner agency's administrator
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lgsp/pubsub/subscriptions/*/approve", "/api/v1/lgsp/pubsub/subscriptions/*/pause",
+                                "/api/v1/lgsp/pubsub/subscriptions/*/resume", "/api/v1/lgsp/pubsub/subscriptions/*/revoke")
+                                .hasAnyRole(Role.LGSP_OPERATOR.name(), AGENCY_ADMIN)
+                        .requestMatchers("/api/v1/lgsp/pubsub/**").hasRole(Role.LGSP_OPERATOR.name())
                         // officials are managed by the province administrator and, within their agencies, agency administrators
                         .requestMatchers("/api/v1/identity/officials", "/api/v1/identity/officials/**").hasAnyRole(PROVINCE_ADMIN, AGENCY_ADMIN)
                         // procedure routes: the province administrator and, for their agencies' procedures, agency administrators
@@ -90,6 +103,13 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http, OfficialLogin officialLogin, SecondFactorController secondFactor,
                                   LoginHistory history, ObjectProvider<CitizenLogin> citizenLogin) throws Exception {
         http.authorizeHttpRequests(a -> a
+                        // LGSP pub/sub pages: operators act, the province administrator may read (second factor for both)
+                        .requestMatchers(HttpMethod.GET, "/lgsp/admin/pubsub", "/lgsp/admin/pubsub/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN)))
+                        .requestMatchers("/lgsp/admin/pubsub", "/lgsp/admin/pubsub/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasRole(Role.LGSP_OPERATOR.name())))
                         .requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.AUDITOR.name())
                         // LGSP message log and monitoring pages: second factor, then operators; the province administrator (and, for the log, auditors) may read; bodies: auditors only
                         .requestMatchers("/lgsp/admin/message-log/records/*/*/bodies").access(AuthorizationManagers.allOf(

@@ -175,7 +175,23 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("POST", "/api/v1/lgsp/registry/members", "{}", Role.LGSP_OPERATOR),
             Endpoint.only("POST", "/api/v1/lgsp/registry/services", "{}", Role.LGSP_OPERATOR),
             Endpoint.only("POST", "/api/v1/lgsp/registry/services/00000000-0000-0000-0000-000000000000/state", "{}", Role.LGSP_OPERATOR),
-            Endpoint.only("POST", "/api/v1/lgsp/registry/rights", "{}", Role.LGSP_OPERATOR));
+            Endpoint.only("POST", "/api/v1/lgsp/registry/rights", "{}", Role.LGSP_OPERATOR),
+            // LGSP pub/sub: event types are public; systems publish, subscribe and pull with their tokens (the module
+            // answers 404 for the unknown type or subscription before it checks which system calls); operators decide
+            Endpoint.publicRead("/api/v1/lgsp/pubsub/event-types"),
+            Endpoint.publicRead("/api/v1/lgsp/pubsub/event-types/SO-KHCN/DANH-MUC/danh-muc-thay-doi/v1"),
+            Endpoint.authenticated("POST", "/api/v1/lgsp/pubsub/events/SO-X/HT/khong-co/v1"),
+            Endpoint.authenticated("POST", "/api/v1/lgsp/pubsub/events/SO-X/HT/khong-co/v1/batch"),
+            Endpoint.authenticated("POST", "/api/v1/lgsp/pubsub/subscriptions"),
+            Endpoint.authenticated("GET", "/api/v1/lgsp/pubsub/subscriptions/00000000-0000-0000-0000-000000000000/events"),
+            Endpoint.authenticated("POST", "/api/v1/lgsp/pubsub/subscriptions/00000000-0000-0000-0000-000000000000/ack"),
+            Endpoint.only("GET", "/api/v1/lgsp/pubsub/subscriptions", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
+            Endpoint.only("GET", "/api/v1/lgsp/pubsub/dead-letters", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
+            Endpoint.only("POST", "/api/v1/lgsp/pubsub/event-types", "{}", Role.LGSP_OPERATOR),
+            Endpoint.only("POST", "/api/v1/lgsp/pubsub/event-types/00000000-0000-0000-0000-000000000000/state", "{}", Role.LGSP_OPERATOR),
+            Endpoint.only("POST", "/api/v1/lgsp/pubsub/subscriptions/00000000-0000-0000-0000-000000000000/approve", null,
+                    Role.LGSP_OPERATOR, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/lgsp/pubsub/dead-letters/replay", "{}", Role.LGSP_OPERATOR));
 
     private static final String PASSWORD = "Ma-Tran#Kiem-Thu-2025";
     private static final Map<Role, String> OFFICIAL_OF_ROLE = new LinkedHashMap<>();
