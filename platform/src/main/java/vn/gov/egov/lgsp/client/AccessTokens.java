@@ -31,6 +31,7 @@ class AccessTokens {
     private final HttpClient http;
     private final Clock clock;
     private volatile Token current;
+    private volatile String lastRefusal = "";
 
     AccessTokens(PlatformCredentials credentials, LocalAddresses addresses, Clock clock) {
         this.credentials = credentials;
@@ -68,7 +69,7 @@ class AccessTokens {
             token = ask(credentials.credentials());
         }
         if (token == null) {
-            throw new IllegalStateException("The SSO refused the platform's client credentials (" + credentials.clientId() + ")");
+            throw new IllegalStateException("The SSO refused the platform's client credentials (" + credentials.clientId() + "): " + lastRefusal);
         }
         return token;
     }
@@ -84,6 +85,7 @@ class AccessTokens {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401 || response.statusCode() == 400) {
+                lastRefusal = response.statusCode() + " " + JSON.readTree(response.body().isBlank() ? "{}" : response.body()).path("error").asText("");
                 return null;
             }
             if (response.statusCode() != 200) {

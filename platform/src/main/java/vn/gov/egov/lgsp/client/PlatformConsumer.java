@@ -10,6 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.egov.lgsp.NationalSystem;
 import vn.gov.egov.lgsp.registry.PlatformServices;
 import vn.gov.egov.lgsp.registry.RegisteredService;
@@ -35,11 +38,14 @@ class PlatformConsumer {
 
     private final ServiceCatalogAdministration registry;
     private final PlatformCredentials credentials;
+    private final TransactionTemplate ownTransaction;
     private volatile boolean complete;
 
-    PlatformConsumer(ServiceCatalogAdministration registry, PlatformCredentials credentials) {
+    PlatformConsumer(ServiceCatalogAdministration registry, PlatformCredentials credentials, PlatformTransactionManager transactions) {
         this.registry = registry;
         this.credentials = credentials;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** After the registry has registered the national services at start (its listener has the default order). */
@@ -60,7 +66,8 @@ class PlatformConsumer {
                 org.springframework.security.core.context.SecurityContext caller = SecurityContextHolder.getContext();
                 SecurityContextHolder.clearContext();
                 try {
-                    complete = register();
+                    // its own transaction: the first call may come from inside another module's transaction
+                    complete = Boolean.TRUE.equals(ownTransaction.execute(status -> register()));
                 } catch (RuntimeException e) {
                     log.warn("LGSP: the platform's consumer system could not be registered yet: {}", e.getMessage());
                 } finally {

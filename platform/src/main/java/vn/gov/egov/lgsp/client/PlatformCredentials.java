@@ -15,6 +15,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.egov.personaldata.PersonalDataProtection;
 
 /**
@@ -35,11 +38,15 @@ class PlatformCredentials {
     private final PasswordEncoder passwords;
     private final PersonalDataProtection sealing;
     private final String clientId;
+    private final TransactionTemplate ownTransaction;
     private volatile Credentials known;
 
     PlatformCredentials(JdbcClient jdbc, RegisteredClientRepository clients, PasswordEncoder passwords,
-                        PersonalDataProtection sealing, @Value("${egov.lgsp.client.client-id:lgsp-platform}") String clientId) {
+                        PersonalDataProtection sealing, PlatformTransactionManager transactions,
+                        @Value("${egov.lgsp.client.client-id:lgsp-platform}") String clientId) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clients = clients;
         this.passwords = passwords;
         this.sealing = sealing;
@@ -55,7 +62,9 @@ class PlatformCredentials {
         if (credentials == null) {
             synchronized (this) {
                 if (known == null) {
-                    known = new Credentials(clientId, ensureClient(storedSecret()));
+                    // committed before anyone asks the SSO for a token (the first caller may be inside a listener's
+                    // transaction that the SSO's request thread cannot see, and that may roll back)
+                    known = new Credentials(clientId, ownTransaction.execute(status -> ensureClient(storedSecret())));
                 }
                 credentials = known;
             }
