@@ -15,6 +15,8 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.signature.AbstractSignatureParameters;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
@@ -27,12 +29,15 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,12 +50,16 @@ class DssPdfSigning implements PdfSigning {
 
     private static final Logger log = LoggerFactory.getLogger(DssPdfSigning.class);
     private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
+    /** How long DSS's check of a signing certificate (chain, validity, revocation lists) holds for further signatures. */
+    static final Duration CERTIFICATE_CHECK_HOLDS = Duration.ofHours(1);
 
     private final AgencyKeys keys;
     private final RevocationLists revocationLists;
     private final HttpTimestamps timestamps;
     private final String defaultPlace;
     private final Clock clock = Clock.systemUTC();
+    /** Signing certificate → until when DSS's check of it holds. */
+    private final Map<X509Certificate, Instant> checkedCertificates = new ConcurrentHashMap<>();
 
     DssPdfSigning(AgencyKeys keys, RevocationLists revocationLists, SigningProperties properties,
                   @Value("${egov.province.place:Lạng Sơn}") String defaultPlace) {
@@ -76,7 +85,7 @@ class DssPdfSigning implements PdfSigning {
         parameters.setReason(signer.reason() == null || signer.reason().isBlank() ? signer.role() : signer.role() + " – " + signer.reason());
         parameters.bLevel().setClaimedSignerRoles(List.of(signer.role()));
         parameters.bLevel().setSigningDate(Date.from(now));
-        PAdESService service = new PAdESService(verifier());
+        PAdESService service = new CheckedOnce(verifier(), certificate, now);
         if (timestamps != null) {
             service.setTspSource(timestamps);
         }
@@ -105,6 +114,36 @@ class DssPdfSigning implements PdfSigning {
                     .formatted(agency.name(), key.serial(), e.getMessage()), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * DSS builds the signing certificate's chain and checks it against the revocation lists in both
+     * {@code getDataToSign} and {@code signDocument}, for every signature; the key's revocation, validity dates and
+     * the platform's own revocations are checked before each signature ({@link #refuseUnusable}), so DSS's check is
+     * done once per certificate and then again after {@link #CERTIFICATE_CHECK_HOLDS} (a revocation published in a
+     * CA's list is seen within that time). A failed check is not remembered: the next signature checks again.
+     */
+    private final class CheckedOnce extends PAdESService {
+
+        private final X509Certificate certificate;
+        private final Instant now;
+
+        CheckedOnce(CertificateVerifier verifier, X509Certificate certificate, Instant now) {
+            super(verifier);
+            this.certificate = certificate;
+            this.now = now;
+        }
+
+        @Override
+        protected void assertSigningCertificateValid(AbstractSignatureParameters<?> parameters) {
+            Instant until = checkedCertificates.get(certificate);
+            if (until != null && now.isBefore(until) && parameters.getSigningCertificate() != null
+                    && certificate.equals(parameters.getSigningCertificate().getCertificate())) {
+                return;
+            }
+            super.assertSigningCertificateValid(parameters);
+            checkedCertificates.put(certificate, now.plus(CERTIFICATE_CHECK_HOLDS));
         }
     }
 
