@@ -118,11 +118,11 @@ class DssPdfSigning implements PdfSigning {
     }
 
     /**
-     * DSS builds the signing certificate's chain and checks it against the revocation lists in both
-     * {@code getDataToSign} and {@code signDocument}, for every signature; the key's revocation, validity dates and
-     * the platform's own revocations are checked before each signature ({@link #refuseUnusable}), so DSS's check is
-     * done once per certificate and then again after {@link #CERTIFICATE_CHECK_HOLDS} (a revocation published in a
-     * CA's list is seen within that time). A failed check is not remembered: the next signature checks again.
+     * DSS builds the signing certificate's chain, fetches its revocation lists and checks its validity dates in both
+     * {@code getDataToSign} and {@code signDocument}, for every signature (revocation is not a condition of signing:
+     * {@code checkCertificateRevocation} stays off). The platform's own revocation and the validity dates are checked
+     * before each signature ({@link #refuseUnusable}), so DSS's check is done once per certificate and then again
+     * after {@link #CERTIFICATE_CHECK_HOLDS}. A failed check is not remembered: the next signature checks again.
      */
     private final class CheckedOnce extends PAdESService {
 
