@@ -15,6 +15,7 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -86,23 +87,18 @@ class DssPdfSigning implements PdfSigning {
         parameters.bLevel().setClaimedSignerRoles(List.of(signer.role()));
         parameters.bLevel().setSigningDate(Date.from(now));
         PAdESService service = new CheckedOnce(verifier(), certificate, now);
+        // PDFBox named here rather than looked up with ServiceLoader at every signature
+        service.setPdfObjFactory(new PdfBoxDefaultObjectFactory());
         if (timestamps != null) {
             service.setTspSource(timestamps);
         }
         try {
             DSSDocument document = new InMemoryDocument(pdf);
-            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-            Signature signature = Signature.getInstance(TestCertificateAuthority.signatureAlgorithm(key.privateKey()));
-            signature.initSign(key.privateKey());
-            signature.update(toBeSigned.getBytes());
-            SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
-                    EncryptionAlgorithm.forKey(certificate.getPublicKey()), DigestAlgorithm.SHA256);
-            DSSDocument signed = service.signDocument(document, parameters, new SignatureValue(algorithm, signature.sign()));
-            try (InputStream in = signed.openStream()) {
-                return new SignedPdf(in.readAllBytes(), parameters.getSignatureLevel().toString(), Certificates.subject(certificate),
-                        key.serial(), now);
-            }
-        } catch (GeneralSecurityException | RuntimeException e) {
+            byte[] content = ServiceLookups.around(() -> signed(service, document, parameters, key));
+            return new SignedPdf(content, parameters.getSignatureLevel().toString(), Certificates.subject(certificate), key.serial(), now);
+        } catch (UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
             log.warn("Signing for agency {} failed: {}", agency.code(), e.toString());
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof HttpTimestamps.Unavailable unavailable) {
@@ -112,8 +108,32 @@ class DssPdfSigning implements PdfSigning {
             }
             throw new SigningRefused("KEY_UNUSABLE", "Không thể ký: khóa ký số của %s (chứng thư số %s) không dùng được: %s"
                     .formatted(agency.name(), key.serial(), e.getMessage()), e);
+        }
+    }
+
+    private static byte[] signed(PAdESService service, DSSDocument document, PAdESSignatureParameters parameters, AgencyKey key) {
+        try {
+            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+            Signature signature = Signature.getInstance(TestCertificateAuthority.signatureAlgorithm(key.privateKey()));
+            signature.initSign(key.privateKey());
+            signature.update(toBeSigned.getBytes());
+            SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
+                    EncryptionAlgorithm.forKey(key.certificate().getPublicKey()), DigestAlgorithm.SHA256);
+            DSSDocument signed = service.signDocument(document, parameters, new SignatureValue(algorithm, signature.sign()));
+            try (InputStream in = signed.openStream()) {
+                return in.readAllBytes();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new SigningFailed(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A cryptographic failure inside the lookups' scope, unwrapped again by {@link #sign}. */
+    private static final class SigningFailed extends RuntimeException {
+        SigningFailed(GeneralSecurityException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
