@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -19,7 +18,8 @@ import java.util.function.Supplier;
 final class ServiceLookups extends ClassLoader {
 
     private static final String SERVICES = "META-INF/services/";
-    private static final Map<ClassLoader, ServiceLookups> BY_LOADER = Collections.synchronizedMap(new WeakHashMap<>());
+    /** One per context class loader the signing threads run with (the web server's and the executors': a handful). */
+    private static final Map<ClassLoader, ServiceLookups> BY_LOADER = new ConcurrentHashMap<>();
 
     private final Map<String, List<URL>> found = new ConcurrentHashMap<>();
 
