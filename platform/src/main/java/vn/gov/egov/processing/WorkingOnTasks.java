@@ -226,7 +226,8 @@ class WorkingOnTasks {
         List<ProcessingStep> created = recording.record(dossier.dossierId(), dossier.processInstanceId());
         boolean returnStepsCompleted = completeReturnStepsIfReturned(dossier.dossierId());
         // a step just opened and none completed since: the process is running, no need to ask the engine
-        if ((created.isEmpty() || returnStepsCompleted) && runtime.createProcessInstanceQuery().processInstanceId(dossier.processInstanceId()).count() == 0) {
+        if ((created.isEmpty() || returnStepsCompleted)
+                && runtime.createProcessInstanceQuery().processInstanceId(dossier.processInstanceId()).count() == 0) {
             store.ended(dossier.dossierId(), Instant.now());
         }
         return created;
