@@ -2,7 +2,7 @@
 # temporary data directory (fixed embedded PostgreSQL port), waits for health and the simulator's VNeID, and stops
 # both and removes the directory on exit. Expects $driver (the bench class the caller runs); sets port, sim_port,
 # pg_port, dir, simulator, platform (pids) and cp (the bench class path).
-# Environment: PORT (18080), SIM_PORT (18090), PG_PORT (15432), PLATFORM_JAVA_OPTS, KEEP_DIR=1.
+# Environment: PORT (18080), SIM_PORT (18090), PG_PORT (15432), PLATFORM_JAVA_OPTS, KEEP_DIR=1, STARTUP_TIMEOUT (180 s).
 port=${PORT:-18080}
 sim_port=${SIM_PORT:-18090}
 pg_port=${PG_PORT:-15432}
@@ -31,7 +31,7 @@ until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q '"UP"' \
   sleep 0.5
   kill -0 "$platform" 2>/dev/null || { echo "platform exited:"; tail -30 "$dir/platform.log"; exit 1; }
   kill -0 "$simulator" 2>/dev/null || { echo "simulator exited:"; tail -30 "$dir/national-sim.log"; exit 1; }
-  [ $(( $(date +%s) - started )) -lt 180 ] || { echo "no health UP after 180 s"; tail -30 "$dir/platform.log"; exit 1; }
+  [ $(( $(date +%s) - started )) -lt "${STARTUP_TIMEOUT:-180}" ] || { echo "no health UP after ${STARTUP_TIMEOUT:-180} s"; tail -30 "$dir/platform.log"; exit 1; }
 done
 echo "platform pid $platform up after $(( $(date +%s) - started )) s (data: $dir, PostgreSQL port $pg_port); java: $(java -version 2>&1 | head -1); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"

@@ -44,7 +44,8 @@ class RequestingPayments {
     }
 
     /** A received dossier of a procedure with fees gets its payment request, once (a redelivered event adds nothing). */
-    @ApplicationModuleListener
+    /** Only a reception asks for a payment: the dossier's other moves get no event publication for this listener. */
+    @ApplicationModuleListener(condition = "#root.args[0].action() == 'RECEIVED'")
     void on(DossierStatusChanged changed) {
         if (!"RECEIVED".equals(changed.action())) {
             return;

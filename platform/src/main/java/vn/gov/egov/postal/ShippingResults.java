@@ -52,10 +52,10 @@ class ShippingResults {
 
     /**
      * Outside a transaction of its own (the dossier's return runs in its own); never throws: the shipment log keeps
-     * what is left to do and the poll tries again.
+     * what is left to do and the poll tries again. Only a resolution gets an event publication for this listener.
      */
     @Async
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = "#root.args[0].action() == 'RESOLVED'")
     void on(DossierStatusChanged changed) {
         if (changed.action().equals("RESOLVED")) {
             ship(changed.dossierId());

@@ -3,11 +3,12 @@ package vn.gov.egov.processing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flowable.bpmn.model.BpmnModel;
@@ -25,8 +26,10 @@ import vn.gov.egov.route.StepKind;
 
 /**
  * Turns the process instance's new user tasks into steps: kind and working time from the BPMN's {@code egov:}
- * attributes, the candidate group as the engine resolved it, and the due time from the calendar (office time from the
- * moment the task was created). A step given back to an earlier activity goes to the official who did it before.
+ * attributes, the candidate group (as the BPMN names it, or as the engine resolved its expression), and the due time
+ * from the calendar (office time from the moment the task was created). The due time is kept in
+ * {@code processing_step} only, where the clock moves it when it stops and restarts; the engine's task has none. A
+ * step given back to an earlier activity goes to the official who did it before.
  */
 @Component
 class RecordingSteps {
@@ -57,19 +60,13 @@ class RecordingSteps {
             if (store.hasTask(task.getId())) {
                 continue;
             }
-            BpmnModel model = repository.getBpmnModel(task.getProcessDefinitionId());
-            FlowElement element = model.getFlowElement(task.getTaskDefinitionKey());
-            String time = DEFAULT_TIME;
-            StepKind kind = null;
-            if (element instanceof UserTask userTask) {
-                time = Optional.ofNullable(userTask.getAttributeValue(Routes.NAMESPACE, "workingTime")).orElse(DEFAULT_TIME);
-                String k = userTask.getAttributeValue(Routes.NAMESPACE, "kind");
-                kind = k == null ? null : StepKind.valueOf(k.strip().toUpperCase(Locale.ROOT));
-            }
-            Duration allowed = workingTime(time, calendar.workingDayLength());
+            Activity activity = activity(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            StepKind kind = activity.kind();
+            Duration allowed = workingTime(activity.workingTime(), calendar.workingDayLength());
             Instant createdAt = task.getCreateTime().toInstant();
             Instant due = calendar.addWorkingTime(createdAt, allowed).toInstant();
-            String group = tasks.getIdentityLinksForTask(task.getId()).stream()
+            String group = activity.group() != null ? activity.group()
+                    : tasks.getIdentityLinksForTask(task.getId()).stream()
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                     .map(IdentityLink::getGroupId).findFirst().orElse(null);
             // given back to an activity done before: to the official who did it
@@ -78,7 +75,6 @@ class RecordingSteps {
                     .max(Comparator.comparingInt(ProcessingStep::seq));
             String assignee = before.map(ProcessingStep::completedBy).orElse(task.getAssignee());
             String assigneeName = before.map(ProcessingStep::completedByName).orElse(null);
-            tasks.setDueDate(task.getId(), Date.from(due));
             if (assignee != null && !assignee.equals(task.getAssignee())) {
                 tasks.setAssignee(task.getId(), assignee);
             }
@@ -90,6 +86,33 @@ class RecordingSteps {
             created.add(step);
         }
         return created;
+    }
+
+    /**
+     * What a user task of a deployed definition says of its steps: kind, working time, and its candidate group when
+     * the BPMN names one without an expression (a {@code ${...}} group is resolved by the engine for each task and
+     * read from the task's identity links). Deployed definitions never change, so this is read once per activity.
+     */
+    record Activity(StepKind kind, String workingTime, String group) {
+    }
+
+    private final Map<String, Activity> activities = new ConcurrentHashMap<>();
+
+    Activity activity(String processDefinitionId, String activityId) {
+        return activities.computeIfAbsent(processDefinitionId + '\n' + activityId, key -> {
+            BpmnModel model = repository.getBpmnModel(processDefinitionId);
+            FlowElement element = model.getFlowElement(activityId);
+            if (!(element instanceof UserTask userTask)) {
+                return new Activity(null, DEFAULT_TIME, null);
+            }
+            String time = Optional.ofNullable(userTask.getAttributeValue(Routes.NAMESPACE, "workingTime")).orElse(DEFAULT_TIME);
+            String k = userTask.getAttributeValue(Routes.NAMESPACE, "kind");
+            List<String> groups = userTask.getCandidateGroups();
+            String group = groups.size() == 1 && !groups.get(0).contains("${") && !groups.get(0).contains("#{")
+                    && !groups.get(0).contains(",") ? groups.get(0).strip() : null;
+            return new Activity(k == null ? null : StepKind.valueOf(k.strip().toUpperCase(Locale.ROOT)), time,
+                    group == null || group.isEmpty() ? null : group);
+        });
     }
 
     /** {@code 2d} → two working days of office time, {@code 4h} → four hours. */

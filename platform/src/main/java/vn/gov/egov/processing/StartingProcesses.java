@@ -49,7 +49,11 @@ class StartingProcesses {
         this.agencies = agencies.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
     }
 
-    @ApplicationModuleListener
+    /**
+     * Only the moves below get an event publication for this listener (the outbox row, its claim and its completion);
+     * the dossier's other moves do not concern the process.
+     */
+    @ApplicationModuleListener(condition = "{'RECEIVED', 'SUPPLEMENT_REQUESTED', 'SUPPLEMENTED', 'RETURNED'}.contains(#root.args[0].action())")
     void on(DossierStatusChanged event) {
         switch (event.action()) {
             case "RECEIVED" -> start(event);

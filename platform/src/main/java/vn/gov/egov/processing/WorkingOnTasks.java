@@ -224,8 +224,10 @@ class WorkingOnTasks {
     /** After a move: the new steps, the end of the process, a return step that the desk already did. */
     private List<ProcessingStep> afterMove(ProcessingStore.ProcessedDossier dossier) {
         List<ProcessingStep> created = recording.record(dossier.dossierId(), dossier.processInstanceId());
-        completeReturnStepsIfReturned(dossier.dossierId());
-        if (runtime.createProcessInstanceQuery().processInstanceId(dossier.processInstanceId()).count() == 0) {
+        boolean returnStepsCompleted = completeReturnStepsIfReturned(dossier.dossierId());
+        // a step just opened and none completed since: the process is running, no need to ask the engine
+        if ((created.isEmpty() || returnStepsCompleted)
+                && runtime.createProcessInstanceQuery().processInstanceId(dossier.processInstanceId()).count() == 0) {
             store.ended(dossier.dossierId(), Instant.now());
         }
         return created;

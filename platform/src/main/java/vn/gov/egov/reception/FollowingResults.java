@@ -31,7 +31,8 @@ class FollowingResults {
         this.results = results;
     }
 
-    @ApplicationModuleListener
+    /** Only a resolution and a return change the desk's list: the other moves get no event publication for this listener. */
+    @ApplicationModuleListener(condition = "{'RESOLVED', 'RETURNED'}.contains(#root.args[0].action())")
     void on(DossierStatusChanged changed) {
         if (changed.action().equals("RESOLVED")) {
             progress.detail(changed.dossierId()).ifPresent(d -> results.resolved(new ResultsToReturn.Waiting(changed.dossierId(),
@@ -48,7 +49,7 @@ class FollowingResults {
      * already: a redelivered event, or the desk was faster) must not spoil one of ours. Redelivered until it completes.
      */
     @Async
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = "#root.args[0].action() == 'RESOLVED'")
     void returnOnline(DossierStatusChanged changed) {
         if (!changed.action().equals("RESOLVED")) {
             return;

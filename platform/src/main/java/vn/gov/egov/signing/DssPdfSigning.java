@@ -15,6 +15,9 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
+import eu.europa.esig.dss.signature.AbstractSignatureParameters;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
@@ -27,12 +30,15 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,12 +51,16 @@ class DssPdfSigning implements PdfSigning {
 
     private static final Logger log = LoggerFactory.getLogger(DssPdfSigning.class);
     private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
+    /** How long DSS's check of a signing certificate (chain, validity, revocation lists) holds for further signatures. */
+    static final Duration CERTIFICATE_CHECK_HOLDS = Duration.ofHours(1);
 
     private final AgencyKeys keys;
     private final RevocationLists revocationLists;
     private final HttpTimestamps timestamps;
     private final String defaultPlace;
     private final Clock clock = Clock.systemUTC();
+    /** Signing certificate → until when DSS's check of it holds. */
+    private final Map<X509Certificate, Instant> checkedCertificates = new ConcurrentHashMap<>();
 
     DssPdfSigning(AgencyKeys keys, RevocationLists revocationLists, SigningProperties properties,
                   @Value("${egov.province.place:Lạng Sơn}") String defaultPlace) {
@@ -76,24 +86,19 @@ class DssPdfSigning implements PdfSigning {
         parameters.setReason(signer.reason() == null || signer.reason().isBlank() ? signer.role() : signer.role() + " – " + signer.reason());
         parameters.bLevel().setClaimedSignerRoles(List.of(signer.role()));
         parameters.bLevel().setSigningDate(Date.from(now));
-        PAdESService service = new PAdESService(verifier());
+        PAdESService service = new CheckedOnce(verifier(), certificate, now);
+        // PDFBox named here rather than looked up with ServiceLoader at every signature
+        service.setPdfObjFactory(new PdfBoxDefaultObjectFactory());
         if (timestamps != null) {
             service.setTspSource(timestamps);
         }
         try {
             DSSDocument document = new InMemoryDocument(pdf);
-            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-            Signature signature = Signature.getInstance(TestCertificateAuthority.signatureAlgorithm(key.privateKey()));
-            signature.initSign(key.privateKey());
-            signature.update(toBeSigned.getBytes());
-            SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
-                    EncryptionAlgorithm.forKey(certificate.getPublicKey()), DigestAlgorithm.SHA256);
-            DSSDocument signed = service.signDocument(document, parameters, new SignatureValue(algorithm, signature.sign()));
-            try (InputStream in = signed.openStream()) {
-                return new SignedPdf(in.readAllBytes(), parameters.getSignatureLevel().toString(), Certificates.subject(certificate),
-                        key.serial(), now);
-            }
-        } catch (GeneralSecurityException | RuntimeException e) {
+            byte[] content = ServiceLookups.around(() -> signed(service, document, parameters, key));
+            return new SignedPdf(content, parameters.getSignatureLevel().toString(), Certificates.subject(certificate), key.serial(), now);
+        } catch (UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
             log.warn("Signing for agency {} failed: {}", agency.code(), e.toString());
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof HttpTimestamps.Unavailable unavailable) {
@@ -103,8 +108,62 @@ class DssPdfSigning implements PdfSigning {
             }
             throw new SigningRefused("KEY_UNUSABLE", "Không thể ký: khóa ký số của %s (chứng thư số %s) không dùng được: %s"
                     .formatted(agency.name(), key.serial(), e.getMessage()), e);
+        }
+    }
+
+    private static byte[] signed(PAdESService service, DSSDocument document, PAdESSignatureParameters parameters, AgencyKey key) {
+        try {
+            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+            Signature signature = Signature.getInstance(TestCertificateAuthority.signatureAlgorithm(key.privateKey()));
+            signature.initSign(key.privateKey());
+            signature.update(toBeSigned.getBytes());
+            SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
+                    EncryptionAlgorithm.forKey(key.certificate().getPublicKey()), DigestAlgorithm.SHA256);
+            DSSDocument signed = service.signDocument(document, parameters, new SignatureValue(algorithm, signature.sign()));
+            try (InputStream in = signed.openStream()) {
+                return in.readAllBytes();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new SigningFailed(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A cryptographic failure inside the lookups' scope, unwrapped again by {@link #sign}. */
+    private static final class SigningFailed extends RuntimeException {
+        SigningFailed(GeneralSecurityException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * DSS builds the signing certificate's chain, fetches its revocation lists and checks its validity dates in both
+     * {@code getDataToSign} and {@code signDocument}, for every signature (revocation is not a condition of signing:
+     * {@code checkCertificateRevocation} stays off). The platform's own revocation and the validity dates are checked
+     * before each signature ({@link #refuseUnusable}), so DSS's check is done once per certificate and then again
+     * after {@link #CERTIFICATE_CHECK_HOLDS}. A failed check is not remembered: the next signature checks again.
+     */
+    private final class CheckedOnce extends PAdESService {
+
+        private final X509Certificate certificate;
+        private final Instant now;
+
+        CheckedOnce(CertificateVerifier verifier, X509Certificate certificate, Instant now) {
+            super(verifier);
+            this.certificate = certificate;
+            this.now = now;
+        }
+
+        @Override
+        protected void assertSigningCertificateValid(AbstractSignatureParameters<?> parameters) {
+            Instant until = checkedCertificates.get(certificate);
+            if (until != null && now.isBefore(until) && parameters.getSigningCertificate() != null
+                    && certificate.equals(parameters.getSigningCertificate().getCertificate())) {
+                return;
+            }
+            super.assertSigningCertificateValid(parameters);
+            checkedCertificates.put(certificate, now.plus(CERTIFICATE_CHECK_HOLDS));
         }
     }
 

@@ -87,8 +87,11 @@ class PdfSigningTest extends PlatformTest {
             assertThat(dictionary.getReason()).isEqualTo("Giám đốc – Ký thử nghiệm");
             assertThat(dictionary.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
         }
-        // the agency keeps its certificate: a second signature uses the same one
-        assertThat(signing.sign(agency, paper(), director).certificateSerial()).isEqualTo(signed.certificateSerial());
+        // the agency keeps its certificate: a second signature uses the same one (DSS's check of it is not repeated)
+        // and validates as well
+        SignedPdf second = signing.sign(agency, paper(), director);
+        assertThat(second.certificateSerial()).isEqualTo(signed.certificateSerial());
+        assertThat(signing.validate(second.content()).verdict()).isEqualTo(PdfValidation.Verdict.VALID);
 
         var listed = asAdmin("GET", "/api/v1/signing/certificates", null, null);
         assertThat(listed.statusCode()).isEqualTo(200);
