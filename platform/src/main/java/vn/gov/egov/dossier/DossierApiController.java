@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.JsonNode;
@@ -97,7 +100,16 @@ class DossierApiController {
                                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                   HttpServletRequest request) throws java.io.IOException, ServletException {
         // read here, not by the multipart resolver (lazy): one pass over the bytes with a fast boundary search
-        Map<String, MultipartBody.FormPart> parts = MultipartBody.read(request, maxRequestSize, maxFileSize);
+        Map<String, MultipartBody.FormPart> parts;
+        try {
+            parts = MultipartBody.read(request, maxRequestSize, maxFileSize);
+        } catch (MultipartException e) {
+            if (e instanceof MaxUploadSizeExceededException) {
+                throw e; // 413
+            }
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Nội dung yêu cầu không phải multipart/form-data hợp lệ (ranh giới giữa các phần tệp sai hoặc thiếu)", e);
+        }
         MultipartBody.FormPart submissionPart = parts.get("submission");
         if (submissionPart == null) {
             throw new MissingServletRequestPartException("submission");

@@ -130,7 +130,10 @@ class DossierSubmissionTest extends DossierTestSupport {
         java.io.ByteArrayOutputStream notJson = new java.io.ByteArrayOutputStream();
         part(notJson, boundary, "submission", null, "application/json", "{\"procedureCode\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         notJson.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        for (java.io.ByteArrayOutputStream badBody : List.of(noSubmission, notJson)) {
+        java.io.ByteArrayOutputStream unterminated = new java.io.ByteArrayOutputStream();
+        part(unterminated, boundary, "submission", null, "application/json", json.writeValueAsBytes(submission));
+        unterminated.write("--khac".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (java.io.ByteArrayOutputStream badBody : List.of(noSubmission, notJson, unterminated)) {
             HttpResponse<String> bad400 = http.send(HttpRequest.newBuilder(uri("/api/v1/dossiers"))
                     .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
