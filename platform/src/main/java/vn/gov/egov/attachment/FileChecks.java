@@ -139,6 +139,14 @@ final class FileChecks {
     }
 
     private int pdfPages(Subject subject, byte[] content) {
+        // a well-formed file: the page tree root's /Count, read without a full parse; anything else goes to PDFBox
+        int counted = PdfPageCount.of(content);
+        if (counted > 0) {
+            if (counted > properties.maxPdfPages()) {
+                throw subject.reject("too-many-pages", "có %d trang, vượt giới hạn %d trang".formatted(counted, properties.maxPdfPages()));
+            }
+            return counted;
+        }
         try (PDDocument document = Loader.loadPDF(content)) {
             if (document.isEncrypted()) {
                 throw subject.reject("unreadable", "là PDF có mật khẩu hoặc bị mã hóa; hãy gửi bản không khóa");

@@ -2,15 +2,23 @@ package vn.gov.egov.dossier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,8 +26,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.JsonNode;
 import vn.gov.egov.attachment.Upload;
 
@@ -51,9 +65,17 @@ class DossierApiController {
     }
 
     private final Dossiers dossiers;
+    private final ObjectMapper json;
+    private final long maxRequestSize;
+    private final long maxFileSize;
 
-    DossierApiController(Dossiers dossiers) {
+    DossierApiController(Dossiers dossiers, ObjectMapper json,
+                         @Value("${spring.servlet.multipart.max-request-size:30MB}") DataSize maxRequestSize,
+                         @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize) {
         this.dossiers = dossiers;
+        this.json = json;
+        this.maxRequestSize = maxRequestSize.toBytes();
+        this.maxFileSize = maxFileSize.toBytes();
     }
 
     @PostMapping(path = "/api/v1/dossiers", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,11 +93,37 @@ class DossierApiController {
     }
 
     @PostMapping(path = "/api/v1/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Submit a dossier online with its files as parts (part 'submission' JSON; each document names its part in 'file')")
+    @Operation(summary = "Submit a dossier online with its files as parts (part 'submission' JSON; each document names its part in 'file')",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = SubmissionParts.class))))
     ResponseEntity<SubmittedBody> submitMultipart(Authentication caller,
                                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                                  @RequestPart("submission") SubmissionBody body,
-                                                  org.springframework.web.multipart.MultipartHttpServletRequest request) {
+                                                  HttpServletRequest request) throws java.io.IOException, ServletException {
+        // read here, not by the multipart resolver (lazy): one pass over the bytes with a fast boundary search
+        Map<String, MultipartBody.FormPart> parts;
+        try {
+            parts = MultipartBody.read(request, maxRequestSize, maxFileSize);
+        } catch (MultipartException e) {
+            if (e instanceof MaxUploadSizeExceededException) {
+                throw e; // 413
+            }
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Nội dung yêu cầu không phải multipart/form-data hợp lệ (ranh giới giữa các phần tệp sai hoặc thiếu)", e);
+        }
+        MultipartBody.FormPart submissionPart = parts.get("submission");
+        if (submissionPart == null) {
+            throw new MissingServletRequestPartException("submission");
+        }
+        SubmissionBody body;
+        try {
+            body = json.readValue(submissionPart.content(), SubmissionBody.class);
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException("Unreadable part 'submission': " + e.getOriginalMessage(), e,
+                    new ServletServerHttpRequest(request));
+        }
+        if (body == null) {
+            throw new SubmissionRefused(new Violation("body", "required", "Thiếu nội dung hồ sơ"));
+        }
         List<AttachedDocument> documents = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         List<DocumentBody> bodies = body.documents() == null ? List.of() : body.documents();
@@ -85,26 +133,27 @@ class DossierApiController {
                 documents.addAll(documents(b == null ? java.util.Collections.singletonList(null) : List.of(b)));
                 continue;
             }
-            org.springframework.web.multipart.MultipartFile part = request.getFile(b.file());
-            if (part == null) {
+            MultipartBody.FormPart part = parts.get(b.file());
+            if (part == null || part.fileName() == null) {
                 violations.add(new Violation("documents[%d].file".formatted(i), "required",
                         "Giấy tờ '%s': không có phần tệp tên '%s' trong yêu cầu".formatted(name(b, i), b.file())));
                 continue;
             }
-            try {
-                documents.add(new AttachedDocument(b.requiredDocument(), new Upload(b.requiredDocument() == null ? "documents[" + i + "]"
-                        : b.requiredDocument(), b.fileName() != null ? b.fileName() : part.getOriginalFilename(),
-                        b.mediaType() != null ? b.mediaType() : part.getContentType(), part.getBytes()), null));
-            } catch (java.io.IOException e) {
-                violations.add(new Violation("documents[%d].file".formatted(i), "unreadable",
-                        "Giấy tờ '%s': không đọc được phần tệp '%s'".formatted(name(b, i), b.file())));
-            }
+            documents.add(new AttachedDocument(b.requiredDocument(), new Upload(b.requiredDocument() == null ? "documents[" + i + "]"
+                    : b.requiredDocument(), b.fileName() != null ? b.fileName() : part.fileName(),
+                    b.mediaType() != null ? b.mediaType() : part.contentType(), part.content()), null));
         }
         if (!violations.isEmpty()) {
             throw new SubmissionRefused(violations);
         }
         return created(dossiers.submit(account(caller), key, new DossierSubmission(body.procedureCode(), body.agencyCode(),
                 body.businessTaxCode(), body.form(), documents, delivery(body.resultDelivery()), body.deliveryAddress())));
+    }
+
+    /** The multipart request as the API documentation shows it: the submission JSON and any number of file parts. */
+    record SubmissionParts(SubmissionBody submission,
+                           @Schema(description = "one part per new file, named as the document's 'file' says", type = "string",
+                                   format = "binary") String file) {
     }
 
     private ResponseEntity<SubmittedBody> created(Dossiers.Submitted submitted) {

@@ -29,6 +29,8 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+        // not on the submission endpoint: asking for a parameter there makes the container parse the whole multipart
+        // body, which the endpoint reads itself (and the stateless API has no language cookie to switch)
+        registry.addInterceptor(interceptor).excludePathPatterns("/api/v1/dossiers");
     }
 }

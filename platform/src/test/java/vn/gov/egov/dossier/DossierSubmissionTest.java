@@ -121,6 +121,27 @@ class DossierSubmissionTest extends DossierTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bad.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("documents[0].file").contains("khong-co");
+
+        // no submission part, then a submission part that is not JSON: 400 problems, no dossier
+        int before = dossiers();
+        java.io.ByteArrayOutputStream noSubmission = new java.io.ByteArrayOutputStream();
+        part(noSubmission, boundary, "cccd", "cccd.pdf", "application/pdf", idCard);
+        noSubmission.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream notJson = new java.io.ByteArrayOutputStream();
+        part(notJson, boundary, "submission", null, "application/json", "{\"procedureCode\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        notJson.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream unterminated = new java.io.ByteArrayOutputStream();
+        part(unterminated, boundary, "submission", null, "application/json", json.writeValueAsBytes(submission));
+        unterminated.write("--khac".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (java.io.ByteArrayOutputStream badBody : List.of(noSubmission, notJson, unterminated)) {
+            HttpResponse<String> bad400 = http.send(HttpRequest.newBuilder(uri("/api/v1/dossiers"))
+                    .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(badBody.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bad400.statusCode()).as(bad400.body()).isEqualTo(400);
+            assertThat(bad400.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+        assertThat(dossiers()).isEqualTo(before);
     }
 
     private static void part(java.io.ByteArrayOutputStream out, String boundary, String name, String fileName, String type, byte[] content)
