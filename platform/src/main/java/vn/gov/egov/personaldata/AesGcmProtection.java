@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -25,6 +27,8 @@ final class AesGcmProtection implements PersonalDataProtection {
 
     private final KeyRing keys;
     private final SecureRandom random = new SecureRandom();
+    /** Ciphers for reuse (each is initialised before every use): looking one up costs more than sealing a short value. */
+    private final BlockingQueue<Cipher> ciphers = new ArrayBlockingQueue<>(64);
 
     AesGcmProtection(KeyRing keys) {
         this.keys = keys;
@@ -39,8 +43,8 @@ final class AesGcmProtection implements PersonalDataProtection {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         String keyId = keys.activeId();
+        Cipher cipher = cipher();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.active(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData(keyId, purpose));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -48,6 +52,8 @@ final class AesGcmProtection implements PersonalDataProtection {
             return PersonalDataProtection.sealedPrefix(keyId) + BASE64URL.encodeToString(payload);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable in this Java runtime", e);
+        } finally {
+            ciphers.offer(cipher);
         }
     }
 
@@ -76,8 +82,8 @@ final class AesGcmProtection implements PersonalDataProtection {
         if (payload.length < IV_BYTES + TAG_BITS / 8) {
             throw unreadable(SealedValueUnreadable.Reason.MALFORMED, purpose, keyId, "it is too short");
         }
+        Cipher cipher = cipher();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, payload, 0, IV_BYTES));
             cipher.updateAAD(associatedData(keyId, purpose));
             byte[] plaintext = cipher.doFinal(payload, IV_BYTES, payload.length - IV_BYTES);
@@ -87,6 +93,8 @@ final class AesGcmProtection implements PersonalDataProtection {
                     "it was changed, or it was sealed for another purpose");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable in this Java runtime", e);
+        } finally {
+            ciphers.offer(cipher);
         }
     }
 
@@ -123,6 +131,18 @@ final class AesGcmProtection implements PersonalDataProtection {
             return BASE64URL.encodeToString(mac.doFinal(normalizedValue.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable in this Java runtime", e);
+        }
+    }
+
+    private Cipher cipher() {
+        Cipher cipher = ciphers.poll();
+        if (cipher != null) {
+            return cipher;
+        }
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable in this Java runtime", e);
         }
     }
 

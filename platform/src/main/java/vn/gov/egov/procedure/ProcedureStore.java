@@ -24,16 +24,57 @@ class ProcedureStore {
             documents::text as documents, processing_time, processing_time_unit, fees::text as fees, result_type,
             conditions, legal_basis, publishing_decision, valid_from, valid_to, demonstration, content_hash""";
 
+    /** How long a procedure read stays in memory: another node's import is seen here within this time. */
+    static final long CACHE_NANOS = java.time.Duration.ofSeconds(30).toNanos();
+    private static final int CACHE_MAX = 10_000;
+
     private final JdbcClient jdbc;
+    /** Every submission reads its procedure: kept briefly, dropped at once by this node's own writes. */
+    private final java.util.concurrent.ConcurrentHashMap<Key, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProcedureStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private record Key(String code, LocalDate asOf) {
+    }
+
+    private record Cached(Optional<Procedure> procedure, long until) {
     }
 
     record Stored(Procedure procedure, String contentHash) {
     }
 
     Optional<Procedure> find(String code, LocalDate asOf) {
+        Key key = new Key(code, asOf);
+        Cached cached = recent.get(key);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.until() < 0) {
+            return cached.procedure();
+        }
+        Optional<Procedure> found = read(code, asOf);
+        if (recent.size() >= CACHE_MAX) {
+            recent.clear();
+        }
+        recent.put(key, new Cached(found, now + CACHE_NANOS));
+        return found;
+    }
+
+    /** Forgets what was read, now and again when the writing transaction ends (a read meanwhile saw the old rows). */
+    private void forget() {
+        recent.clear();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            recent.clear();
+                        }
+                    });
+        }
+    }
+
+    private Optional<Procedure> read(String code, LocalDate asOf) {
         return jdbc.sql("select " + COLUMNS + " from procedure_version where code = :code and valid_from <= :asOf"
                         + " and (valid_to is null or valid_to > :asOf)")
                 .param("code", code).param("asOf", asOf).query((rs, n) -> map(rs).procedure()).optional();
@@ -112,6 +153,7 @@ class ProcedureStore {
     }
 
     void insert(Procedure p, String contentHash, String searchText) {
+        forget();
         jdbc.sql("""
                 insert into procedure_version (code, sample_code, name, field_code, level, competent_agency, implementing_agencies,
                   channels, online_level, documents, processing_time, processing_time_unit, fees, result_type, conditions, legal_basis,
@@ -136,11 +178,13 @@ class ProcedureStore {
     }
 
     void end(String code, LocalDate validFrom, LocalDate validTo) {
+        forget();
         jdbc.sql("update procedure_version set valid_to = :to where code = :code and valid_from = :from")
                 .param("to", validTo).param("code", code).param("from", validFrom).update();
     }
 
     void delete(String code, LocalDate validFrom) {
+        forget();
         jdbc.sql("delete from procedure_version where code = :code and valid_from = :from").param("code", code).param("from", validFrom).update();
     }
 

@@ -2,6 +2,7 @@ package vn.gov.egov.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Vietnamese first; {@code ?lang=en} switches to English and a cookie remembers it. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +24,17 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(VIETNAMESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** Spring Boot's MVC set-up with the request mappings looked up through {@link IndexedRequestMappings}. */
+    @Bean
+    WebMvcRegistrations indexedRequestMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new IndexedRequestMappings();
+            }
+        };
     }
 
     @Override

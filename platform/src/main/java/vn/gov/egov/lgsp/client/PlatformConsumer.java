@@ -34,12 +34,16 @@ class PlatformConsumer {
             NationalSystem.PROCEDURES, NationalSystem.NATIONAL_PORTAL, NationalSystem.PAYGOV, NationalSystem.VNPOST)
             .map(NationalAddresses::of).toList();
     private static final String PURPOSE = "Các phân hệ của nền tảng CQĐT gọi hệ thống quốc gia qua LGSP (đăng ký khi khởi động)";
+    private static final long RETRY_NANOS = java.time.Duration.ofMinutes(1).toNanos();
     private static final Logger log = LoggerFactory.getLogger(PlatformConsumer.class);
 
     private final ServiceCatalogAdministration registry;
     private final PlatformCredentials credentials;
     private final TransactionTemplate ownTransaction;
     private volatile boolean complete;
+    /** When an incomplete registration (a national service not registered: its address left blank) may be tried again. */
+    private volatile long retryAt;
+    private volatile boolean waiting;
 
     PlatformConsumer(ServiceCatalogAdministration registry, PlatformCredentials credentials, PlatformTransactionManager transactions) {
         this.registry = registry;
@@ -52,16 +56,20 @@ class PlatformConsumer {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void atStart() {
+        waiting = false;
         ensure();
     }
 
-    /** Cheap once everything is registered; until then each use tries again (services may be registered later). */
+    /**
+     * Cheap once everything is registered; until then a use tries again at most once a minute (a national service whose
+     * address is left blank is never registered, and its callers must not pay a transaction each).
+     */
     void ensure() {
-        if (complete) {
+        if (complete || waiting && System.nanoTime() - retryAt < 0) {
             return;
         }
         synchronized (this) {
-            if (!complete) {
+            if (!complete && !(waiting && System.nanoTime() - retryAt < 0)) {
                 // the platform acts, not whoever's request happens to make the first call
                 org.springframework.security.core.context.SecurityContext caller = SecurityContextHolder.getContext();
                 SecurityContextHolder.clearContext();
@@ -72,6 +80,10 @@ class PlatformConsumer {
                     log.warn("LGSP: the platform's consumer system could not be registered yet: {}", e.getMessage());
                 } finally {
                     SecurityContextHolder.setContext(caller);
+                    if (!complete) {
+                        retryAt = System.nanoTime() + RETRY_NANOS;
+                        waiting = true;
+                    }
                 }
             }
         }
