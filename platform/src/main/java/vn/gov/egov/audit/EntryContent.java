@@ -60,7 +60,7 @@ record EntryContent(Instant at, String actorId, String actorName, List<String> a
 
     /** Free text: masked first, so that cutting it cannot leave part of a number in clear. */
     private static String free(String text, int max) {
-        return text(PersonalDataMask.mask(text), max);
+        return text(vn.gov.egov.personaldata.FreeTextMasking.mask(text), max);
     }
 
     private static String free(String text) {

@@ -13,13 +13,13 @@ class AuditModuleTest {
     private final ApplicationModules modules = ApplicationModules.of(EgovPlatformApplication.class);
 
     @Test
-    void theAuditTrailNeedsOnlyTheEventsOfTheModulesItListensTo() {
+    void theAuditTrailNeedsOnlyTheEventsOfTheModulesItListensToAndThePersonalDataRules() {
         ApplicationModule audit = modules.getModuleByName("audit").orElseThrow();
 
         audit.verifyDependencies(modules);
         assertThat(audit.getDisplayName()).isEqualTo("Audit trail");
         assertThat(audit.getDirectDependencies(modules).stream().map(d -> d.getTargetModule().getName()).distinct().toList())
-                .containsExactlyInAnyOrder("catalog", "calendar");
+                .containsExactlyInAnyOrder("catalog", "calendar", "personaldata");
     }
 
     @Test
