@@ -267,7 +267,9 @@ class DraftPagesController {
         model.addAttribute("formEntries", form == null ? List.of() : FormEntries.of(form, draft.form()));
         model.addAttribute("documents", rows(procedure, form, draft, List.of()));
         model.addAttribute("agencyName", agencyOf(procedure, draft) == null ? null : views.agencyName(agencyOf(procedure, draft)));
-        model.addAttribute("applicantName", citizens.byAccountId(draft.account()).map(Citizens.Citizen::fullName).orElse(""));
+        Citizens.Citizen applicant = citizens.byAccountId(draft.account()).orElse(null);
+        model.addAttribute("applicantName", applicant == null ? "" : applicant.fullName());
+        model.addAttribute("businessName", applicant == null || draft.businessTaxCode() == null ? null : applicant.businessName(draft.businessTaxCode()));
         return "dossier/review";
     }
 

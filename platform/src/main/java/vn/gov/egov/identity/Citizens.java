@@ -12,7 +12,21 @@ import java.util.UUID;
 public interface Citizens {
 
     /** A citizen as other modules may see them: the personal identification number only masked. */
-    record Citizen(UUID accountId, String fullName, String maskedPersonalId, List<String> representedTaxCodes) {
+    record Citizen(UUID accountId, String fullName, String maskedPersonalId, List<RepresentedBusiness> represented) {
+
+        /** The tax codes of the businesses and organisations the citizen may act for. */
+        public List<String> representedTaxCodes() {
+            return represented.stream().map(RepresentedBusiness::taxCode).toList();
+        }
+
+        /** The name of a business the citizen represents, or {@code null}. */
+        public String businessName(String taxCode) {
+            return represented.stream().filter(b -> b.taxCode().equals(taxCode)).map(RepresentedBusiness::name).findFirst().orElse(null);
+        }
+    }
+
+    /** A business or organisation the citizen may act for, by its tax code and registered name. */
+    record RepresentedBusiness(String taxCode, String name) {
     }
 
     Optional<Citizen> byAccountId(UUID accountId);

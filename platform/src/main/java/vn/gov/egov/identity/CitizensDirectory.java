@@ -16,7 +16,7 @@ class CitizensDirectory implements Citizens {
     @Override
     public Optional<Citizen> byAccountId(UUID accountId) {
         return accounts.byId(accountId).map(c -> new Citizen(c.id(), c.fullName(), c.personalId().masked(),
-                accounts.representations(c.id()).stream().map(CitizenAccounts.Representation::taxCode).toList()));
+                accounts.representations(c.id()).stream().map(r -> new RepresentedBusiness(r.taxCode(), r.businessName())).toList()));
     }
 
     @Override

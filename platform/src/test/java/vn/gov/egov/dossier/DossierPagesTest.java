@@ -83,6 +83,19 @@ class DossierPagesTest extends DossierTestSupport {
     }
 
     @Test
+    void aRepresentativeChoosesTheBusinessByItsNameAndTaxCode() throws Exception {
+        HttpClient representative = citizenSession("020192999002");
+        HttpResponse<String> created = send(representative, "/my/dossiers/new?procedure=" + PROCEDURE);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        Document page = Jsoup.parse(send(representative, location.substring(location.indexOf("/my/"))).body());
+        assertThat(page.select("input[name=businessTaxCode][value=4999000101]")).hasSize(1);
+        String id = page.select("input[name=businessTaxCode][value=4999000101]").attr("id");
+        assertThat(page.select("label[for=" + id + "]").text())
+                .isEqualTo("Công ty TNHH Thương mại Hoa Hồi Xứ Lạng (MÔ PHỎNG) (mã số thuế 4999000101; tôi là người đại diện)");
+    }
+
+    @Test
     void aProcedureWithoutOnlineServiceOffersNoDraft() throws Exception {
         assertThat(Jsoup.parse(get("/procedures/1.000002").body()).getElementById("submit-online")).isNull();
         int before = jdbc.sql("select count(*) from dossier_draft").query(Integer.class).single();
