@@ -62,6 +62,18 @@ class CentralRepository implements DossierFiles {
     }
 
     @Override
+    @Transactional
+    public void release(String sha256, Provenance provenance) {
+        jdbc.sql("""
+                        DELETE FROM attachment_reference WHERE id = (
+                          SELECT id FROM attachment_reference
+                          WHERE sha256 = ? AND channel = ? AND stored_by = ? AND dossier_code IS NOT DISTINCT FROM ?
+                          ORDER BY stored_at DESC, id DESC LIMIT 1 FOR UPDATE SKIP LOCKED)""")
+                .params(normal(sha256), provenance.channel(), provenance.storedBy(), provenance.dossierCode())
+                .update();
+    }
+
+    @Override
     public Optional<StoredFile> find(String sha256) {
         return jdbc.sql("SELECT sha256, kind, media_type, size, pages, first_stored_at FROM attachment_content WHERE sha256 = ?")
                 .param(normal(sha256)).query(CentralRepository::storedFile).optional();

@@ -21,6 +21,13 @@ public interface DossierFiles {
      */
     StoredFile store(CheckedFile file, Provenance provenance);
 
+    /**
+     * Ends one use of a file stored with this provenance (a file taken out of a draft, a deleted draft): one of its
+     * references goes, in the caller's transaction. A file that no reference and no personal document points at any
+     * more is removed by the sweep after the grace period. Nothing happens when there is no such reference.
+     */
+    void release(String sha256, Provenance provenance);
+
     Optional<StoredFile> find(String sha256);
 
     Optional<byte[]> content(String sha256);

@@ -36,7 +36,11 @@ class OrphanSweeper {
     private static final Logger log = LoggerFactory.getLogger(OrphanSweeper.class);
     private static final Pattern FAN_OUT = Pattern.compile("[0-9a-f]{2}");
 
-    record Result(long examined, long removed, long removedBytes) {
+    /**
+     * @param unused files whose last reference was released (no reference, no personal document): their rows went, and
+     *               their bytes with them (in PostgreSQL) or with the files swept in the same run
+     */
+    record Result(long examined, long removed, long removedBytes, long unused) {
     }
 
     private final FileContentStore files;
@@ -62,9 +66,13 @@ class OrphanSweeper {
         }
     }
 
-    /** Removes files without a row ({@code location = 'fs'}) last written or touched more than {@code grace} ago. */
+    /**
+     * Removes the rows of files nothing uses any more (first stored more than {@code grace} ago), then files without a
+     * row ({@code location = 'fs'}) last written or touched more than {@code grace} ago.
+     */
     Result sweep(Duration grace) {
         Instant cutoff = clock.instant().minus(grace);
+        long unused = unused(cutoff);
         long examined = 0;
         long removed = 0;
         long bytes = 0;
@@ -109,7 +117,33 @@ class OrphanSweeper {
             long count = removed;
             meters.ifAvailable(m -> m.counter("egov.attachment.orphans.removed").increment(count));
         }
-        return new Result(examined, removed, bytes);
+        return new Result(examined, removed, bytes, unused);
+    }
+
+    private static final String NOTHING_USES = """
+            NOT EXISTS (SELECT 1 FROM attachment_reference r WHERE r.sha256 = c.sha256)
+            AND NOT EXISTS (SELECT 1 FROM personal_document p WHERE p.sha256 = c.sha256)""";
+
+    /**
+     * Deletes, one by one and each in its own statement, the content rows that nothing refers to; a row that gained a
+     * reference meanwhile (the same file stored again at that moment) stays.
+     */
+    private long unused(Instant cutoff) {
+        List<String> hashes = jdbc.sql("SELECT c.sha256 FROM attachment_content c WHERE c.first_stored_at < ? AND " + NOTHING_USES + " LIMIT 10000")
+                .param(java.sql.Timestamp.from(cutoff)).query(String.class).list();
+        long deleted = 0;
+        for (String sha256 : hashes) {
+            try {
+                int rows = jdbc.sql("DELETE FROM attachment_content c WHERE c.sha256 = ? AND " + NOTHING_USES).param(sha256).update();
+                if (rows > 0) {
+                    deleted++;
+                    log.info("File {} no longer used (its last reference was released): its row removed", sha256);
+                }
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                log.info("File {} is used again: kept", sha256);
+            }
+        }
+        return deleted;
     }
 
     private Set<String> referenced(List<Path> candidates) {

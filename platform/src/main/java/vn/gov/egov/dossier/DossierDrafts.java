@@ -3,13 +3,17 @@ package vn.gov.egov.dossier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.gov.egov.attachment.DossierFiles;
+import vn.gov.egov.attachment.Provenance;
 import vn.gov.egov.personaldata.PersonalDataProtection;
 
 /**
@@ -55,14 +59,19 @@ class DossierDrafts {
     record DraftSummary(UUID id, String procedureCode, Instant createdAt, Instant updatedAt) {
     }
 
+    /** The channel of the files a citizen uploads into a draft, in the central repository. */
+    static final String DRAFT_CHANNEL = "DRAFT";
+
     private final JdbcClient jdbc;
     private final PersonalDataProtection protection;
     private final ObjectMapper json;
+    private final DossierFiles files;
 
-    DossierDrafts(JdbcClient jdbc, PersonalDataProtection protection, ObjectMapper json) {
+    DossierDrafts(JdbcClient jdbc, PersonalDataProtection protection, ObjectMapper json, DossierFiles files) {
         this.jdbc = jdbc;
         this.protection = protection;
         this.json = json;
+        this.files = files;
     }
 
     UUID create(UUID account, String procedureCode, JsonNode form, Instant now) {
@@ -91,7 +100,14 @@ class DossierDrafts {
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant())).list();
     }
 
+    /**
+     * Saves what the citizen filled; a file no longer in the draft (replaced, removed) is released in the central
+     * repository. Call it in the transaction that stored the draft's new files.
+     */
     void save(Draft d, Instant now) {
+        List<DraftDocument> released = new ArrayList<>(documents(d.id()));
+        d.documents().forEach(released::remove);
+        release(d.account(), released);
         jdbc.sql("""
                 update dossier_draft set agency_code = :agency, business_tax_code = :taxCode, form_sealed = :form,
                        result_delivery = :delivery, delivery_address_sealed = :address, updated_at = :now
@@ -119,8 +135,25 @@ class DossierDrafts {
                 .param("code", code).param("now", java.sql.Timestamp.from(now)).param("id", id).update();
     }
 
+    /** Deletes a draft not yet submitted, and releases its files in the central repository. */
+    @Transactional
     boolean delete(UUID account, UUID id) {
-        return jdbc.sql("delete from dossier_draft where id = ? and account = ? and submitted_code is null").params(id, account).update() > 0;
+        List<DraftDocument> documents = jdbc.sql("select 1 from dossier_draft where id = ? and account = ? and submitted_code is null for update")
+                .params(id, account).query((rs, n) -> 1).optional().map(x -> documents(id)).orElse(null);
+        if (documents == null) {
+            return false;
+        }
+        release(account, documents);
+        jdbc.sql("delete from dossier_draft_document where draft_id = ?").param(id).update();
+        return jdbc.sql("delete from dossier_draft where id = ? and account = ?").params(id, account).update() > 0;
+    }
+
+    private void release(UUID account, List<DraftDocument> documents) {
+        for (DraftDocument document : documents) {
+            if (document.sha256() != null) {
+                files.release(document.sha256(), new Provenance(DRAFT_CHANNEL, null, account.toString()));
+            }
+        }
     }
 
     private List<DraftDocument> documents(UUID draftId) {

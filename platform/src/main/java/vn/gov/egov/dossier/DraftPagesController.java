@@ -54,7 +54,6 @@ import vn.gov.egov.procedure.RequiredDocument;
 class DraftPagesController {
 
     /** Files kept for a draft are stored with this channel as provenance. */
-    static final String DRAFT_CHANNEL = "DRAFT";
 
     /** One required document on the draft page; {@code index} is its position in the procedure's list. */
     record DocumentRow(int index, RequiredDocument required, boolean optional, DossierDrafts.DraftDocument kept,
@@ -209,8 +208,12 @@ class DraftPagesController {
                 if (file != null && !file.isEmpty()) {
                     try {
                         CheckedFile checked = files.check(new Upload(name, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
-                        toStore.add(checked);
-                        kept.add(DossierDrafts.DraftDocument.file(name, checked.sha256(), checked.fileName(), checked.mediaType()));
+                        if (previous != null && checked.sha256().equals(previous.sha256())) {
+                            kept.add(previous); // the same file again: it is in the repository for this draft already
+                        } else {
+                            toStore.add(checked);
+                            kept.add(DossierDrafts.DraftDocument.file(name, checked.sha256(), checked.fileName(), checked.mediaType()));
+                        }
                     } catch (RejectedFile e) {
                         errors.fields().put(row.fileId(), e.getMessage());
                         if (previous != null) {
@@ -236,7 +239,7 @@ class DraftPagesController {
         String storedBy = account.toString();
         transaction.executeWithoutResult(status -> {
             for (CheckedFile checked : toStore) {
-                files.store(checked, new Provenance(DRAFT_CHANNEL, null, storedBy));
+                files.store(checked, new Provenance(DossierDrafts.DRAFT_CHANNEL, null, storedBy));
             }
             drafts.save(changed, clock.instant());
         });

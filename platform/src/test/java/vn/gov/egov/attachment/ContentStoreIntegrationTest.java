@@ -141,6 +141,36 @@ class ContentStoreIntegrationTest extends PlatformTest {
     }
 
     @Test
+    void aFileWhoseLastUseIsReleasedIsSweptWhileAFileStillUsedStays() {
+        CheckedFile draftOnly = checked("released");
+        CheckedFile shared = checked("shared");
+        transaction.executeWithoutResult(status -> {
+            files.store(draftOnly, new Provenance("DRAFT", null, "citizen-release"));
+            files.store(shared, new Provenance("DRAFT", null, "citizen-release"));
+        });
+        store(shared, "000.00.10.H20-261127-0106");
+
+        transaction.executeWithoutResult(status -> {
+            files.release(draftOnly.sha256(), new Provenance("DRAFT", null, "citizen-release"));
+            files.release(shared.sha256(), new Provenance("DRAFT", null, "citizen-release"));
+            files.release(shared.sha256(), new Provenance("DRAFT", null, "someone-else"));
+        });
+
+        assertThat(count("attachment_reference", draftOnly.sha256())).isZero();
+        assertThat(count("attachment_reference", shared.sha256())).as("the dossier's reference; another's release touches nothing")
+                .isEqualTo(1);
+        assertThat(sweeper.sweep(Duration.ofHours(24)).unused()).as("younger than the grace period").isZero();
+        assertThat(count("attachment_content", draftOnly.sha256())).isEqualTo(1);
+
+        OrphanSweeper.Result result = sweeper.sweep(Duration.ZERO);
+
+        assertThat(result.unused()).isGreaterThanOrEqualTo(1);
+        assertThat(count("attachment_content", draftOnly.sha256())).isZero();
+        assertThat(fileStore.path(draftOnly.sha256())).as("its file swept in the same run").doesNotExist();
+        assertThat(files.content(shared.sha256())).hasValue(shared.content());
+    }
+
+    @Test
     void aRefusedFileNeverReachesTheStoreAndLeavesNoFile() throws Exception {
         int before = everyFile().size();
         byte[] notAPdf = "%PDF-1.7 but not really a PDF".getBytes(StandardCharsets.US_ASCII);

@@ -83,6 +83,49 @@ class DossierPagesTest extends DossierTestSupport {
     }
 
     @Test
+    void aReplacedFileAndADeletedDraftReleaseTheirFilesInTheCentralRepository() throws Exception {
+        String draft = newDraft();
+        Document page = page(draft);
+        Map<String, String> fields = fields(page);
+        fields.put("action", "save");
+        String input = fileInput(page);
+        byte[] first = pdf("first " + UUID.randomUUID(), 3000);
+        byte[] second = pdf("second " + UUID.randomUUID(), 3000);
+        assertThat(postMultipart(draft, fields, Map.of(input, new FilePart("a.pdf", "application/pdf", first))).statusCode()).isEqualTo(302);
+        assertThat(draftReferences(draft, first)).isEqualTo(1);
+        Map<String, String> again = fields(page(draft));
+        again.put("action", "save");
+        assertThat(postMultipart(draft, again, Map.of(input, new FilePart("a.pdf", "application/pdf", first))).statusCode())
+                .as("the same file again").isEqualTo(302);
+        assertThat(draftReferences(draft, first)).as("not stored twice for the draft").isEqualTo(1);
+
+        Map<String, String> replacing = fields(page(draft));
+        replacing.put("action", "save");
+        assertThat(postMultipart(draft, replacing, Map.of(input, new FilePart("b.pdf", "application/pdf", second))).statusCode()).isEqualTo(302);
+        assertThat(draftReferences(draft, first)).as("the replaced file released").isZero();
+        assertThat(draftReferences(draft, second)).isEqualTo(1);
+
+        String csrf = page(draft).select("input[name=_csrf]").val();
+        String account = accountOf(draft);
+        assertThat(send(session, draft + "/delete", Map.of("_csrf", csrf)).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from attachment_reference where channel = 'DRAFT' and stored_by = ? and sha256 = ?")
+                .params(account, sha256(second)).query(Integer.class).single()).as("the deleted draft's file released").isZero();
+    }
+
+    private int draftReferences(String draft, byte[] file) {
+        return jdbc.sql("select count(*) from attachment_reference where channel = 'DRAFT' and stored_by = ? and sha256 = ?")
+                .params(accountOf(draft), sha256(file)).query(Integer.class).single();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aRepresentativeChoosesTheBusinessByItsNameAndTaxCode() throws Exception {
         HttpClient representative = citizenSession("020192999002");
         HttpResponse<String> created = send(representative, "/my/dossiers/new?procedure=" + PROCEDURE);
