@@ -21,8 +21,8 @@ import vn.gov.egov.dossier.Violation;
 /**
  * Takes in the postal dossiers VNPost delivered: each is registered by post with the item number as reference
  * (idempotent, so a crash before the acknowledgement only repeats it), then acknowledged with its dossier code. One the
- * platform refuses stays in the intake log with the reasons (and unacknowledged, for VNPost to return); it is not tried
- * again.
+ * platform refuses stays in the intake log with the reasons and is refused to VNPost, which returns it to its sender
+ * (told again at the next poll if VNPost could not be reached); it is not registered again.
  */
 @Component
 class PostalIntake {
@@ -63,6 +63,9 @@ class PostalIntake {
             try {
                 var earlier = log.find(number);
                 if (earlier.isPresent() && earlier.get().refused()) {
+                    // refused before, but VNPost was not told then (unreachable): tell it now
+                    vnpost.refuse(number, earlier.get().reasons());
+                    log.acknowledged(number, Instant.now());
                     continue;
                 }
                 Instant acceptedAt = instant(text(item, "acceptedAt"));
@@ -70,9 +73,11 @@ class PostalIntake {
                 try {
                     submitted = reception.register(incoming(item, acceptedAt));
                 } catch (SubmissionRefused e) {
-                    log.refused(number, text(item, "procedureCode"), text(item, "agencyCode"), acceptedAt,
-                            String.join("; ", e.violations().stream().map(Violation::message).toList()), Instant.now());
+                    String reasons = String.join("; ", e.violations().stream().map(Violation::message).toList());
+                    log.refused(number, text(item, "procedureCode"), text(item, "agencyCode"), acceptedAt, reasons, Instant.now());
                     refused++;
+                    vnpost.refuse(number, reasons);
+                    log.acknowledged(number, Instant.now());
                     continue;
                 }
                 String code = submitted.code().toString();

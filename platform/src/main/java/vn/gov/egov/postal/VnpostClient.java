@@ -41,6 +41,12 @@ class VnpostClient {
                 .body(JSON.writeValueAsString(Map.of("dossierCode", dossierCode))).retrieve().toBodilessEntity();
     }
 
+    /** Tells VNPost the province refused the item (it goes back to the sender with the reasons); repeatable. */
+    void refuse(String itemNumber, String reasons) {
+        client.post().uri("/api/province/deliveries/{item}/refusal", itemNumber).contentType(MediaType.APPLICATION_JSON)
+                .body(JSON.writeValueAsString(Map.of("reasons", reasons))).retrieve().toBodilessEntity();
+    }
+
     /** Creates a shipment; VNPost answers with the same item for a reference it has seen. Returns the shipment. */
     JsonNode ship(Map<String, Object> shipment) {
         String body = client.post().uri("/api/shipments").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)

@@ -63,11 +63,17 @@ class PostalIntakeTest extends DossierTestSupport {
         PostalIntakeLog.Entry refused = intakeLog.find(refusedItem).orElseThrow();
         assertThat(refused.outcome()).isEqualTo("REFUSED");
         assertThat(refused.reasons()).contains("9.999998");
+        assertThat(refused.acknowledgedAt()).as("VNPost told").isNotNull();
+        JsonNode returned = simulator("GET", "/vnpost/api/postal-dossiers/" + refusedItem, null).path("refusal");
+        assertThat(returned.path("returnedToSender").asBoolean()).isTrue();
+        assertThat(returned.path("reasons").asString()).contains("9.999998");
+        JsonNode waiting = simulator("GET", "/vnpost/api/province/deliveries?limit=500", null).path("deliveries");
+        assertThat(waiting.findValuesAsString("itemNumber")).as("no longer delivered to the province").doesNotContain(refusedItem);
 
         Browser admin = new Browser();
         admin.logIn(ADMIN);
         assertThat(admin.get("/admin/vnpost").body()).contains(item).contains(entry.dossierCode()).contains(refusedItem)
-                .contains("Không tiếp nhận");
+                .contains("Không tiếp nhận").contains("VNPost đã được báo để chuyển hoàn cho người gửi");
     }
 
     private String post(String procedureCode, String marker) throws Exception {

@@ -41,6 +41,9 @@ class PostOffice {
         final PostalSubmission submission;
         String dossierCode;
         Instant acknowledgedAt;
+        /** Why the province refused it (VNPost returns it to the sender); {@code null} unless refused. */
+        String refusal;
+        Instant refusedAt;
 
         Item(String itemNumber, Instant acceptedAt, Instant deliveredAt, PostalSubmission submission) {
             this.itemNumber = itemNumber;
@@ -100,7 +103,7 @@ class PostOffice {
     }
 
     synchronized List<Map<String, Object>> waiting(int limit) {
-        return items.values().stream().filter(i -> i.dossierCode == null)
+        return items.values().stream().filter(i -> i.dossierCode == null && i.refusal == null)
                 .sorted(Comparator.comparing((Item i) -> i.acceptedAt).thenComparing(i -> i.itemNumber))
                 .limit(limit).map(Item::toJson).toList();
     }
@@ -109,6 +112,10 @@ class PostOffice {
         Item item = items.get(itemNumber);
         if (item == null) {
             throw unknown(itemNumber);
+        }
+        if (item.refusal != null) {
+            throw SimulatorProblem.conflict("already-refused",
+                    "Bưu gửi '%s' đã bị cơ quan từ chối tiếp nhận và đang được chuyển hoàn cho người gửi".formatted(itemNumber));
         }
         if (item.dossierCode == null) {
             item.dossierCode = dossierCode;
@@ -121,6 +128,23 @@ class PostOffice {
         }
     }
 
+    /** The province refuses the dossier: VNPost returns the parcel to its sender with the reasons. Repeatable. */
+    synchronized void refuse(String itemNumber, String reasons) {
+        Item item = items.get(itemNumber);
+        if (item == null) {
+            throw unknown(itemNumber);
+        }
+        if (item.dossierCode != null) {
+            throw SimulatorProblem.conflict("already-acknowledged",
+                    "Bưu gửi '%s' đã được xác nhận tiếp nhận với mã hồ sơ '%s', không thể từ chối".formatted(itemNumber, item.dossierCode));
+        }
+        if (item.refusal == null) {
+            item.refusal = reasons;
+            item.refusedAt = clock.instant();
+            log.info("SIMULATOR VNPost: item {} refused by the province, returned to its sender", itemNumber);
+        }
+    }
+
     synchronized Map<String, Object> item(String itemNumber) {
         Item item = items.get(itemNumber);
         if (item == null) {
@@ -129,6 +153,8 @@ class PostOffice {
         Map<String, Object> json = item.toJson();
         json.put("acknowledgement", item.dossierCode == null ? null
                 : Map.of("dossierCode", item.dossierCode, "acknowledgedAt", item.acknowledgedAt.toString()));
+        json.put("refusal", item.refusal == null ? null
+                : Map.of("reasons", item.refusal, "refusedAt", item.refusedAt.toString(), "returnedToSender", true));
         return json;
     }
 

@@ -22,6 +22,7 @@ import vn.gov.national.simulator.SimulatorProblem;
  * GET  /vnpost/api/postal-dossiers/{itemNumber}                           the item and its acknowledgement
  * GET  /vnpost/api/province/deliveries?limit=50                           delivered, not yet acknowledged, oldest first
  * POST /vnpost/api/province/deliveries/{itemNumber}/acknowledgement       {"dossierCode"} → 204 / 404 / 409
+ * POST /vnpost/api/province/deliveries/{itemNumber}/refusal               {"reasons"} → 204 (returned to the sender) / 404 / 409
  * POST /vnpost/api/shipments          agency side: {"reference", sender{agencyCode, agencyName}, recipient{fullName,
  *                                     address, phoneNumber}, contents} → 201 {"itemNumber"}; the same reference → 200, same item
  * GET  /vnpost/api/shipments/{itemNumber}                 the shipment, its state and tracking events
@@ -119,6 +120,15 @@ class VnpostApi {
         String dossierCode = check.requiredText("dossierCode");
         check.verify();
         postOffice.acknowledge(itemNumber, dossierCode);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/province/deliveries/{itemNumber}/refusal")
+    ResponseEntity<Void> refuse(@PathVariable String itemNumber, @RequestBody JsonNode body) {
+        JsonBodyCheck check = JsonBodyCheck.of(body);
+        String reasons = check.requiredText("reasons");
+        check.verify();
+        postOffice.refuse(itemNumber, reasons);
         return ResponseEntity.noContent().build();
     }
 }

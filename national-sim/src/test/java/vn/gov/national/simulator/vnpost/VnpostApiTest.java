@@ -87,6 +87,24 @@ class VnpostApiTest {
     }
 
     @Test
+    void aRefusedPostalDossierGoesBackToItsSender() {
+        String item = json(post("/vnpost/api/postal-dossiers", postal())).get("itemNumber").asString();
+        String refusal = "/vnpost/api/province/deliveries/" + item + "/refusal";
+
+        assertThat(post(refusal, Map.of("reasons", "")).statusCode()).as("reasons required").isEqualTo(400);
+        assertThat(post(refusal, Map.of("reasons", "Thủ tục không nhận hồ sơ qua bưu chính")).statusCode()).isEqualTo(204);
+        assertThat(post(refusal, Map.of("reasons", "Thủ tục không nhận hồ sơ qua bưu chính")).statusCode()).as("repeatable").isEqualTo(204);
+        assertThat(post("/vnpost/api/province/deliveries/" + item + "/acknowledgement", Map.of("dossierCode", "000.00.12.H20-261127-0103"))
+                .statusCode()).as("refused, so not acknowledged later").isEqualTo(409);
+        assertThat(json(get("/vnpost/api/province/deliveries?limit=500")).get("deliveries").findValuesAsString("itemNumber"))
+                .doesNotContain(item);
+        JsonNode returned = json(get("/vnpost/api/postal-dossiers/" + item)).get("refusal");
+        assertThat(returned.get("returnedToSender").asBoolean()).isTrue();
+        assertThat(returned.get("reasons").asString()).isEqualTo("Thủ tục không nhận hồ sơ qua bưu chính");
+        assertThat(post("/vnpost/api/province/deliveries/EB000000000VN/refusal", Map.of("reasons", "x")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anInvalidPostalDossierIsRefusedNamingTheField() {
         Map<String, Object> noReturn = postal();
         noReturn.remove("returnAddress");
