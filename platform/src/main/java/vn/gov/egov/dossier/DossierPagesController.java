@@ -28,6 +28,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
+import vn.gov.egov.attachment.DocumentOwner;
+import vn.gov.egov.attachment.PersonalDocument;
+import vn.gov.egov.attachment.PersonalDocumentStore;
 import vn.gov.egov.attachment.Upload;
 import vn.gov.egov.eform.FieldError;
 import vn.gov.egov.eform.FormDefinition;
@@ -56,9 +59,14 @@ class DossierPagesController {
     private final DossierClock clock;
     private final DossierStore store;
     private final vn.gov.egov.result.Results results;
+    private final PersonalDocumentStore personalDocuments;
+    private final vn.gov.egov.identity.Citizens citizens;
 
     DossierPagesController(Dossiers dossiers, Procedures procedures, ProcedureForms forms, FormFilling filling, DossierViews views,
-                           DossierClock clock, DossierStore store, vn.gov.egov.result.Results results) {
+                           DossierClock clock, DossierStore store, vn.gov.egov.result.Results results,
+                           PersonalDocumentStore personalDocuments, vn.gov.egov.identity.Citizens citizens) {
+        this.personalDocuments = personalDocuments;
+        this.citizens = citizens;
         this.store = store;
         this.results = results;
         this.dossiers = dossiers;
@@ -193,15 +201,25 @@ class DossierPagesController {
         List<MissingRow> rows = missingRows(detail, form.orElse(null));
         List<AttachedDocument> documents = new ArrayList<>();
         List<Integer> rowOfDocument = new ArrayList<>();
+        List<MissingRow> unknownPick = new ArrayList<>();
         Procedure procedure = procedure(detail).orElse(null);
         for (MissingRow row : rows) {
             MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile(row.fileId()) : null;
+            String what = row.item().what();
+            boolean required = procedure != null && procedure.documents().stream().anyMatch(d -> d.name().equals(what));
+            String picked = request.getParameter("personal-" + row.index());
             if (file != null && !file.isEmpty()) {
-                String what = row.item().what();
-                boolean required = procedure != null && procedure.documents().stream().anyMatch(d -> d.name().equals(what));
                 documents.add(AttachedDocument.uploaded(required ? what : null,
                         new Upload(what, file.getOriginalFilename(), file.getContentType(), file.getBytes())));
                 rowOfDocument.add(row.index());
+            } else if (picked != null && !picked.isBlank()) {
+                Optional<UUID> id = uuid(picked);
+                if (id.isEmpty()) {
+                    unknownPick.add(row);
+                } else {
+                    documents.add(AttachedDocument.fromPersonalStore(required ? what : null, id.get()));
+                    rowOfDocument.add(row.index());
+                }
             }
         }
         JsonNode corrected = null;
@@ -210,9 +228,13 @@ class DossierPagesController {
             corrected = filling.fromFormFields(form.get(), parameters);
         }
         DraftPagesController.PageErrors errors = DraftPagesController.PageErrors.none();
-        if (documents.isEmpty() && corrected == null) {
+        unknownPick.forEach(row -> errors.fields().put(row.fileId(),
+                "%s: giấy tờ đã chọn không có trong kho dữ liệu điện tử của Ông/Bà".formatted(row.item().what())));
+        if (!errors.isEmpty()) {
+            // nothing is sent while a choice is wrong
+        } else if (documents.isEmpty() && corrected == null) {
             errors.fields().put(rows.isEmpty() ? "supplement" : rows.get(0).fileId(),
-                    "Giấy tờ bổ sung: hãy tải lên ít nhất một tệp cho các giấy tờ được yêu cầu");
+                    "Giấy tờ bổ sung: hãy tải lên ít nhất một tệp, hoặc chọn một giấy tờ trong kho, cho các giấy tờ được yêu cầu");
         } else {
             try {
                 dossiers.supplement(account, code, corrected, documents);
@@ -263,6 +285,7 @@ class DossierPagesController {
         model.addAttribute("formEntries", form.map(f -> FormEntries.of(f, detail.form())).orElse(List.of()));
         model.addAttribute("form", form.orElse(null));
         model.addAttribute("missing", missingRows(detail, form.orElse(null)));
+        model.addAttribute("personal", detail.summary().status().awaitingSupplement() ? personal(account, detail) : List.of());
         model.addAttribute("formValues", correctedForm != null ? correctedForm : detail.form());
         model.addAttribute("errors", errors);
         Integer given = ratingGiven(detail);
@@ -273,6 +296,24 @@ class DossierPagesController {
         model.addAttribute("feesDue", detail.summary().status().inProcessing() && procedure(detail)
                 .map(p -> p.fees().stream().anyMatch(f -> f.amount() > 0)).orElse(false));
         return "dossier/dossier";
+    }
+
+    /** The applicant's own papers, and the business's when the dossier is the business's and they still represent it. */
+    private List<PersonalDocument> personal(UUID account, DossierDetail detail) {
+        List<PersonalDocument> documents = new ArrayList<>(personalDocuments.documents(DocumentOwner.citizen(account)));
+        String taxCode = detail.businessTaxCode();
+        if (taxCode != null && citizens.represents(account, taxCode)) {
+            documents.addAll(personalDocuments.documents(DocumentOwner.business(taxCode)));
+        }
+        return documents;
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<FormDefinition> form(DossierDetail detail) {

@@ -38,6 +38,15 @@ class DossierPagesTest extends DossierTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    vn.gov.egov.attachment.PersonalDocumentStore personalDocuments;
+
+    @Autowired
+    vn.gov.egov.attachment.DossierFiles files;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     private static HttpClient session;
     private static String token;
 
@@ -281,6 +290,37 @@ class DossierPagesTest extends DossierTestSupport {
         assertThat(after.select("#documents").text()).contains("cccd-ro.pdf");
         assertThat(after.select("#timeline").text()).contains("Bổ sung hồ sơ");
         assertThat(after.select("#papers").text()).contains("Phiếu yêu cầu bổ sung");
+    }
+
+    @Test
+    void aCitizenCompletesASupplementWithAPaperFromTheirPersonalStore() throws Exception {
+        String code = submitOnline(token, "supplement-store-" + UUID.randomUUID());
+        assertThat(as(DESK, "POST", "/api/v1/reception/dossiers/" + code + "/supplement-request", "application/json",
+                json.writeValueAsString(Map.of("missing", List.of(Map.of("what", ID_CARD, "why", "Bản chụp đã hết hạn"))))).statusCode())
+                .isEqualTo(204);
+        UUID account = UUID.fromString(accountOf(newDraft()));
+        String title = "CCCD còn hạn " + UUID.randomUUID();
+        vn.gov.egov.attachment.PersonalDocument paper = transaction.execute(status -> personalDocuments.add(
+                vn.gov.egov.attachment.DocumentOwner.citizen(account), title, vn.gov.egov.attachment.PersonalDocumentKind.UPLOADED,
+                files.store(files.check(new vn.gov.egov.attachment.Upload(ID_CARD, "cccd-con-han.pdf", "application/pdf",
+                        pdf("CCCD con han " + code, 2500))), new vn.gov.egov.attachment.Provenance("UPLOADED", null, account.toString())),
+                null, null, null));
+        String path = "/my/dossiers/" + code;
+        Element form = Jsoup.parse(send(session, path).body()).select("form[action$=/supplement]").first();
+        Element choice = form.select("select[name^=personal-]").first();
+        assertThat(choice.select("option").eachText()).contains(title);
+
+        HttpResponse<String> unknown = postMultipart(path + "/supplement", Map.of("_csrf", form.select("input[name=_csrf]").val(),
+                choice.attr("name"), UUID.randomUUID().toString()), Map.of());
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(unknown.body()).text()).containsIgnoringCase("giấy tờ đã chọn không có trong kho dữ liệu điện tử của Ông/Bà");
+
+        HttpResponse<String> done = postMultipart(path + "/supplement", Map.of("_csrf", form.select("input[name=_csrf]").val(),
+                choice.attr("name"), paper.id().toString()), Map.of());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        assertThat(get("/api/v1/dossiers/" + code + "/status").body()).contains("\"status\":\"SUBMITTED\"");
+        assertThat(jdbc.sql("select count(*) from dossier_document d join dossier x on x.id = d.dossier_id where x.code = ? and d.sha256 = ?")
+                .params(code, paper.sha256()).query(Integer.class).single()).as("the paper from the store is in the dossier").isEqualTo(1);
     }
 
     @Test
