@@ -153,6 +153,15 @@ class OfficialAccounts {
                 .params(accountId, position.role().name(), position.agencyCode(), position.unitCode(), grantedBy).update();
     }
 
+    /** Active accounts with an active position of this role in the agency, by name. */
+    List<Account> holding(Role role, String agencyCode) {
+        return jdbc.sql("""
+                SELECT * FROM official_account a WHERE a.status = 'ACTIVE' AND EXISTS (
+                  SELECT 1 FROM official_position p WHERE p.account_id = a.id AND p.revoked_at IS NULL AND p.role = ? AND p.agency_code = ?)
+                ORDER BY a.full_name, a.username LIMIT 500""")
+                .params(role.name(), agencyCode).query(OfficialAccounts::account).list();
+    }
+
     List<Position> positions(UUID accountId) {
         return jdbc.sql("SELECT role, agency_code, unit_code FROM official_position WHERE account_id = ? AND revoked_at IS NULL ORDER BY id")
                 .param(accountId)

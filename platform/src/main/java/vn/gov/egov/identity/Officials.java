@@ -6,4 +6,7 @@ import java.util.Optional;
 public interface Officials {
 
     Optional<Official> byUsername(String username);
+
+    /** The active officials holding {@code role} in the agency (in any of its units), by name; at most 500. */
+    java.util.List<Official> holding(Role role, String agencyCode);
 }

@@ -16,4 +16,10 @@ class OfficialsDirectory implements Officials {
     public Optional<Official> byUsername(String username) {
         return accounts.byUsername(username).map(a -> new Official(a.username(), a.fullName(), accounts.positions(a.id())));
     }
+
+    @Override
+    public java.util.List<Official> holding(Role role, String agencyCode) {
+        return accounts.holding(role, agencyCode).stream()
+                .map(a -> new Official(a.username(), a.fullName(), accounts.positions(a.id()))).toList();
+    }
 }

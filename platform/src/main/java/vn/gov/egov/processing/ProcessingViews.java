@@ -16,6 +16,7 @@ import vn.gov.egov.calendar.WorkingCalendar;
 import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierProgress;
 import vn.gov.egov.identity.Official;
+import vn.gov.egov.identity.Officials;
 import vn.gov.egov.identity.Role;
 import vn.gov.egov.route.RouteStep;
 import vn.gov.egov.route.RouteVersion;
@@ -32,7 +33,7 @@ class ProcessingViews implements DossierProcessing {
     }
 
     /** The acts open to the viewer on one open step. */
-    record StepActions(ProcessingStep step, boolean claim, boolean assign, List<Decision> decisions) {
+    record StepActions(ProcessingStep step, boolean claim, boolean assign, List<Decision> decisions, List<Official> assignable) {
     }
 
     /** The whole dossier for an official. */
@@ -51,7 +52,11 @@ class ProcessingViews implements DossierProcessing {
     private final Routes routes;
     private final WorkingCalendar calendar;
 
-    ProcessingViews(ProcessingStore store, StepClock clock, DossierProgress progress, Routes routes, WorkingCalendar calendar) {
+    private final Officials officials;
+
+    ProcessingViews(ProcessingStore store, StepClock clock, DossierProgress progress, Routes routes, WorkingCalendar calendar,
+                    Officials officials) {
+        this.officials = officials;
         this.store = store;
         this.clock = clock;
         this.progress = progress;
@@ -152,7 +157,10 @@ class ProcessingViews implements DossierProcessing {
                     .filter(x -> !s.waiting() || x == Decision.RETURN).toList()
                     : List.of();
             if (claim || assign || !decisions.isEmpty()) {
-                actions.add(new StepActions(s, claim, assign, decisions));
+                // the specialists the step can go to: those whose positions answer to its group
+                List<Official> assignable = assign ? officials.holding(Role.SPECIALIST, agency).stream()
+                        .filter(o -> Groups.of(o).contains(s.candidateGroup())).toList() : List.of();
+                actions.add(new StepActions(s, claim, assign, decisions, assignable));
             }
         }
         boolean leader = Groups.holds(official, Role.AGENCY_LEADER, d.receivingAgency())

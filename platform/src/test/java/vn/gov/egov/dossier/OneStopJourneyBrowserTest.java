@@ -122,7 +122,11 @@ class OneStopJourneyBrowserTest extends BrowserJourneySupport {
         officerLogsIn(HEAD);
         browser.get(url("/processing"));
         browser.findElement(By.cssSelector("#unit tr[data-code='" + code + "'] a.assign-link")).click();
-        waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("assignee"))).sendKeys(SPECIALIST);
+        org.openqa.selenium.support.ui.Select specialists = new org.openqa.selenium.support.ui.Select(
+                waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("assignee"))));
+        assertThat(specialists.getOptions()).as("the specialists of the step's group, by name").isNotEmpty()
+                .allSatisfy(o -> assertThat(o.getText()).matches(".+ \\(.+\\)"));
+        specialists.selectByValue(SPECIALIST);
         browser.findElement(By.id("assign")).click();
         waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
 
