@@ -1,5 +1,6 @@
 package vn.gov.egov.processing;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,13 +117,26 @@ class ProcessingPages {
     @PostMapping("/tasks/{id}/decision")
     String decide(Authentication auth, @PathVariable UUID id, @RequestParam(defaultValue = "") String decision,
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String resultTitle,
-                  @RequestParam(required = false) String comment, @RequestParam(required = false) String what,
-                  @RequestParam(required = false) String why, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String comment, HttpServletRequest request, RedirectAttributes redirect) {
         official(auth);
-        List<MissingItem> missing = what == null || what.isBlank() ? List.of() : List.of(new MissingItem(what.strip(), why == null ? "" : why.strip()));
+        List<MissingItem> missing = missing(request.getParameterValues("what"), request.getParameterValues("why"));
         String label = Optional.ofNullable(Decision.parse(decision)).map(Decision::vietnameseName).orElse(decision);
         return act(redirect, id, () -> work.decide(auth.getName(), id, new WorkingOnTasks.DecisionRequest(decision, reason, missing,
                 resultTitle, comment)), "Đã thực hiện: " + label + ".");
+    }
+
+    /** The rows filled in ({@code what} with its {@code why}, in order); rows left empty are not asked for. */
+    static List<MissingItem> missing(String[] what, String[] why) {
+        List<MissingItem> items = new java.util.ArrayList<>();
+        for (int i = 0; what != null && i < what.length; i++) {
+            String reason = why != null && i < why.length && why[i] != null ? why[i].strip() : "";
+            if (what[i] != null && !what[i].isBlank()) {
+                items.add(new MissingItem(what[i].strip(), reason));
+            } else if (!reason.isEmpty()) {
+                items.add(new MissingItem("", reason)); // a reason without its paper: refused, naming the row
+            }
+        }
+        return items;
     }
 
     @PostMapping("/dossiers/{code}/comments")
