@@ -32,6 +32,15 @@ class SecurityConfiguration {
     // ahead of Spring Security) checks the bearer token with the JwtDecoder below, the consumer and its access right,
     // and answers every such request itself (docs/lgsp.md, "Gateway").
 
+    /**
+     * Requests are observed once, as {@code http.server.requests}; Spring Security's own observations of each filter,
+     * authentication and authorization would repeat that work on every request.
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
