@@ -14,7 +14,7 @@ import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The national portal's province API: waiting dossiers, acknowledgements, status reports. */
+/** The national portal's province API: waiting dossiers, acknowledgements, status reports (one or a batch). */
 @Component
 class NationalPortalClient {
 
@@ -50,5 +50,37 @@ class NationalPortalClient {
     void report(Map<String, Object> report) {
         client.post().uri("/api/province/status-reports").contentType(MediaType.APPLICATION_JSON)
                 .body(JSON.writeValueAsString(report)).retrieve().toBodilessEntity();
+    }
+
+    /** The portal's answer for one report of a batch. */
+    record BatchAnswer(String reportKey, String outcome, String reason) {
+
+        boolean done() {
+            return "accepted".equals(outcome) || "duplicate".equals(outcome);
+        }
+
+        boolean refused() {
+            return "refused".equals(outcome);
+        }
+    }
+
+    /**
+     * Sends reports, each already a JSON object with its {@code reportKey}, in one call; the portal keeps them in this
+     * order and answers each.
+     *
+     * @throws RuntimeException when the call fails (unreachable, timeout, any status but 2xx): nothing is known of the
+     *                          reports, they are all to be sent again
+     */
+    List<BatchAnswer> reportBatch(List<String> reportsJson) {
+        StringBuilder body = new StringBuilder(reportsJson.size() * 400 + 16).append("{\"reports\":[");
+        for (int i = 0; i < reportsJson.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(reportsJson.get(i));
+        }
+        String answer = client.post().uri("/api/province/status-reports/batch").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON).body(body.append("]}").toString()).retrieve().body(String.class);
+        List<BatchAnswer> answers = new ArrayList<>(reportsJson.size());
+        JSON.readTree(answer == null ? "{}" : answer).path("results").forEach(r -> answers.add(new BatchAnswer(
+                r.path("reportKey").asString(null), r.path("outcome").asString(""), r.path("reason").asString(null))));
+        return answers;
     }
 }

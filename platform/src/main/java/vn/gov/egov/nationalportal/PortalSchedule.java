@@ -34,6 +34,12 @@ class PortalSchedule implements SchedulingConfigurer {
         this.pollInterval = pollInterval;
     }
 
+    /** Lets a personal-data key rotation reseal the queued status reports. */
+    @org.springframework.context.annotation.Bean
+    static vn.gov.egov.personaldata.SealedValueStore sealedStatusReports(StatusReportQueue queue) {
+        return queue.sealedReports();
+    }
+
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
         if (!off(pollInterval)) {

@@ -1,32 +1,34 @@
 package vn.gov.egov.nationalportal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
+import tools.jackson.databind.json.JsonMapper;
 import vn.gov.egov.dossier.DossierChannel;
 import vn.gov.egov.dossier.DossierStatusChanged;
 
 /**
- * Reports every status change of every dossier, whatever its channel, to the national portal. A report that fails
- * (portal unreachable, 5xx) throws, so its event publication stays incomplete and is resubmitted later
- * ({@link PortalSchedule}); a report the portal refuses as wrong (4xx) is logged and not sent again. Each report carries
- * its {@link #reportKey key}, so a report sent twice (a retry after a lost answer, a redelivered event) is kept once.
+ * Reports every status change of every dossier, whatever its channel, to the national portal: the listener only
+ * enqueues the report (in its own transaction, so a failure leaves the event publication incomplete and it is
+ * resubmitted, {@link PortalSchedule}); {@link SendingStatusReports} sends the queue in batches, woken once this
+ * transaction commits. Each report carries its {@link #reportKey key}, so a report sent twice (a retry after a lost
+ * answer, a redelivered event) is kept once on the portal.
  */
 @Component
 class StatusReporting {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StatusReporting.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final NationalPortalClient portal;
+    private final StatusReportQueue queue;
+    private final SendingStatusReports sending;
 
-    StatusReporting(NationalPortalClient portal) {
-        this.portal = portal;
+    StatusReporting(StatusReportQueue queue, SendingStatusReports sending) {
+        this.queue = queue;
+        this.sending = sending;
     }
 
     @ApplicationModuleListener
@@ -34,14 +36,10 @@ class StatusReporting {
         if (changed.status().nationalCode() < 1) {
             return;
         }
-        try {
-            portal.report(report(changed));
-        } catch (HttpClientErrorException e) {
-            if (e.getStatusCode().value() == 408 || e.getStatusCode().value() == 429) {
-                throw e;
-            }
-            LOG.error("national portal refused the status report of dossier {} ({}): {}", changed.dossierCode(), changed.action(),
-                    e.getResponseBodyAsString());
+        Map<String, Object> report = report(changed);
+        if (queue.enqueue((String) report.get("reportKey"), changed.dossierCode(), changed.status().nationalCode(),
+                JSON.writeValueAsString(report), Instant.now())) {
+            sending.wakeAfterCommit();
         }
     }
 

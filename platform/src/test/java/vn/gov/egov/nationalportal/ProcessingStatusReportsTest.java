@@ -1,6 +1,5 @@
 package vn.gov.egov.nationalportal;
 
-import vn.gov.egov.DirectConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +25,12 @@ import vn.gov.egov.reception.ResultTestSupport;
 
 /** Every move after reception reaches the national portal with its national status code, once, whatever is sent again. */
 class ProcessingStatusReportsTest extends ResultTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    StatusReporting reporting;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private List<JsonNode> reports(String code) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulatorPort()
@@ -68,10 +73,11 @@ class ProcessingStatusReportsTest extends ResultTestSupport {
         DossierStatusChanged returned = new DossierStatusChanged(UUID.randomUUID(), code, "1.000001", "Cấp Phiếu lý lịch tư pháp", "SO-TP",
                 DossierChannel.IN_PERSON, DossierStatus.RETURNED, DossierStatus.RESOLVED, "RETURNED", Instant.now(), null, null, null,
                 "Trả kết quả tại Bộ phận Một cửa cho Nguyễn Văn An (người nộp hồ sơ)", Instant.now(), DossierOutcome.APPROVED, false);
-        StatusReporting reporting = new StatusReporting(new NationalPortalClient(
-                DirectConnections.to("http://127.0.0.1:" + simulatorPort() + "/national-portal"), Duration.ofSeconds(2), Duration.ofSeconds(5)));
         reporting.on(returned);
         reporting.on(returned);
+        await().atMost(Duration.ofSeconds(15)).until(() -> statuses(code).size() == 1
+                && jdbc.sql("select count(*) from portal_status_report where report_key = ?").param(StatusReporting.reportKey(returned))
+                .query(Integer.class).single() == 0);
         assertThat(statuses(code)).as("a redelivered event, or a retry after a lost answer").containsExactly(10);
         assertThat(StatusReporting.reportKey(returned)).isEqualTo(StatusReporting.reportKey(returned))
                 .isNotEqualTo(StatusReporting.reportKey(new DossierStatusChanged(returned.dossierId(), code, "1.000001", "x", "SO-TP",

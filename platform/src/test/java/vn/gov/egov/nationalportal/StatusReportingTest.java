@@ -1,25 +1,18 @@
 package vn.gov.egov.nationalportal;
 
-import vn.gov.egov.DirectConnections;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.ResourceAccessException;
 import vn.gov.egov.PlatformTest;
 import vn.gov.egov.dossier.DossierChannel;
 import vn.gov.egov.dossier.DossierStatus;
 import vn.gov.egov.dossier.DossierStatusChanged;
 
-/**
- * What a status report says, and how a failure is handled: an unreachable portal makes the listener throw (the event
- * publication stays incomplete and is resubmitted); a report the portal refuses as wrong is not retried.
- */
+/** What a status report says (how it is queued and sent: {@link StatusReportBatchesTest}). */
 class StatusReportingTest extends PlatformTest {
 
     private static DossierStatusChanged received(DossierChannel channel, String reference, String procedureCode) {
@@ -37,21 +30,6 @@ class StatusReportingTest extends PlatformTest {
         Map<String, Object> post = StatusReporting.report(received(DossierChannel.BY_POST, "EB260000001VN", "1.000001"));
         assertThat(post).doesNotContainKey("portalDossierId").containsEntry("channel", 3);
         assertThat(StatusReporting.report(received(DossierChannel.IN_PERSON, null, "1.000001"))).containsEntry("channel", 1);
-    }
-
-    @Test
-    void anUnreachablePortalFailsTheListenerSoThatTheReportIsResubmitted() {
-        StatusReporting unreachable = new StatusReporting(new NationalPortalClient(DirectConnections.to("http://127.0.0.1:9"), Duration.ofMillis(500), Duration.ofSeconds(1)));
-        assertThatThrownBy(() -> unreachable.on(received(DossierChannel.IN_PERSON, null, "1.000001")))
-                .isInstanceOf(ResourceAccessException.class);
-    }
-
-    @Test
-    void aReportThePortalRefusesAsWrongIsNotRetried() {
-        StatusReporting reporting = new StatusReporting(new NationalPortalClient(
-                DirectConnections.to("http://127.0.0.1:" + simulatorPort() + "/national-portal"), Duration.ofSeconds(2), Duration.ofSeconds(5)));
-        // the simulator refuses a procedure code with spaces (400): logged, not thrown
-        reporting.on(received(DossierChannel.IN_PERSON, null, "mã sai"));
         assertThat(PortalSchedule.off("-")).isTrue();
         assertThat(PortalSchedule.off("PT1M")).isFalse();
     }

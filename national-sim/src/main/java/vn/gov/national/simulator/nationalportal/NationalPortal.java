@@ -70,6 +70,9 @@ class NationalPortal {
 
     private final List<StatusReport> reports = new ArrayList<>();
 
+    /** The reports by their key, so that a report sent again is found at once however many came before. */
+    private final Map<String, StatusReport> reportsByKey = new HashMap<>();
+
     NationalPortal() {
         seed();
     }
@@ -141,16 +144,70 @@ class NationalPortal {
     }
 
     synchronized Reported report(JsonNode body) {
-        StatusReport report = StatusReport.from(body, reports.size() + 1L, clock.instant());
-        if (report.reportKey() != null) {
-            Optional<StatusReport> seen = reports.stream().filter(r -> report.reportKey().equals(r.reportKey())).findFirst();
-            if (seen.isPresent()) {
-                log.info("SIMULATOR national portal: report {} of dossier {} received again, ignored", report.reportKey(), report.dossierCode());
-                return new Reported(seen.get(), true);
+        return keep(StatusReport.from(body, reports.size() + 1L, clock.instant()), true);
+    }
+
+    /** What the portal answered for one report of a batch: {@code accepted}, {@code duplicate} or {@code refused}. */
+    record BatchItem(String reportKey, String outcome, Long reportId, String reason) {
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("reportKey", reportKey);
+            json.put("outcome", outcome);
+            if (reportId != null) {
+                json.put("reportId", reportId);
+            }
+            if (reason != null) {
+                json.put("reason", reason);
+            }
+            return json;
+        }
+    }
+
+    /**
+     * A batch of reports, kept in the order given (so one dossier's reports keep theirs); each is answered on its own:
+     * accepted, a duplicate of one received before under the same {@code reportKey}, or refused with the reason (an
+     * invalid report, or one without a {@code reportKey}, which a batch needs to match its answers).
+     */
+    synchronized List<BatchItem> reportAll(List<JsonNode> bodies) {
+        List<BatchItem> results = new ArrayList<>(bodies.size());
+        for (JsonNode body : bodies) {
+            String key = body != null && body.path("reportKey").isString() ? body.path("reportKey").asString() : null;
+            if (key == null || key.isBlank()) {
+                results.add(new BatchItem(key, "refused", null, "Trường 'reportKey' là bắt buộc khi báo cáo theo lô"));
+                continue;
+            }
+            try {
+                Reported reported = keep(StatusReport.from(body, reports.size() + 1L, clock.instant()), false);
+                results.add(new BatchItem(key, reported.duplicate() ? "duplicate" : "accepted", reported.report().reportId(), null));
+            } catch (SimulatorProblem e) {
+                results.add(new BatchItem(key, "refused", null, e.getBody().getDetail()));
             }
         }
+        log.info("SIMULATOR national portal: a batch of {} status reports: {} accepted, {} duplicate, {} refused", bodies.size(),
+                count(results, "accepted"), count(results, "duplicate"), count(results, "refused"));
+        return results;
+    }
+
+    private static long count(List<BatchItem> results, String outcome) {
+        return results.stream().filter(r -> r.outcome().equals(outcome)).count();
+    }
+
+    private Reported keep(StatusReport report, boolean logIt) {
+        if (report.reportKey() != null) {
+            StatusReport seen = reportsByKey.get(report.reportKey());
+            if (seen != null) {
+                if (logIt) {
+                    log.info("SIMULATOR national portal: report {} of dossier {} received again, ignored", report.reportKey(), report.dossierCode());
+                }
+                return new Reported(seen, true);
+            }
+            reportsByKey.put(report.reportKey(), report);
+        }
         reports.add(report);
-        log.info("SIMULATOR national portal: status {} of dossier {} reported", report.status(), report.dossierCode());
+        if (logIt) {
+            log.info("SIMULATOR national portal: status {} of dossier {} reported", report.status(), report.dossierCode());
+        }
         return new Reported(report, false);
     }
 

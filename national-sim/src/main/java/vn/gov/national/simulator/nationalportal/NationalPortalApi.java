@@ -26,12 +26,19 @@ import vn.gov.national.simulator.SimulatorProblem;
  * POST /national-portal/api/province/dossiers/{portalDossierId}/acknowledgement   {"dossierCode"} → 204 / 404 / 409
  * POST /national-portal/api/province/status-reports                           → 202 {"reportId"}; 200 when its
  *                                                                             reportKey came before (ignored, no duplicate)
+ * POST /national-portal/api/province/status-reports/batch                     {"reports": [...]} (1..500, each with its
+ *                                                                             reportKey) → 200 {"results": [{reportKey,
+ *                                                                             outcome: accepted | duplicate | refused,
+ *                                                                             reportId, reason}]} in the order sent
  * GET  /national-portal/api/province/status-reports?dossierCode=              in arrival order
  * </pre>
  */
 @RestController
 @RequestMapping("/national-portal/api")
 class NationalPortalApi {
+
+    /** The most reports one batch may carry. */
+    static final int MAX_BATCH = 500;
 
     static final String NOTICE = "TRÌNH MÔ PHỎNG Cổng Dịch vụ công quốc gia – dữ liệu giả. SIMULATOR of the national portal.";
 
@@ -78,6 +85,21 @@ class NationalPortalApi {
         NationalPortal.Reported reported = portal.report(body);
         return ResponseEntity.status(reported.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(Map.of("notice", NOTICE, "reportId", reported.report().reportId(), "duplicate", reported.duplicate()));
+    }
+
+    @PostMapping("/province/status-reports/batch")
+    Map<String, Object> reportBatch(@RequestBody JsonNode body) {
+        JsonNode list = body == null ? null : body.get("reports");
+        if (list == null || !list.isArray()) {
+            throw SimulatorProblem.invalid("reports", "required", "Trường 'reports' là bắt buộc và phải là một danh sách báo cáo");
+        }
+        if (list.size() < 1 || list.size() > MAX_BATCH) {
+            throw SimulatorProblem.invalid("reports", "size",
+                    "Trường 'reports' phải có từ 1 đến %d báo cáo, nhận được %d".formatted(MAX_BATCH, list.size()));
+        }
+        List<JsonNode> reports = new java.util.ArrayList<>(list.size());
+        list.forEach(reports::add);
+        return Map.of("notice", NOTICE, "results", portal.reportAll(reports).stream().map(NationalPortal.BatchItem::toJson).toList());
     }
 
     @GetMapping("/province/status-reports")

@@ -266,4 +266,33 @@ class NationalPortalApiTest {
         tooLong.put("reportKey", "k".repeat(101));
         assertThat(post("/national-portal/api/province/status-reports", tooLong).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void aBatchIsKeptInOrderAndEachReportIsAnsweredOnItsOwn() {
+        String code = "000.00.10.H20-261127-" + (1000 + (int) (Math.random() * 8000));
+        String prefix = "batch-" + System.nanoTime() + ":";
+        Map<String, Object> received = new LinkedHashMap<>(Map.of("reportKey", prefix + "RECEIVED", "dossierCode", code,
+                "procedureCode", "1.000001", "channel", 1, "status", 2, "statusText", "Đã tiếp nhận", "at", "2026-11-27T03:00:00Z"));
+        Map<String, Object> processing = with(with(received, "reportKey", prefix + "PROCESSING"), "status", 4);
+        Map<String, Object> wrong = with(with(received, "reportKey", prefix + "WRONG"), "status", 11);
+        Map<String, Object> keyless = with(received, "reportKey", null);
+        assertThat(post("/national-portal/api/province/status-reports", received).statusCode()).isEqualTo(202);
+
+        HttpResponse<String> answer = post("/national-portal/api/province/status-reports/batch",
+                Map.of("reports", List.of(received, processing, wrong, keyless, processing)));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode results = json(answer).get("results");
+        assertThat(results.findValuesAsString("outcome")).containsExactly("duplicate", "accepted", "refused", "refused", "duplicate");
+        assertThat(results.get(1).get("reportKey").asString()).isEqualTo(prefix + "PROCESSING");
+        assertThat(results.get(2).get("reason").asString()).contains("'status'").contains("1 đến 10");
+        assertThat(results.get(3).get("reason").asString()).contains("'reportKey'");
+        assertThat(results.get(4).get("reportId").asLong()).isEqualTo(results.get(1).get("reportId").asLong());
+        JsonNode reports = json(get("/national-portal/api/province/status-reports?dossierCode=" + code)).get("reports");
+        assertThat(reports.findValuesAsString("reportKey")).containsExactly(prefix + "RECEIVED", prefix + "PROCESSING");
+
+        assertThat(post("/national-portal/api/province/status-reports/batch", Map.of("reports", List.of())).statusCode()).isEqualTo(400);
+        assertThat(post("/national-portal/api/province/status-reports/batch", Map.of("items", List.of(received))).statusCode()).isEqualTo(400);
+        assertThat(post("/national-portal/api/province/status-reports/batch",
+                Map.of("reports", java.util.Collections.nCopies(501, received))).statusCode()).isEqualTo(400);
+    }
 }
