@@ -9,7 +9,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.egov.dossier.DossierChannel;
+import vn.gov.egov.dossier.DossierDetail;
+import vn.gov.egov.dossier.DossierProgress;
 import vn.gov.egov.dossier.DossierStatusChanged;
+import vn.gov.egov.payment.FeePaid;
+import vn.gov.egov.payment.PaymentRequested;
 
 /**
  * Reports every status change of every dossier, whatever its channel, to the national portal: the listener only
@@ -23,12 +27,18 @@ class StatusReporting {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The national status of a dossier whose applicant has a financial obligation to meet (formats.md). */
+    static final int FINANCIAL_OBLIGATION = 6;
+    private static final java.text.NumberFormat DONG = java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("vi"));
+
     private final StatusReportQueue queue;
     private final SendingStatusReports sending;
+    private final DossierProgress dossiers;
 
-    StatusReporting(StatusReportQueue queue, SendingStatusReports sending) {
+    StatusReporting(StatusReportQueue queue, SendingStatusReports sending, DossierProgress dossiers) {
         this.queue = queue;
         this.sending = sending;
+        this.dossiers = dossiers;
     }
 
     @ApplicationModuleListener
@@ -40,6 +50,55 @@ class StatusReporting {
         if (queue.enqueue((String) report.get("reportKey"), changed.dossierCode(), changed.status().nationalCode(),
                 JSON.writeValueAsString(report), Instant.now())) {
             sending.wakeAfterCommit();
+        }
+    }
+
+    /** Fees to pay: the portal shows the dossier as waiting for its financial obligation (status 6). */
+    @ApplicationModuleListener
+    void on(PaymentRequested requested) {
+        dossiers.detail(requested.dossierId()).ifPresent(d -> enqueue(report(d, "PAYMENT_REQUESTED|" + requested.paymentId(),
+                FINANCIAL_OBLIGATION, "Chờ thực hiện nghĩa vụ tài chính", requested.requestedAt(),
+                "Phí, lệ phí phải nộp: %s đồng".formatted(format(requested.amount())))));
+    }
+
+    /** Paid: the portal shows the dossier's own status again, with the payment noted. */
+    @ApplicationModuleListener
+    void on(FeePaid paid) {
+        dossiers.detail(paid.dossierId()).filter(d -> d.summary().status().nationalCode() >= 1)
+                .ifPresent(d -> enqueue(report(d, "FEE_PAID|" + paid.paymentId(), d.summary().status().nationalCode(),
+                        d.summary().status().vietnameseName(), paid.paidAt(), "Đã nộp phí, lệ phí: %s đồng%s"
+                                .formatted(format(paid.amount()), paid.online() ? " (trực tuyến)" : ""))));
+    }
+
+    private void enqueue(Map<String, Object> report) {
+        if (queue.enqueue((String) report.get("reportKey"), (String) report.get("dossierCode"), (Integer) report.get("status"),
+                JSON.writeValueAsString(report), Instant.now())) {
+            sending.wakeAfterCommit();
+        }
+    }
+
+    private static Map<String, Object> report(DossierDetail d, String move, int status, String statusText, Instant at, String note) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("reportKey", UUID.nameUUIDFromBytes((d.summary().id() + "|" + move).getBytes(StandardCharsets.UTF_8)).toString());
+        report.put("dossierCode", d.summary().code());
+        if (d.summary().channel() == DossierChannel.NATIONAL_PORTAL && d.externalReference() != null) {
+            report.put("portalDossierId", d.externalReference());
+        }
+        report.put("procedureCode", d.summary().procedureCode());
+        report.put("channel", d.summary().channel().nationalCode());
+        report.put("status", status);
+        report.put("statusText", statusText);
+        report.put("at", at.toString());
+        if (d.summary().appointmentDate() != null) {
+            report.put("appointmentDate", d.summary().appointmentDate().toString());
+        }
+        report.put("note", note);
+        return report;
+    }
+
+    private static String format(long amount) {
+        synchronized (DONG) {
+            return DONG.format(amount);
         }
     }
 

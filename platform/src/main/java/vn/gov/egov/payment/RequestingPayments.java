@@ -35,9 +35,11 @@ class RequestingPayments {
     private final PaymentStore store;
     private final Procedures procedures;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    RequestingPayments(PaymentStore store, Procedures procedures, AuditTrail audit) {
+    RequestingPayments(PaymentStore store, Procedures procedures, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.procedures = procedures;
         this.audit = audit;
@@ -67,6 +69,7 @@ class RequestingPayments {
                 now, now, 0, null, null, null, null, null);
         if (store.insertIfNoneOpen(payment)) {
             LOG.info("Dossier {}: payment {} requested, {} VND", changed.dossierCode(), payment.id(), payment.amount());
+            events.publishEvent(new PaymentRequested(payment.dossierId(), payment.dossierCode(), payment.id(), payment.amount(), now));
         }
     }
 
@@ -98,6 +101,7 @@ class RequestingPayments {
         if (!store.insertIfNoneOpen(payment)) {
             throw PaymentRefused.conflict("concurrent-request", "Yêu cầu thanh toán của hồ sơ vừa được thay đổi đồng thời; hãy thử lại");
         }
+        events.publishEvent(new PaymentRequested(payment.dossierId(), payment.dossierCode(), payment.id(), payment.amount(), now));
         AuditRecord.Builder record = AuditRecord.builder(open.isPresent() ? "PAYMENT_ADJUSTED" : "PAYMENT_REQUESTED", Outcome.SUCCESS)
                 .currentActor().fromCurrentRequest().object("payment", payment.id().toString())
                 .detail("dossierCode", payment.dossierCode()).changed("amount", open.map(Payment::amount).orElse(null), total);

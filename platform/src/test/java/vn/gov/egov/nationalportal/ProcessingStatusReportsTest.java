@@ -55,16 +55,35 @@ class ProcessingStatusReportsTest extends ResultTestSupport {
         progress.resolve(id, SPECIALIST, DossierOutcome.APPROVED, UUID.randomUUID(), null);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(code).contains(10));
-        // submitted 1, received 2, processing 4, paused for supplements 5, supplemented 4, resolved 9, returned 10
-        await().atMost(Duration.ofSeconds(10)).until(() -> statuses(code).size() == 7);
-        assertThat(statuses(code)).containsExactlyInAnyOrder(1, 2, 4, 5, 4, 9, 10);
+        // submitted 1, received 2, fees to pay 6, processing 4, paused for supplements 5, supplemented 4, resolved 9, returned 10
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses(code).size() == 8);
+        assertThat(statuses(code)).containsExactlyInAnyOrder(1, 2, 6, 4, 5, 4, 9, 10);
         List<JsonNode> reports = reports(code);
         assertThat(reports).allSatisfy(r -> assertThat(r.get("channel").asInt()).isEqualTo(2));
         assertThat(reports.stream().filter(r -> r.get("status").asInt() == 9).findFirst().orElseThrow().get("statusText").asString())
                 .isEqualTo("Đã có kết quả, chờ trả");
         assertThat(reports.stream().filter(r -> r.get("status").asInt() == 5).findFirst().orElseThrow().get("statusText").asString())
                 .isEqualTo("Tạm dừng, chờ bổ sung hồ sơ");
-        assertThat(new HashSet<>(reports.stream().map(r -> r.get("reportKey").asString()).toList())).as("one key per move").hasSize(7);
+        assertThat(new HashSet<>(reports.stream().map(r -> r.get("reportKey").asString()).toList())).as("one key per move").hasSize(8);
+    }
+
+    @Test
+    void feesToPayAndTheirPaymentReachThePortal() throws Exception {
+        UUID id = received("portal-fees-" + UUID.randomUUID(), ResultDelivery.ONLINE, null);
+        String code = codeOf(id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(code).contains(6));
+        JsonNode obligation = reports(code).stream().filter(r -> r.get("status").asInt() == 6).findFirst().orElseThrow();
+        assertThat(obligation.get("statusText").asString()).isEqualTo("Chờ thực hiện nghĩa vụ tài chính");
+        assertThat(obligation.get("note").asString()).isEqualTo("Phí, lệ phí phải nộp: 200.000 đồng");
+
+        vn.gov.egov.payment.FeePaid paid = new vn.gov.egov.payment.FeePaid(id, code, UUID.randomUUID(), 200_000, Instant.now(), true);
+        reporting.on(paid);
+        reporting.on(paid);
+        await().atMost(Duration.ofSeconds(20)).until(() -> reports(code).stream().anyMatch(r -> r.path("note").asString("").startsWith("Đã nộp")));
+        List<JsonNode> afterPayment = reports(code).stream().filter(r -> r.path("note").asString("").startsWith("Đã nộp")).toList();
+        assertThat(afterPayment).as("once, however often the event comes").hasSize(1);
+        assertThat(afterPayment.get(0).get("status").asInt()).as("the dossier's own status again: received").isEqualTo(2);
+        assertThat(afterPayment.get(0).get("note").asString()).isEqualTo("Đã nộp phí, lệ phí: 200.000 đồng (trực tuyến)");
     }
 
     @Test

@@ -29,7 +29,6 @@ import vn.gov.egov.dossier.DossierStatus;
 import vn.gov.egov.dossier.DossierStatusChanged;
 import vn.gov.egov.dossier.DossierTestSupport;
 import vn.gov.egov.dossier.Dossiers;
-import vn.gov.egov.dossier.ResultDelivery;
 
 /**
  * The statistics see dossiers only through their events. Synthetic events with explicit times (as the listener sees
@@ -328,7 +327,9 @@ class StatisticsTest extends DossierTestSupport {
         DossierProgress.Actor specialist = new DossierProgress.Actor("cv-thong-ke", "Trần Thống Kê");
         progress.startProcessing(id, specialist);
         progress.resolve(id, specialist, DossierOutcome.APPROVED, UUID.randomUUID(), null);
-        progress.returnResult(id, specialist, ResultDelivery.ONLINE, null);
+        // a result to be received online is returned by the platform itself once resolved
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RETURNED".equals(jdbc.sql("select status from dossier where id = ?")
+                .param(id).query(String.class).single()));
         UUID account = jdbc.sql("select applicant_account from dossier where id = ?").param(id).query(UUID.class).single();
         dossiers.rate(account, code, 4, null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
