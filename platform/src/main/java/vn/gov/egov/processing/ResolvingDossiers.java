@@ -78,7 +78,7 @@ class ResolvingDossiers {
         UUID account = detail.summary().businessName() == null ? accountOf(detail) : null;
         try {
             return results.issue(new ResultIssue(dossier.dossierId(), dossier.code(), dossier.procedureCode(), dossier.procedureName(),
-                    type, issuingAgency, agencyName(issuingAgency), detail.summary().applicantName(), account,
+                    type, issuingAgency, agencyName(issuingAgency), detail.summary().applicantName(), account, detail.businessTaxCode(),
                     new ResultIssue.Signer(leader.fullName(), Role.AGENCY_LEADER.vietnameseName()), null, null, null,
                     title.toUpperCase(Locale.forLanguageTag("vi")), body, fields, reasons));
         } catch (SigningRefused e) {

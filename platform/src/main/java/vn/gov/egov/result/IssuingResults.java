@@ -95,9 +95,11 @@ class IssuingResults implements Results {
         return transaction.execute(status -> {
             StoredFile stored = files.store(checked, new Provenance(CHANNEL, issue.dossierCode(), by));
             store.insert(id, issue, title, stored.sha256(), issuedAt, by);
-            if (issue.applicantAccountId() != null) {
-                personalDocuments.add(DocumentOwner.citizen(issue.applicantAccountId()), title, PersonalDocumentKind.RESULT, stored,
-                        issue.dossierCode(), issuedOn, issue.validUntil());
+            // a business's licence is the business's: its representatives see it in the business's store
+            DocumentOwner owner = issue.businessTaxCode() != null ? DocumentOwner.business(issue.businessTaxCode())
+                    : issue.applicantAccountId() != null ? DocumentOwner.citizen(issue.applicantAccountId()) : null;
+            if (owner != null) {
+                personalDocuments.add(owner, title, PersonalDocumentKind.RESULT, stored, issue.dossierCode(), issuedOn, issue.validUntil());
             }
             audit.record(AuditRecord.builder("RESULT_ISSUED", Outcome.SUCCESS).object("result", id.toString())
                     .detail("dossierCode", issue.dossierCode()).detail("type", issue.type().name())

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param agencyName         its name, printed in the header
  * @param applicantName      who the result is for, printed; shown masked on the public verification page
  * @param applicantAccountId the applicant's account (the result then goes to their personal document store), or null
+ * @param businessTaxCode    the business the dossier was submitted for: the result goes to the business's document store instead
  * @param signer             the leader who signs
  * @param decisionNumber     number and notation, e.g. "15/QĐ-STP" (nullable)
  * @param validFrom          from when it is valid (null: the day it is issued)
@@ -27,7 +28,7 @@ import java.util.UUID;
  * @param refusalReasons     for a refusal notice, the reasons (at least one); otherwise empty
  */
 public record ResultIssue(UUID dossierId, String dossierCode, String procedureCode, String procedureName, ResultType type,
-                          String agencyCode, String agencyName, String applicantName, UUID applicantAccountId,
+                          String agencyCode, String agencyName, String applicantName, UUID applicantAccountId, String businessTaxCode,
                           Signer signer, String decisionNumber, LocalDate validFrom, LocalDate validUntil, String title,
                           List<String> bodyLines, List<Field> fields, List<String> refusalReasons) {
 

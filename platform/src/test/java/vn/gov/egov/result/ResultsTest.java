@@ -63,7 +63,7 @@ class ResultsTest extends PlatformTest {
     static ResultIssue licence(UUID dossierId, UUID accountId, String agencyCode) {
         return new ResultIssue(dossierId, agencyCode + "-261127-" + (1000 + (int) (Math.random() * 8999)), "1.000001",
                 "Cấp giấy phép hoạt động thử nghiệm", ResultType.LICENCE, agencyCode, "Sở Văn hóa, Thể thao và Du lịch",
-                "Nguyễn Văn An", accountId, new ResultIssue.Signer("Hoàng Thị Lan", "Phó Giám đốc"), "15/GP-SVHTTDL",
+                "Nguyễn Văn An", accountId, null, new ResultIssue.Signer("Hoàng Thị Lan", "Phó Giám đốc"), "15/GP-SVHTTDL",
                 LocalDate.now().minusDays(1), LocalDate.now().plusYears(2), "GIẤY PHÉP HOẠT ĐỘNG",
                 List.of("Căn cứ hồ sơ đề nghị và kết quả thẩm định,"), List.of(new ResultIssue.Field("Địa điểm", "Số 1 Lê Lợi, Lạng Sơn")),
                 List.of());
@@ -71,6 +71,23 @@ class ResultsTest extends PlatformTest {
 
     static String agency() {
         return "R-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    @Test
+    void aBusinesssResultGoesToTheBusinesssDocumentStore() {
+        UUID account = UUID.randomUUID();
+        String taxCode = "49" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        ResultIssue forCitizen = licence(UUID.randomUUID(), account, agency());
+        ResultIssue issue = new ResultIssue(forCitizen.dossierId(), forCitizen.dossierCode(), forCitizen.procedureCode(),
+                forCitizen.procedureName(), forCitizen.type(), forCitizen.agencyCode(), forCitizen.agencyName(), forCitizen.applicantName(),
+                account, taxCode, forCitizen.signer(), forCitizen.decisionNumber(), forCitizen.validFrom(), forCitizen.validUntil(),
+                forCitizen.title(), forCitizen.bodyLines(), forCitizen.fields(), forCitizen.refusalReasons());
+
+        IssuedResult issued = results.issue(issue);
+
+        assertThat(personalDocuments.documents(DocumentOwner.business(taxCode))).singleElement()
+                .satisfies(document -> assertThat(document.sha256()).isEqualTo(issued.sha256()));
+        assertThat(personalDocuments.documents(DocumentOwner.citizen(account))).as("not the representative's own").isEmpty();
     }
 
     @Test
@@ -139,7 +156,7 @@ class ResultsTest extends PlatformTest {
         UUID dossierId = UUID.randomUUID();
         String agency = agency();
         IssuedResult issued = results.issue(new ResultIssue(dossierId, agency + "-261127-0002", "1.000003", "Thủ tục thử",
-                ResultType.REFUSAL_NOTICE, agency, "UBND xã Thử nghiệm", "Lê Minh", null,
+                ResultType.REFUSAL_NOTICE, agency, "UBND xã Thử nghiệm", "Lê Minh", null, null,
                 new ResultIssue.Signer("Phạm Văn Đức", "Chủ tịch"), null, null, null, null, List.of(), List.of(),
                 List.of("Thửa đất nằm trong quy hoạch hành lang an toàn giao thông.")));
         assertThat(results.find(issued.resultId())).hasValueSatisfying(result -> {
@@ -148,11 +165,11 @@ class ResultsTest extends PlatformTest {
         });
 
         assertThatThrownBy(() -> new ResultIssue(dossierId, "X-261127-0003", "1.000003", "Thủ tục thử", ResultType.REFUSAL_NOTICE,
-                agency, "UBND xã Thử nghiệm", "Lê Minh", null, new ResultIssue.Signer("Phạm Văn Đức", "Chủ tịch"), null, null, null,
+                agency, "UBND xã Thử nghiệm", "Lê Minh", null, null, new ResultIssue.Signer("Phạm Văn Đức", "Chủ tịch"), null, null, null,
                 null, List.of(), List.of(), List.of(" ")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Lý do từ chối");
         assertThatThrownBy(() -> new ResultIssue(dossierId, "", "1.000003", "Thủ tục thử", ResultType.LICENCE, agency, "UBND xã",
-                "Lê Minh", null, null, null, LocalDate.of(2027, 1, 2), LocalDate.of(2027, 1, 1), null, null, null, null))
+                "Lê Minh", null, null, null, null, LocalDate.of(2027, 1, 2), LocalDate.of(2027, 1, 1), null, null, null, null))
                 .hasMessageContaining("Mã hồ sơ: bắt buộc").hasMessageContaining("Người ký").hasMessageContaining("Có hiệu lực đến");
     }
 

@@ -130,7 +130,7 @@ class PdfSigningTest extends PlatformTest {
         UUID account = UUID.randomUUID();
         String dossierCode = agency.code() + "-261127-0001";
         assertThatThrownBy(() -> results.issue(new ResultIssue(dossierId, dossierCode, "1.000001", "Thủ tục thử nghiệm",
-                ResultType.LICENCE, agency.code(), agency.name(), "Trần Thị Hoa", account,
+                ResultType.LICENCE, agency.code(), agency.name(), "Trần Thị Hoa", account, null,
                 new ResultIssue.Signer("Lê Văn Cường", "Giám đốc"), null, LocalDate.now(), null, "GIẤY PHÉP THỬ", List.of(),
                 List.of(), List.of())))
                 .isInstanceOf(SigningRefused.class).hasMessageContaining("đã hết hạn");
