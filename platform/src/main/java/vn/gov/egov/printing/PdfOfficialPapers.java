@@ -44,7 +44,8 @@ class PdfOfficialPapers implements OfficialPapers {
         }
     }
 
-    private byte[] render(Paper paper, boolean common) {
+    // package-private: the tests compare both cuts
+    byte[] render(Paper paper, boolean common) {
         PaperFonts.Loaded loaded = null;
         boolean saved = false;
         try (PDDocument document = new PDDocument()) {
