@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One paper of each kind the life of a dossier prints (issue 5, "Speed"): the filled form and the receipt at the
  * acceptance, the result at the approval, shaped like those of {@code FormPapers}, {@code DossierPapersPrinter} and
  * {@code ResultPaper}. In the printing package to reach the renderer without Spring.
- * {@code bench/run-jmh.sh PaperBenchmark}
+ * {@code bench/run-jmh.sh PaperBenchmark} (wall time), or the CPU time of the rendering thread, which a shared machine
+ * disturbs less: {@code java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.printing.PaperBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +49,33 @@ public class PaperBenchmark {
     @Benchmark
     public byte[] render() {
         return papers.render(paper);
+    }
+
+    /** Thread CPU time per paper of each kind after a warm-up, three rounds: [warm-up papers] [measured papers]. */
+    public static void main(String[] args) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        PdfOfficialPapers papers = new PdfOfficialPapers();
+        List<Paper> kinds = List.of(form(), receipt(), result());
+        int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        for (int i = 0; i < warmUp; i++) {
+            kinds.forEach(papers::render);
+        }
+        for (int round = 1; round <= 3; round++) {
+            StringBuilder line = new StringBuilder("round " + round + ":");
+            double all = 0;
+            for (int k = 0; k < kinds.size(); k++) {
+                long start = threads.getCurrentThreadCpuTime();
+                int bytes = 0;
+                for (int i = 0; i < runs; i++) {
+                    bytes = papers.render(kinds.get(k)).length;
+                }
+                double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6 / runs;
+                all += ms;
+                line.append(String.format(" %s %.2f ms CPU (%d bytes);", List.of("form", "receipt", "result").get(k), ms, bytes));
+            }
+            System.out.println(line.append(String.format(" the three: %.2f ms", all)));
+        }
     }
 
     static Paper form() {

@@ -36,7 +36,7 @@ class PdfOfficialPapers implements OfficialPapers {
         try {
             return render(paper, common);
         } catch (IllegalArgumentException e) {
-            if (!common) {
+            if (!common || e.getMessage() == null || !e.getMessage().startsWith("No glyph for")) {
                 throw e;
             }
             // a letter the cut-down fonts lack ("No glyph for U+…") that the check before missed: the whole fonts have it
