@@ -129,6 +129,16 @@ class OfficialPapersTest {
     }
 
     @Test
+    void aCapitalTheCutDownFontsLackIsPrintedWithTheWholeFonts() throws IOException {
+        // "ŉ" is in the cut, its capital "ʼN" (U+02BC) is not: the title, printed in capitals, needs the whole fonts
+        Paper paper = new Paper("UBND XÃ", null, null, null, "Tên ŉ", null, List.of(new Block.Paragraph("Tên ŉ")), null, List.of());
+
+        try (PDDocument document = Loader.loadPDF(papers.render(paper))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("TÊN \u02BCN", "Tên ŉ");
+        }
+    }
+
+    @Test
     void widthsMeasuredOnceAreThoseOfPdfBox() throws IOException {
         PaperFonts fonts = new PaperFonts();
         for (boolean common : List.of(true, false)) {
