@@ -37,6 +37,7 @@ final class PaperLayout {
     private final PaperFonts fonts;
     private final PDFont regular;
     private final PDFont bold;
+    private final PaperFonts.Loaded loaded;
     private PDPageContentStream content;
     private float y;
 
@@ -45,6 +46,7 @@ final class PaperLayout {
         this.fonts = fonts;
         this.regular = loaded.regular();
         this.bold = loaded.bold();
+        this.loaded = loaded;
         newPage();
     }
 
@@ -487,16 +489,12 @@ final class PaperLayout {
         return lines;
     }
 
-    private static float width(String text, PDFont font, float size) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private float width(String text, PDFont font, float size) {
+        return loaded.width(text, font) / 1000 * size;
     }
 
     /** The size, down to 10 pt, at which a header line fits on one line; longer ones wrap at 10 pt. */
-    private static float fitting(String text, PDFont font, float size, float width) {
+    private float fitting(String text, PDFont font, float size, float width) {
         float s = size;
         while (s > 10 && width(text, font, s) > width) {
             s -= 0.5f;

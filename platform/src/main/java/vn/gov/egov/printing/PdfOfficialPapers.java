@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.GregorianCalendar;
+import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
@@ -30,10 +32,24 @@ class PdfOfficialPapers implements OfficialPapers {
 
     @Override
     public byte[] render(Paper paper) {
+        boolean common = common(paper);
+        try {
+            return render(paper, common);
+        } catch (IllegalArgumentException e) {
+            if (!common || e.getMessage() == null || !e.getMessage().startsWith("No glyph for")) {
+                throw e;
+            }
+            // a letter the cut-down fonts lack ("No glyph for U+…") that the check before missed: the whole fonts have it
+            return render(paper, false);
+        }
+    }
+
+    // package-private: the tests compare both cuts
+    byte[] render(Paper paper, boolean common) {
         PaperFonts.Loaded loaded = null;
         boolean saved = false;
         try (PDDocument document = new PDDocument()) {
-            loaded = fonts.load(document);
+            loaded = fonts.load(document, common);
             new PaperLayout(document, fonts, loaded).lay(paper);
             describe(document, fonts.printable(paper.title()).toUpperCase(java.util.Locale.ROOT));
             ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
@@ -48,6 +64,38 @@ class PdfOfficialPapers implements OfficialPapers {
                 fonts.release(loaded);
             }
         }
+    }
+
+    /** Whether every text of the paper can be printed with the cut-down fonts. */
+    private boolean common(Paper paper) {
+        List<String> texts = new ArrayList<>(List.of(nonNull(paper.authority()), nonNull(paper.issuingUnit()),
+                nonNull(paper.number()), nonNull(paper.placeAndDate()), nonNull(paper.title()), nonNull(paper.subtitle())));
+        if (paper.qrCode() != null) {
+            texts.add(nonNull(paper.qrCode().caption()));
+        }
+        for (Signature s : paper.signatures()) {
+            texts.addAll(List.of(nonNull(s.role()), nonNull(s.name()), nonNull(s.note())));
+        }
+        for (Block block : paper.blocks()) {
+            if (block instanceof Block.Heading h) {
+                texts.add(nonNull(h.text()));
+            } else if (block instanceof Block.Paragraph p) {
+                texts.add(nonNull(p.text()));
+            } else if (block instanceof Block.Field f) {
+                texts.add(nonNull(f.label()));
+                texts.add(nonNull(f.value()));
+            } else if (block instanceof Block.Table t) {
+                texts.addAll(t.headers().stream().map(PdfOfficialPapers::nonNull).toList());
+                t.rows().forEach(row -> row.forEach(cell -> texts.add(nonNull(cell))));
+            } else if (block instanceof Block.Items i) {
+                i.items().forEach(item -> texts.add(nonNull(item)));
+            }
+        }
+        return texts.stream().allMatch(fonts::common);
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
     }
 
     private void describe(PDDocument document, String title) throws IOException {

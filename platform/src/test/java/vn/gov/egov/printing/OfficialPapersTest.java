@@ -90,6 +90,71 @@ class OfficialPapersTest {
     }
 
     @Test
+    void aVietnamesePaperLooksTheSameWithTheCutDownFontsAsWithTheWholeOnes() throws IOException {
+        PdfOfficialPapers renderer = new PdfOfficialPapers();
+        Paper paper = receipt();
+        try (PDDocument cut = Loader.loadPDF(renderer.render(paper, true));
+             PDDocument whole = Loader.loadPDF(renderer.render(paper, false))) {
+            assertThat(new PDFTextStripper().getText(cut)).isEqualTo(new PDFTextStripper().getText(whole));
+            BufferedImage a = new PDFRenderer(cut).renderImageWithDPI(0, 100);
+            BufferedImage b = new PDFRenderer(whole).renderImageWithDPI(0, 100);
+            int differing = 0;
+            for (int y = 0; y < a.getHeight(); y++) {
+                for (int x = 0; x < a.getWidth(); x++) {
+                    differing += a.getRGB(x, y) == b.getRGB(x, y) ? 0 : 1;
+                }
+            }
+            assertThat(differing).as("pixels that differ between the two cuts").isZero();
+            for (var name : cut.getPage(0).getResources().getFontNames()) {
+                PDFont font = cut.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).isTrue();
+                assertThat(font.getName()).matches("[A-Z]{6}\\+DejaVuSans.*");
+            }
+        }
+    }
+
+    @Test
+    void lettersBeyondVietnamesePrintWithTheWholeFonts() throws IOException {
+        Paper paper = new Paper("UBND TỈNH LẠNG SƠN", null, null, null, "Giấy xác nhận Αθήνα", null,
+                List.of(new Block.Field("Họ và tên", "Αλέξανδρος Иванов"), new Block.Paragraph("Quốc tịch: Hy Lạp, Nga ₫ №")),
+                null, List.of());
+
+        try (PDDocument document = Loader.loadPDF(papers.render(paper))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("GIẤY XÁC NHẬN ΑΘΉΝΑ", "Họ và tên: Αλέξανδρος Иванов", "Quốc tịch: Hy Lạp, Nga ₫ №");
+            for (var name : document.getPage(0).getResources().getFontNames()) {
+                assertThat(document.getPage(0).getResources().getFont(name).getName()).matches("[A-Z]{6}\\+DejaVuSans.*");
+            }
+        }
+    }
+
+    @Test
+    void aCapitalTheCutDownFontsLackIsPrintedWithTheWholeFonts() throws IOException {
+        // "ŉ" is in the cut, its capital "ʼN" (U+02BC) is not: the title, printed in capitals, needs the whole fonts
+        Paper paper = new Paper("UBND XÃ", null, null, null, "Tên ŉ", null, List.of(new Block.Paragraph("Tên ŉ")), null, List.of());
+
+        try (PDDocument document = Loader.loadPDF(papers.render(paper))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("TÊN \u02BCN", "Tên ŉ");
+        }
+    }
+
+    @Test
+    void widthsMeasuredOnceAreThoseOfPdfBox() throws IOException {
+        PaperFonts fonts = new PaperFonts();
+        for (boolean common : List.of(true, false)) {
+            try (PDDocument document = new PDDocument()) {
+                PaperFonts.Loaded loaded = fonts.load(document, common);
+                for (String text : List.of("Nguyễn Thị Thùy Dương", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 125/QĐ-STP, ₫ 1.000", "")) {
+                    for (PDFont font : List.of(loaded.regular(), loaded.bold())) {
+                        assertThat(loaded.width(text, font)).as(text).isEqualTo(font.getStringWidth(text));
+                        assertThat(loaded.width(text, font)).as(text + ", measured again").isEqualTo(font.getStringWidth(text));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aTableOf200RowsFlowsOverSeveralPagesRepeatingItsHeader() throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 1; i <= 200; i++) {
