@@ -105,13 +105,25 @@ class SendingNotifications implements SmartLifecycle {
         }
         List<NotificationStore.Attempted> outcomes = new ArrayList<>(due.size());
         for (NotificationChannel channel : NotificationChannel.values()) {
-            List<NotificationRow> rows = due.stream().filter(n -> n.channel() == channel).toList();
+            List<NotificationRow> rows = new ArrayList<>();
+            List<Carrier.Outgoing> messages = new ArrayList<>();
+            for (NotificationRow n : due) {
+                if (n.channel() != channel) {
+                    continue;
+                }
+                try {
+                    messages.add(new Carrier.Outgoing(protection.open(NotificationStore.RECIPIENT, n.recipientSealed()), n.subject(),
+                            protection.open(NotificationStore.BODY, n.bodySealed()), n.dossierCode()));
+                    rows.add(n);
+                } catch (RuntimeException e) {
+                    // one row that cannot be opened (a key removed too early) must not hold back the whole batch
+                    outcomes.add(outcome(n, Carrier.Outcome.failed(new DeliveryFailed(
+                            "Không mở được người nhận hoặc nội dung đã niêm phong (" + e.getClass().getSimpleName() + ").", false))));
+                }
+            }
             if (rows.isEmpty()) {
                 continue;
             }
-            List<Carrier.Outgoing> messages = rows.stream().map(n -> new Carrier.Outgoing(
-                    protection.open(NotificationStore.RECIPIENT, n.recipientSealed()), n.subject(),
-                    protection.open(NotificationStore.BODY, n.bodySealed()), n.dossierCode())).toList();
             List<Carrier.Outcome> results;
             try {
                 results = carriers.get(channel).send(messages);
