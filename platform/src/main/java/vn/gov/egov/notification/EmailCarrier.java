@@ -28,6 +28,8 @@ class EmailCarrier implements Carrier {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final NotificationSettings settings;
+    /** Looked up once: the listener asks for every message whether e-mail is configured. */
+    private volatile Optional<JavaMailSender> sender;
 
     EmailCarrier(ObjectProvider<JavaMailSender> mail, NotificationSettings settings) {
         this.mail = mail;
@@ -41,15 +43,24 @@ class EmailCarrier implements Carrier {
 
     @Override
     public Optional<String> unavailable() {
-        return mail.getIfAvailable() == null
+        return sender() == null
                 ? Optional.of("Chưa cấu hình máy chủ thư điện tử (spring.mail.host): thư không được gửi.")
                 : Optional.empty();
+    }
+
+    private JavaMailSender sender() {
+        Optional<JavaMailSender> found = sender;
+        if (found == null) {
+            found = Optional.ofNullable(mail.getIfAvailable());
+            sender = found;
+        }
+        return found.orElse(null);
     }
 
     /** One connection to the mail server for the whole batch ({@link JavaMailSender#send(MimeMessage...)}). */
     @Override
     public List<Outcome> send(List<Outgoing> messages) {
-        JavaMailSender sender = mail.getIfAvailable();
+        JavaMailSender sender = sender();
         if (sender == null) {
             return Collections.nCopies(messages.size(), Outcome.failed(new DeliveryFailed(unavailable().orElseThrow(), false)));
         }
