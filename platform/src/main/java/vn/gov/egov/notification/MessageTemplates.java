@@ -34,6 +34,7 @@ class MessageTemplates {
             "REFUSED", "Từ chối tiếp nhận", "WITHDRAWN", "Người nộp rút hồ sơ");
     /** Notes whose details follow a marker: the apology's reason. */
     private static final Map<String, String> NOTE_AFTER = Map.of("RESCHEDULED", "Lý do:");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
@@ -168,7 +169,7 @@ class MessageTemplates {
     }
 
     private static String oneLine(String text) {
-        return text == null ? null : text.replaceAll("\\s+", " ").strip();
+        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     private static String stripSlash(String url) {
