@@ -35,6 +35,7 @@ class NotifyingApplicants {
     /** The moves whose messages say how the result is returned. */
     private static final java.util.Set<String> RESULT_ACTIONS = java.util.Set.of("RESOLVED", "RETURNED");
 
+    private final Set<NotificationChannel> skippedLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Dossiers dossiers;
     private final DossierProgress progress;
     private final MessageTemplates templates;
@@ -86,8 +87,14 @@ class NotifyingApplicants {
                         row.channel());
             } else if (row.status() == NotificationStatus.SKIPPED) {
                 sending.count(row.channel(), "skipped");
-                LOG.info("Dossier {} ({}): {} to {} SKIPPED: {}", event.dossierCode(), event.action(), row.channel(),
-                        row.recipientMasked(), row.lastError());
+                // the row and the metric record each one; the log says it once per channel (then at DEBUG)
+                if (skippedLogged.add(row.channel())) {
+                    LOG.info("Dossier {} ({}): {} to {} SKIPPED: {} (further SKIPPED messages are logged at DEBUG)", event.dossierCode(),
+                            event.action(), row.channel(), row.recipientMasked(), row.lastError());
+                } else {
+                    LOG.debug("Dossier {} ({}): {} to {} SKIPPED: {}", event.dossierCode(), event.action(), row.channel(),
+                            row.recipientMasked(), row.lastError());
+                }
             } else {
                 pending.add(row.id());
             }
