@@ -176,11 +176,12 @@ class SendingNotifications implements SmartLifecycle {
                     while (!woken && running) {
                         signal.await();
                     }
-                    woken = false;
-                    if (running && !settings.linger().isZero()) {
-                        // gathers what is recorded meanwhile; a stop ends the wait at once
-                        signal.awaitNanos(settings.linger().toNanos());
+                    // gathers what is recorded meanwhile: further wakes do not cut the wait short, a stop does
+                    long left = settings.linger().toNanos();
+                    while (running && left > 0) {
+                        left = signal.awaitNanos(left);
                     }
+                    woken = false;
                 } finally {
                     lock.unlock();
                 }
