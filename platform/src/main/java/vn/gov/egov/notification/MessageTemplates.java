@@ -19,7 +19,8 @@ import vn.gov.egov.dossier.ResultDelivery;
 /**
  * The Vietnamese texts, from Thymeleaf TEXT templates an operator can change ({@code egov.notification.templates}):
  * {@code <ACTION>.email.txt} (first line the subject, then the body) and {@code <ACTION>.sms.txt}; an action without
- * its own templates uses {@code OTHER.*}. An SMS is kept within two UCS-2 segments: a note too long is shortened.
+ * its own templates uses {@code OTHER.*}. An SMS is kept within two UCS-2 segments: a note too long is shortened
+ * (the SMS is then rendered a second time, with the shortened note).
  */
 @Component
 class MessageTemplates {
@@ -33,6 +34,7 @@ class MessageTemplates {
             "REFUSED", "Từ chối tiếp nhận", "WITHDRAWN", "Người nộp rút hồ sơ");
     /** Notes whose details follow a marker: the apology's reason. */
     private static final Map<String, String> NOTE_AFTER = Map.of("RESCHEDULED", "Lý do:");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
@@ -82,8 +84,12 @@ class MessageTemplates {
         String note = oneLine(details(event));
         String text = oneLine(render(name, variables(event, null, note, delivery)));
         if (text.length() > SMS_MAX && note != null && !note.isEmpty()) {
-            // the text around a one-character note, less that character and room for the ellipsis
-            int room = SMS_MAX - (oneLine(render(name, variables(event, null, "x", delivery))).length() - 1) - 1;
+            // the text around the note (rendered again with a one-character note when the note is not found once in it),
+            // less room for the ellipsis
+            int at = text.indexOf(note);
+            int around = at >= 0 && at == text.lastIndexOf(note) ? text.length() - note.length()
+                    : oneLine(render(name, variables(event, null, "x", delivery))).length() - 1;
+            int room = SMS_MAX - around - 1;
             note = room <= 0 ? "" : shorten(note, room);
             text = oneLine(render(name, variables(event, null, note, delivery))).replace("….", "…");
         }
@@ -163,7 +169,7 @@ class MessageTemplates {
     }
 
     private static String oneLine(String text) {
-        return text == null ? null : text.replaceAll("\\s+", " ").strip();
+        return text == null ? null : WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     private static String stripSlash(String url) {

@@ -3,10 +3,15 @@ package vn.gov.egov.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,55 +26,96 @@ class NotificationStore {
             id, dossier_code, event_action, event_at, channel, recipient_sealed, recipient_masked, template, subject, body_sealed,
             status, attempts, last_error, provider_id, created_at, updated_at, next_attempt_at, sent_at""";
 
-    private final JdbcClient jdbc;
+    /** One outcome of an attempt: {@code providerId} when sent; otherwise the error and the next attempt (none: FAILED). */
+    record Attempted(UUID id, String providerId, String error, Instant next) {
+    }
 
-    NotificationStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    NotificationStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** Inserts unless this event already has its message on this channel; returns whether it did. */
     boolean insert(NotificationRow n) {
-        return jdbc.sql("""
-                        insert into notification (id, dossier_code, event_action, event_at, channel, recipient_sealed, recipient_masked,
-                            template, subject, body_sealed, status, attempts, last_error, created_at, updated_at, next_attempt_at)
-                        values (:id, :code, :action, :eventAt, :channel, :recipient, :masked, :template, :subject, :body, :status, 0,
-                            :lastError, :now, :now, :next)
-                        on conflict on constraint notification_once do nothing""")
-                .param("id", n.id()).param("code", n.dossierCode()).param("action", n.eventAction())
-                .param("eventAt", Timestamp.from(n.eventAt())).param("channel", n.channel().name())
-                .param("recipient", n.recipientSealed()).param("masked", n.recipientMasked()).param("template", n.template())
-                .param("subject", n.subject()).param("body", n.bodySealed()).param("status", n.status().name())
-                .param("lastError", n.lastError()).param("now", Timestamp.from(n.createdAt()))
-                .param("next", n.nextAttemptAt() == null ? null : Timestamp.from(n.nextAttemptAt()))
-                .update() == 1;
+        return !insertAll(List.of(n)).isEmpty();
     }
 
-    /** Ids of the messages due for an attempt, oldest due first. */
-    List<UUID> due(Instant now, int limit) {
-        return jdbc.sql("select id from notification where status = 'PENDING' and next_attempt_at <= :now order by next_attempt_at limit :limit")
-                .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
+    /**
+     * Inserts the rows in one statement, leaving out those whose event already has its message on the channel (a
+     * redelivered event); returns the ids inserted.
+     */
+    Set<UUID> insertAll(List<NotificationRow> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                insert into notification (id, dossier_code, event_action, event_at, channel, recipient_sealed, recipient_masked,
+                    template, subject, body_sealed, status, attempts, last_error, created_at, updated_at, next_attempt_at) values""");
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            NotificationRow n = rows.get(i);
+            sql.append(i == 0 ? " " : ", ").append("(:id%1$d, :code%1$d, :action%1$d, :eventAt%1$d, :channel%1$d, :recipient%1$d, :masked%1$d,"
+                    .formatted(i)).append(" :template%1$d, :subject%1$d, :body%1$d, :status%1$d, 0, :lastError%1$d, :now%1$d, :now%1$d, :next%1$d)"
+                    .formatted(i));
+            params.put("id" + i, n.id());
+            params.put("code" + i, n.dossierCode());
+            params.put("action" + i, n.eventAction());
+            params.put("eventAt" + i, Timestamp.from(n.eventAt()));
+            params.put("channel" + i, n.channel().name());
+            params.put("recipient" + i, n.recipientSealed());
+            params.put("masked" + i, n.recipientMasked());
+            params.put("template" + i, n.template());
+            params.put("subject" + i, n.subject());
+            params.put("body" + i, n.bodySealed());
+            params.put("status" + i, n.status().name());
+            params.put("lastError" + i, n.lastError());
+            params.put("now" + i, Timestamp.from(n.createdAt()));
+            params.put("next" + i, n.nextAttemptAt() == null ? null : Timestamp.from(n.nextAttemptAt()));
+        }
+        sql.append(" on conflict on constraint notification_once do nothing returning id");
+        return new HashSet<>(jdbc.sql(sql.toString()).params(params).query(UUID.class).list());
     }
 
-    /** The message, locked for this transaction, if it is still due; empty when another node holds or sent it. */
-    Optional<NotificationRow> lockIfDue(UUID id, Instant now) {
-        return jdbc.sql("select " + COLUMNS + " from notification where id = :id and status = 'PENDING' and next_attempt_at <= :now"
-                        + " for update skip locked")
-                .param("id", id).param("now", Timestamp.from(now)).query(NotificationStore::row).optional();
+    /**
+     * Up to {@code limit} messages due now, oldest due first, locked for this transaction; those another node (or
+     * another sender) holds are passed over, so no message is taken twice.
+     */
+    List<NotificationRow> lockDue(Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from notification where status = 'PENDING' and next_attempt_at <= :now"
+                        + " order by next_attempt_at limit :limit for update skip locked")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(NotificationStore::row).list();
+    }
+
+    /** Records the outcomes: one batch of statements for the messages sent, one for those not sent. */
+    void attempted(List<Attempted> outcomes, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> sent = outcomes.stream().filter(o -> o.error() == null)
+                .map(o -> new Object[] {o.providerId(), at, at, o.id()}).toList();
+        if (!sent.isEmpty()) {
+            batches.batchUpdate("""
+                    update notification set status = 'SENT', attempts = attempts + 1, provider_id = ?, sent_at = ?, updated_at = ?,
+                        next_attempt_at = null where id = ?""", sent,
+                    new int[] {Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP, Types.OTHER});
+        }
+        List<Object[]> failed = outcomes.stream().filter(o -> o.error() != null).map(o -> new Object[] {
+                o.next() == null ? "FAILED" : "PENDING", o.error(), at, o.next() == null ? null : Timestamp.from(o.next()), o.id()}).toList();
+        if (!failed.isEmpty()) {
+            batches.batchUpdate("""
+                    update notification set status = ?, attempts = attempts + 1, last_error = ?, updated_at = ?,
+                        next_attempt_at = ? where id = ?""", failed,
+                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP, Types.OTHER});
+        }
     }
 
     void sent(UUID id, String providerId, Instant now) {
-        jdbc.sql("""
-                        update notification set status = 'SENT', attempts = attempts + 1, provider_id = :provider, sent_at = :now,
-                            updated_at = :now, next_attempt_at = null where id = :id""")
-                .param("id", id).param("provider", providerId).param("now", Timestamp.from(now)).update();
+        attempted(List.of(new Attempted(id, providerId, null, null)), now);
     }
 
     void failedAttempt(UUID id, String error, Instant now, Instant next) {
-        jdbc.sql("""
-                        update notification set status = case when cast(:next as timestamptz) is null then 'FAILED' else 'PENDING' end,
-                            attempts = attempts + 1, last_error = :error, updated_at = :now, next_attempt_at = cast(:next as timestamptz) where id = :id""")
-                .param("id", id).param("error", error).param("now", Timestamp.from(now))
-                .param("next", next == null ? null : Timestamp.from(next)).update();
+        attempted(List.of(new Attempted(id, null, error, next)), now);
     }
 
     List<NotificationRow> latest(NotificationStatus status, String dossierCode, int limit) {

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierProgress;
 import vn.gov.egov.dossier.DossierStatusChanged;
@@ -20,8 +23,9 @@ import vn.gov.egov.personaldata.PhoneNumber;
 
 /**
  * Turns a dossier's status change into one message per channel the applicant can be reached by (e-mail, a mobile
- * number for SMS), records them, then tries to send them. A change already recorded (a redelivered event) records
- * and sends nothing. A channel that is not configured is recorded as SKIPPED with the reason.
+ * number for SMS) and records them, sealed, in the listener's transaction; {@link SendingNotifications} sends them in
+ * batches. A change already recorded (a redelivered event) records and sends nothing. A channel that is not
+ * configured is recorded as SKIPPED with the reason.
  */
 @Component
 class NotifyingApplicants {
@@ -31,6 +35,7 @@ class NotifyingApplicants {
     /** The moves whose messages say how the result is returned. */
     private static final java.util.Set<String> RESULT_ACTIONS = java.util.Set.of("RESOLVED", "RETURNED");
 
+    private final Set<NotificationChannel> skippedLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Dossiers dossiers;
     private final DossierProgress progress;
     private final MessageTemplates templates;
@@ -48,7 +53,10 @@ class NotifyingApplicants {
         this.protection = protection;
     }
 
-    /** Returns the ids of the messages recorded now (none for a change already notified). */
+    /**
+     * Records the messages (one insert) in the caller's transaction; the sender is woken once it commits. Returns the
+     * ids of the messages to send (none for a change already notified or a channel not configured).
+     */
     @Transactional
     List<UUID> notify(DossierStatusChanged event) {
         Optional<Dossiers.ApplicantContact> contact = dossiers.contactOf(event.dossierCode());
@@ -57,51 +65,63 @@ class NotifyingApplicants {
             return List.of();
         }
         Dossiers.ApplicantContact applicant = contact.get();
-        List<UUID> recorded = new ArrayList<>();
+        List<NotificationRow> rows = new ArrayList<>(2);
         String email = applicant.email() == null ? "" : applicant.email().strip();
         ResultDelivery delivery = RESULT_ACTIONS.contains(event.action())
                 ? progress.detail(event.dossierId()).map(DossierDetail::resultDelivery).orElse(null) : null;
+        Instant now = Instant.now();
         if (email.contains("@")) {
             MessageTemplates.Message message = templates.email(event, applicant.name(), delivery);
-            record(event, NotificationChannel.EMAIL, email, maskedEmail(email), message).ifPresent(recorded::add);
+            rows.add(row(event, NotificationChannel.EMAIL, email, maskedEmail(email), message, now));
         }
         mobile(applicant.phoneNumber()).ifPresent(phone ->
-                record(event, NotificationChannel.SMS, phone.value(), phone.masked(), templates.sms(event, delivery)).ifPresent(recorded::add));
+                rows.add(row(event, NotificationChannel.SMS, phone.value(), phone.masked(), templates.sms(event, delivery), now)));
         if (email.isEmpty() && applicant.phoneNumber() == null) {
             LOG.info("Dossier {} ({}): the applicant left no e-mail and no mobile number, nobody notified", event.dossierCode(), event.action());
         }
-        for (UUID id : recorded) {
-            try {
-                sending.attempt(id);
-            } catch (RuntimeException e) {
-                // recorded all the same: the scheduled sender tries again
-                LOG.warn("Dossier {} ({}): notification {} not attempted now: {}", event.dossierCode(), event.action(), id,
-                        e.getClass().getSimpleName());
+        Set<UUID> inserted = store.insertAll(rows);
+        List<UUID> pending = new ArrayList<>(rows.size());
+        for (NotificationRow row : rows) {
+            if (!inserted.contains(row.id())) {
+                LOG.info("Dossier {} ({} at {}): {} already recorded, not sent again", event.dossierCode(), event.action(), event.at(),
+                        row.channel());
+            } else if (row.status() == NotificationStatus.SKIPPED) {
+                sending.count(row.channel(), "skipped");
+                // the row and the metric record each one; the log says it once per channel (then at DEBUG)
+                if (skippedLogged.add(row.channel())) {
+                    LOG.info("Dossier {} ({}): {} to {} SKIPPED: {} (further SKIPPED messages are logged at DEBUG)", event.dossierCode(),
+                            event.action(), row.channel(), row.recipientMasked(), row.lastError());
+                } else {
+                    LOG.debug("Dossier {} ({}): {} to {} SKIPPED: {}", event.dossierCode(), event.action(), row.channel(),
+                            row.recipientMasked(), row.lastError());
+                }
+            } else {
+                pending.add(row.id());
             }
         }
-        return recorded;
+        if (!pending.isEmpty()) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        sending.wake();
+                    }
+                });
+            } else {
+                sending.wake();
+            }
+        }
+        return pending;
     }
 
-    private Optional<UUID> record(DossierStatusChanged event, NotificationChannel channel, String recipient, String masked,
-                                  MessageTemplates.Message message) {
+    private NotificationRow row(DossierStatusChanged event, NotificationChannel channel, String recipient, String masked,
+                                MessageTemplates.Message message, Instant now) {
         Optional<String> unavailable = sending.carrier(channel).unavailable();
-        Instant now = Instant.now();
-        UUID id = UUID.randomUUID();
-        NotificationRow row = new NotificationRow(id, event.dossierCode(), event.action(), event.at(), channel,
+        return new NotificationRow(UUID.randomUUID(), event.dossierCode(), event.action(), event.at(), channel,
                 protection.seal(NotificationStore.RECIPIENT, recipient), masked, message.template(), message.subject(),
                 protection.seal(NotificationStore.BODY, message.body()),
                 unavailable.isPresent() ? NotificationStatus.SKIPPED : NotificationStatus.PENDING, 0, unavailable.orElse(null), null,
                 now, now, unavailable.isPresent() ? null : now, null);
-        if (!store.insert(row)) {
-            LOG.info("Dossier {} ({} at {}): {} already recorded, not sent again", event.dossierCode(), event.action(), event.at(), channel);
-            return Optional.empty();
-        }
-        if (unavailable.isPresent()) {
-            sending.count(channel, "skipped");
-            LOG.info("Dossier {} ({}): {} to {} SKIPPED: {}", event.dossierCode(), event.action(), channel, masked, unavailable.get());
-            return Optional.empty();
-        }
-        return Optional.of(id);
     }
 
     private static Optional<PhoneNumber> mobile(String phone) {

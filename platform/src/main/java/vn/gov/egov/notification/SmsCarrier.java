@@ -3,7 +3,10 @@ package vn.gov.egov.notification;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,14 +20,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SMS gateway's adapter: {@code POST {egov.national.sms.base-url}/api/messages} with the API key as a bearer
- * token, {@code {"to","text","reference"}} → 202 {@code {"messageId","segments"}}. Texts go as Vietnamese with
- * diacritics (UCS-2). Configured when both the address and the key are set.
+ * The SMS gateway's adapter: {@code POST {egov.national.sms.base-url}/api/messages/batch} with the API key as a bearer
+ * token, {@code {"messages":[{"to","text","reference"}…]}} → 200 {@code {"results":[…]}} in the same order, each
+ * {@code {"reference","messageId"}} or {@code {"reference","error":{"status","field","rule","detail"}}}: a message the
+ * gateway refuses fails alone (for good when the number or text is refused), the others are sent. Texts go as
+ * Vietnamese with diacritics (UCS-2). Configured when both the address and the key are set.
  */
 @Component
 class SmsCarrier implements Carrier {
 
     private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** Messages in one gateway request (the gateway's limit). */
+    static final int MAX_BATCH = 500;
 
     private final RestClient client;
     private final String baseUrl;
@@ -58,30 +66,48 @@ class SmsCarrier implements Carrier {
     }
 
     @Override
-    public String send(String recipient, String subject, String body, String reference) {
-        unavailable().ifPresent(reason -> {
-            throw new DeliveryFailed(reason, false);
-        });
-        Map<String, String> request = new LinkedHashMap<>();
-        request.put("to", recipient);
-        request.put("text", body);
-        request.put("reference", reference);
+    public List<Outcome> send(List<Outgoing> messages) {
+        Optional<String> unavailable = unavailable();
+        if (unavailable.isPresent()) {
+            return Collections.nCopies(messages.size(), Outcome.failed(new DeliveryFailed(unavailable.get(), false)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(messages.size());
+        for (int from = 0; from < messages.size(); from += MAX_BATCH) {
+            List<Outgoing> part = messages.subList(from, Math.min(messages.size(), from + MAX_BATCH));
+            try {
+                outcomes.addAll(sendBatch(part));
+            } catch (DeliveryFailed failure) {
+                outcomes.addAll(Collections.nCopies(part.size(), Outcome.failed(failure)));
+            }
+        }
+        return outcomes;
+    }
+
+    private List<Outcome> sendBatch(List<Outgoing> messages) {
+        List<Map<String, String>> items = new ArrayList<>(messages.size());
+        for (Outgoing message : messages) {
+            Map<String, String> item = new LinkedHashMap<>();
+            item.put("to", message.recipient());
+            item.put("text", message.body());
+            item.put("reference", message.reference());
+            items.add(item);
+        }
         try {
-            return client.post().uri("/api/messages").contentType(MediaType.APPLICATION_JSON)
+            return client.post().uri("/api/messages/batch").contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                    .header("Authorization", "Bearer " + apiKey).body(JSON.writeValueAsString(request))
+                    .header("Authorization", "Bearer " + apiKey).body(JSON.writeValueAsString(Map.of("messages", items)))
                     .exchange((req, response) -> {
                         int status = response.getStatusCode().value();
                         String answer = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-                        if (status == 200 || status == 201 || status == 202) {
-                            JsonNode json = JSON.readTree(answer);
-                            return json.path("messageId").asString("");
+                        if (status == 200) {
+                            return outcomes(JSON.readTree(answer).path("results"), messages.size());
                         }
                         if (status == 401 || status == 403) {
                             throw new DeliveryFailed("Cổng SMS từ chối khóa API (mã " + status + "): kiểm tra egov.national.sms.api-key.", false);
                         }
                         if (status == 400 || status == 422) {
-                            throw new DeliveryFailed("Cổng SMS từ chối số điện thoại hoặc nội dung tin nhắn (mã " + status + fields(answer) + ").", true);
+                            // the batch itself refused (not one message of it): the request can be made right, so tried again
+                            throw new DeliveryFailed("Cổng SMS từ chối yêu cầu gửi theo lô (mã " + status + fields(answer) + ").", false);
                         }
                         throw new DeliveryFailed("Cổng SMS trả lời mã " + status + ".", false);
                     });
@@ -90,25 +116,49 @@ class SmsCarrier implements Carrier {
         }
     }
 
+    /** {@code results[i]} answers message {@code i}: its id, or the error the gateway names; a missing answer is retried. */
+    private static List<Outcome> outcomes(JsonNode results, int count) {
+        List<Outcome> outcomes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            JsonNode result = results.path(i);
+            JsonNode error = result.path("error");
+            if (result.isMissingNode()) {
+                outcomes.add(Outcome.failed(new DeliveryFailed("Cổng SMS không trả lời cho tin nhắn này trong lô.", false)));
+            } else if (error.isObject()) {
+                int status = error.path("status").asInt(400);
+                boolean refused = status == 400 || status == 422;
+                outcomes.add(Outcome.failed(new DeliveryFailed(refused
+                        ? "Cổng SMS từ chối số điện thoại hoặc nội dung tin nhắn (mã " + status + fields(error) + ")."
+                        : "Cổng SMS chưa gửi được tin nhắn này (mã " + status + ").", refused)));
+            } else {
+                outcomes.add(Outcome.sent(result.path("messageId").asString("")));
+            }
+        }
+        return outcomes;
+    }
+
     /** The names of the refused fields of a problem+json answer (never their values). */
     private static String fields(String problem) {
         try {
-            StringBuilder names = new StringBuilder();
-            JsonNode root = JSON.readTree(problem);
-            java.util.List<JsonNode> errors = new java.util.ArrayList<>();
-            root.path("errors").forEach(errors::add);
-            if (errors.isEmpty()) {
-                errors.add(root);
-            }
-            for (JsonNode error : errors) {
-                String field = error.path("field").asString("");
-                if (field.matches("[A-Za-z0-9_.]{1,40}")) {
-                    names.append(names.isEmpty() ? ", trường " : ", ").append(field);
-                }
-            }
-            return names.toString();
+            return fields(JSON.readTree(problem));
         } catch (RuntimeException e) {
             return "";
         }
+    }
+
+    private static String fields(JsonNode root) {
+        StringBuilder names = new StringBuilder();
+        List<JsonNode> errors = new ArrayList<>();
+        root.path("errors").forEach(errors::add);
+        if (errors.isEmpty()) {
+            errors.add(root);
+        }
+        for (JsonNode error : errors) {
+            String field = error.path("field").asString("");
+            if (field.matches("[A-Za-z0-9_.]{1,40}")) {
+                names.append(names.isEmpty() ? ", trường " : ", ").append(field);
+            }
+        }
+        return names.toString();
     }
 }

@@ -75,6 +75,29 @@ class NotificationChannelsTest extends DossierTestSupport {
     }
 
     @Test
+    void aBatchGoesInOneRequestAndTheGatewaysRefusalOfOneMessageIsNamedForThatMessageOnly() {
+        String reference = "adapter-batch-" + UUID.randomUUID();
+        List<Carrier.Outcome> outcomes = gateway("sms-simulator-key").send(List.of(
+                new Carrier.Outgoing("0983999041", null, "Hồ sơ thứ nhất", reference),
+                new Carrier.Outgoing("0205381234", null, "Hồ sơ thứ hai", reference),
+                new Carrier.Outgoing("0983999043", null, "Hồ sơ thứ ba", reference)));
+        assertThat(outcomes).hasSize(3);
+        assertThat(outcomes.get(0).failure()).isNull();
+        assertThat(outcomes.get(0).providerId()).startsWith("sms-");
+        assertThat(outcomes.get(2).providerId()).startsWith("sms-").isNotEqualTo(outcomes.get(0).providerId());
+        assertThat(outcomes.get(1).providerId()).isNull();
+        assertThat(outcomes.get(1).failure().permanent()).isTrue();
+        assertThat(outcomes.get(1).failure().getMessage()).contains("mã 400").contains("trường to").doesNotContain("0205381234");
+
+        List<Carrier.Outcome> wrongKey = gateway("wrong-key").send(List.of(new Carrier.Outgoing("0983999041", null, "x", reference),
+                new Carrier.Outgoing("0983999043", null, "y", reference)));
+        assertThat(wrongKey).as("a refusal of the whole request is every message's, for now").allSatisfy(o -> {
+            assertThat(o.failure().permanent()).isFalse();
+            assertThat(o.failure().getMessage()).contains("mã 401");
+        });
+    }
+
+    @Test
     void withoutMailServerOrGatewayKeyTheNotificationsAreRecordedAsSkippedWithTheReason() throws Exception {
         String code = submitOnline(citizenToken(CITIZEN), "skipped-" + UUID.randomUUID());
         StaticListableBeanFactory noBeans = new StaticListableBeanFactory();

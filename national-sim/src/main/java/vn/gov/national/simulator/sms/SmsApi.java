@@ -2,10 +2,12 @@ package vn.gov.national.simulator.sms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,9 @@ import vn.gov.national.simulator.SimulatorProblem;
  * SIMULATOR of an SMS gateway (brandname SMS):
  * <pre>
  * POST /sms/api/messages   Authorization: Bearer &lt;sim.sms.api-key&gt;   {"to","text","reference"} → 202 {"messageId","segments"}
+ * POST /sms/api/messages/batch   same key   {"messages":[{"to","text","reference"}, …]} (1 to 500) → 200
+ *      {"results":[…]} in the order of the messages: {"reference","messageId","segments"} for each one accepted,
+ *      {"reference","error":{"status","field","rule","detail"}} for each one refused; the others are sent all the same
  * GET  /sms/api/messages?to=&amp;reference=   → {"messages":[…]} newest first (open: for demonstrations and tests)
  * </pre>
  */
@@ -39,6 +44,9 @@ class SmsApi {
 
     static final int MAX_TEXT = 612;
 
+    /** Messages in one batch request. */
+    static final int MAX_BATCH = 500;
+
     private final SmsGateway gateway;
 
     private final byte[] apiKey;
@@ -51,30 +59,96 @@ class SmsApi {
     @PostMapping("/messages")
     ResponseEntity<Map<String, Object>> send(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                              @RequestBody JsonNode body) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                || !MessageDigest.isEqual(apiKey, authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
-            throw SimulatorProblem.unauthorized(
-                    "Tiêu đề 'Authorization' phải là 'Bearer <khóa API>' với khóa API của cổng SMS (cấu hình sim.sms.api-key)");
-        }
+        authorize(authorization);
         JsonBodyCheck check = JsonBodyCheck.of(body);
-        String to = check.requiredText("to");
-        if (to != null && !MOBILE.matcher(to).matches()) {
-            check.fail("to", "vietnamese-mobile",
-                    "Trường 'to' phải là số di động Việt Nam gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09");
-        }
-        String text = check.requiredText("text");
-        if (text != null && text.codePointCount(0, text.length()) > MAX_TEXT) {
-            check.fail("text", "max-length", "Trường 'text' dài tối đa %d ký tự, nhận được %d"
-                    .formatted(MAX_TEXT, text.codePointCount(0, text.length())));
-        }
-        String reference = check.optionalText("reference");
+        faults(body).forEach(f -> check.fail(f.field(), f.rule(), f.message()));
         check.verify();
-        SmsGateway.Message message = gateway.send(to, body.get("text").asString(), reference);
+        SmsGateway.Message message = gateway.send(body.get("to").asString().strip(), body.get("text").asString(), reference(body));
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("notice", NOTICE);
         accepted.put("messageId", message.messageId());
         accepted.put("segments", message.segments());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
+    }
+
+    /** Many messages in one request: each is checked and sent on its own, and answered at its place in {@code results}. */
+    @PostMapping("/messages/batch")
+    Map<String, Object> sendBatch(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                  @RequestBody JsonNode body) {
+        authorize(authorization);
+        JsonNode items = JsonBodyCheck.of(body).body().get("messages");
+        if (items == null || !items.isArray() || items.isEmpty() || items.size() > MAX_BATCH) {
+            throw SimulatorProblem.invalid("messages", "array-1-" + MAX_BATCH,
+                    "Trường 'messages' phải là một mảng từ 1 đến %d tin nhắn {to, text, reference}".formatted(MAX_BATCH));
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (JsonNode item : items) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            String reference = item.isObject() ? reference(item) : null;
+            result.put("reference", reference);
+            List<SimulatorProblem.FieldError> faults = item.isObject() ? faults(item)
+                    : List.of(new SimulatorProblem.FieldError("messages[]", "json-object", "Mỗi tin nhắn phải là một đối tượng JSON"));
+            if (faults.isEmpty()) {
+                SmsGateway.Message message = gateway.send(item.get("to").asString().strip(), item.get("text").asString(), reference);
+                result.put("messageId", message.messageId());
+                result.put("segments", message.segments());
+            } else {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("status", 400);
+                error.put("field", faults.get(0).field());
+                error.put("rule", faults.get(0).rule());
+                error.put("detail", faults.stream().map(SimulatorProblem.FieldError::message).collect(Collectors.joining("; ")));
+                result.put("error", error);
+            }
+            results.add(result);
+        }
+        return Map.of("notice", NOTICE, "results", results);
+    }
+
+    private void authorize(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || !MessageDigest.isEqual(apiKey, authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
+            throw SimulatorProblem.unauthorized(
+                    "Tiêu đề 'Authorization' phải là 'Bearer <khóa API>' với khóa API của cổng SMS (cấu hình sim.sms.api-key)");
+        }
+    }
+
+    /** What is wrong with one message {to, text, reference}: nothing when it can be sent. */
+    private static List<SimulatorProblem.FieldError> faults(JsonNode message) {
+        List<SimulatorProblem.FieldError> faults = new ArrayList<>();
+        String to = text(message, "to", faults);
+        if (to != null && !MOBILE.matcher(to).matches()) {
+            faults.add(new SimulatorProblem.FieldError("to", "vietnamese-mobile",
+                    "Trường 'to' phải là số di động Việt Nam gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09"));
+        }
+        String text = text(message, "text", faults);
+        if (text != null && text.codePointCount(0, text.length()) > MAX_TEXT) {
+            faults.add(new SimulatorProblem.FieldError("text", "max-length", "Trường 'text' dài tối đa %d ký tự, nhận được %d"
+                    .formatted(MAX_TEXT, text.codePointCount(0, text.length()))));
+        }
+        JsonNode reference = message.get("reference");
+        if (reference != null && !reference.isNull() && !reference.isString()) {
+            faults.add(new SimulatorProblem.FieldError("reference", "string", "Trường 'reference' phải là chuỗi ký tự"));
+        }
+        return faults;
+    }
+
+    private static String text(JsonNode message, String field, List<SimulatorProblem.FieldError> faults) {
+        JsonNode value = message.get(field);
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            faults.add(new SimulatorProblem.FieldError(field, "required", "Trường '%s' là bắt buộc".formatted(field)));
+            return null;
+        }
+        if (!value.isString() || value.asString().isBlank()) {
+            faults.add(new SimulatorProblem.FieldError(field, "non-blank-string", "Trường '%s' phải là chuỗi ký tự không rỗng".formatted(field)));
+            return null;
+        }
+        return value.asString().strip();
+    }
+
+    private static String reference(JsonNode message) {
+        JsonNode reference = message.get("reference");
+        return reference == null || !reference.isString() || reference.asString().isBlank() ? null : reference.asString().strip();
     }
 
     @GetMapping("/messages")

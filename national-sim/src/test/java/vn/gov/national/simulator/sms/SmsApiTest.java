@@ -95,4 +95,47 @@ class SmsApiTest {
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(json(notJson).get("field").asString()).isEqualTo("body");
     }
+
+    @Test
+    void aBatchSendsEachGoodMessageAndNamesTheFaultOfEachRefusedOneInItsPlace() {
+        Map<String, Object> body = Map.of("messages", java.util.List.of(
+                Map.of("to", "0912999011", "text", "Hồ sơ thứ nhất đã được tiếp nhận", "reference", "sms-batch-1"),
+                Map.of("to", "0212345678", "text", "Số cố định", "reference", "sms-batch-2"),
+                Map.of("to", "0983999012", "text", "Hồ sơ thứ ba", "reference", "sms-batch-3"),
+                Map.of("to", "0983999013", "text", " ", "reference", "sms-batch-4")));
+        HttpResponse<String> response = post("/sms/api/messages/batch", body, AUTH);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode results = json(response).get("results");
+        assertThat(results).hasSize(4);
+        assertThat(results.findValuesAsString("reference")).containsExactly("sms-batch-1", "sms-batch-2", "sms-batch-3", "sms-batch-4");
+        assertThat(results.get(0).get("messageId").asString()).startsWith("sms-");
+        assertThat(results.get(0).get("segments").asInt()).isEqualTo(1);
+        assertThat(results.get(2).get("messageId").asString()).startsWith("sms-");
+        assertThat(results.get(1).has("messageId")).isFalse();
+        assertThat(results.get(1).get("error").get("field").asString()).isEqualTo("to");
+        assertThat(results.get(1).get("error").get("status").asInt()).isEqualTo(400);
+        assertThat(results.get(1).get("error").get("detail").asString()).contains("'to'").contains("10 chữ số");
+        assertThat(results.get(3).get("error").get("field").asString()).isEqualTo("text");
+
+        assertThat(json(get("/sms/api/messages?reference=sms-batch-1")).get("messages").get(0).get("messageId").asString())
+                .isEqualTo(results.get(0).get("messageId").asString());
+        assertThat(json(get("/sms/api/messages?reference=sms-batch-3")).get("messages")).hasSize(1);
+        assertThat(json(get("/sms/api/messages?reference=sms-batch-2")).get("messages")).isEmpty();
+    }
+
+    @Test
+    void aBatchNeedsTheKeyAndOneToFiveHundredMessages() {
+        Map<String, Object> one = Map.of("messages", java.util.List.of(Map.of("to", "0912999001", "text", "x")));
+        assertThat(post("/sms/api/messages/batch", one).statusCode()).isEqualTo(401);
+        assertThat(post("/sms/api/messages/batch", one, "Authorization", "Bearer sai-khoa").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> empty = post("/sms/api/messages/batch", Map.of("messages", java.util.List.of()), AUTH);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(json(empty).get("field").asString()).isEqualTo("messages");
+        assertThat(json(empty).get("detail").asString()).contains("'messages'").contains("500");
+        java.util.List<Map<String, String>> many = java.util.Collections.nCopies(501, Map.of("to", "0912999001", "text", "x"));
+        assertThat(post("/sms/api/messages/batch", Map.of("messages", many), AUTH).statusCode()).isEqualTo(400);
+        assertThat(post("/sms/api/messages/batch", Map.of("to", "0912999001", "text", "x"), AUTH).statusCode())
+                .as("a single message is not a batch").isEqualTo(400);
+    }
 }
