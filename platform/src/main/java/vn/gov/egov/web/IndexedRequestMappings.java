@@ -25,8 +25,8 @@ class IndexedRequestMappings extends RequestMappingHandlerMapping {
 
     private static final int KEY_SEGMENTS = 3;
 
-    private record Index(Map<String, List<RequestMappingInfo>> byPrefix, List<RequestMappingInfo> anywhere,
-                         Map<RequestMappingInfo, HandlerMethod> handlers) {
+    private record Index(Map<String, List<RequestMappingInfo>> direct, Map<String, List<RequestMappingInfo>> byPrefix,
+                         List<RequestMappingInfo> anywhere, Map<RequestMappingInfo, HandlerMethod> handlers) {
     }
 
     private volatile Index index;
@@ -39,7 +39,11 @@ class IndexedRequestMappings extends RequestMappingHandlerMapping {
         }
         RequestMappingInfo found = null;
         RequestMappingInfo foundInfo = null;
-        for (List<RequestMappingInfo> infos : List.of(current.byPrefix().getOrDefault(key(lookupPath), List.of()), current.anywhere())) {
+        // as Spring does: mappings of exactly this path first, patterns only when none of them matches
+        List<RequestMappingInfo> direct = current.direct().get(lookupPath);
+        List<List<RequestMappingInfo>> tiers = direct == null ? List.of(current.byPrefix().getOrDefault(key(lookupPath), List.of()), current.anywhere())
+                : List.of(direct);
+        for (List<RequestMappingInfo> infos : tiers) {
             for (RequestMappingInfo info : infos) {
                 RequestMappingInfo match = getMatchingMapping(info, request);
                 if (match != null) {
@@ -48,6 +52,21 @@ class IndexedRequestMappings extends RequestMappingHandlerMapping {
                     }
                     found = match;
                     foundInfo = info;
+                }
+            }
+        }
+        if (found == null && direct != null) {
+            // no mapping of exactly this path matches: Spring then tries every pattern
+            for (List<RequestMappingInfo> infos : List.of(current.byPrefix().getOrDefault(key(lookupPath), List.of()), current.anywhere())) {
+                for (RequestMappingInfo info : infos) {
+                    RequestMappingInfo match = getMatchingMapping(info, request);
+                    if (match != null) {
+                        if (found != null) {
+                            return super.lookupHandlerMethod(lookupPath, request);
+                        }
+                        found = match;
+                        foundInfo = info;
+                    }
                 }
             }
         }
@@ -89,12 +108,16 @@ class IndexedRequestMappings extends RequestMappingHandlerMapping {
     /** {@code null} when a mapping cannot be placed (no path patterns: another path matcher is configured). */
     private Index build() {
         Map<RequestMappingInfo, HandlerMethod> handlers = getHandlerMethods();
+        Map<String, List<RequestMappingInfo>> direct = new HashMap<>();
         Map<String, List<RequestMappingInfo>> byPrefix = new HashMap<>();
         List<RequestMappingInfo> anywhere = new ArrayList<>();
         for (RequestMappingInfo info : handlers.keySet()) {
             PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
             if (patterns == null) {
                 return null;
+            }
+            for (String path : patterns.getDirectPaths()) {
+                direct.computeIfAbsent(path, k -> new ArrayList<>()).add(info);
             }
             List<String> keys = new ArrayList<>();
             for (PathPattern pattern : patterns.getPatterns()) {
@@ -111,7 +134,7 @@ class IndexedRequestMappings extends RequestMappingHandlerMapping {
                 keys.stream().distinct().forEach(key -> byPrefix.computeIfAbsent(key, k -> new ArrayList<>()).add(info));
             }
         }
-        return new Index(byPrefix, List.copyOf(anywhere), handlers);
+        return new Index(direct, byPrefix, List.copyOf(anywhere), handlers);
     }
 
     /**
