@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
+import vn.gov.egov.database.ReadMemory;
 
 /** The catalog module's tables, and nothing else touches them. */
 @Repository
@@ -43,6 +44,14 @@ class CatalogStore {
     private final ObjectMapper json;
     /** Parsed definitions by their JSON text, so that a read parses a definition only when it changed. */
     private final java.util.concurrent.ConcurrentMap<String, CatalogDefinition> parsedDefinitions = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Entries read by code (every dossier reads its agency's): kept 30 s, forgotten at once when this node changes a
+     * catalog; another node's change is seen here within 30 s.
+     */
+    private final ReadMemory<EntryKey, Optional<CatalogEntry>> entries = new ReadMemory<>(java.time.Duration.ofSeconds(30), 50_000);
+
+    private record EntryKey(String catalog, String code, LocalDate asOf) {
+    }
 
     CatalogStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -93,6 +102,10 @@ class CatalogStore {
     }
 
     Optional<CatalogEntry> entry(String catalog, String code, LocalDate asOf) {
+        return entries.read(new EntryKey(catalog, code, asOf), key -> readEntry(key.catalog(), key.code(), key.asOf()));
+    }
+
+    private Optional<CatalogEntry> readEntry(String catalog, String code, LocalDate asOf) {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS + """
                  FROM catalog_entry_version
                  WHERE catalog_code = ? AND code = ? AND superseded_by IS NULL
@@ -172,6 +185,7 @@ class CatalogStore {
     }
 
     void supersede(Collection<Long> versionIds, long changeId) {
+        entries.forgetAll();
         if (!versionIds.isEmpty()) {
             jdbc.sql("UPDATE catalog_entry_version SET superseded_by = :change WHERE id IN (:ids) AND superseded_by IS NULL")
                     .param("change", changeId).param("ids", versionIds).update();
@@ -179,6 +193,7 @@ class CatalogStore {
     }
 
     void insertVersions(List<CatalogEntry> entries, long changeId) {
+        this.entries.forgetAll();
         jdbcTemplate.batchUpdate("""
                 INSERT INTO catalog_entry_version (catalog_code, code, name, name_en, parent_code, valid_from, valid_to,
                                                    attributes, search_text, recorded_by)

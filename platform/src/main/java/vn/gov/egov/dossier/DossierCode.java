@@ -21,7 +21,6 @@ public record DossierCode(String agencyCode, LocalDate date, int sequence) {
     static final String AGENCY_CODE_RULE = "\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}";
     private static final Pattern AGENCY_CODE = Pattern.compile(AGENCY_CODE_RULE);
     // uuuu, not yyyy: STRICT resolving needs a proleptic year; two-digit years are 2000–2099
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("uuMMdd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
     private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
@@ -76,6 +75,18 @@ public record DossierCode(String agencyCode, LocalDate date, int sequence) {
 
     @Override
     public String toString() {
-        return "%s-%s-%04d".formatted(agencyCode, date.format(YYMMDD), sequence);
+        // by hand: the code is printed on every page, event and log line (String.format showed in the profile)
+        StringBuilder code = new StringBuilder(agencyCode.length() + 12).append(agencyCode).append('-');
+        twoDigits(code, date.getYear() % 100);
+        twoDigits(code, date.getMonthValue());
+        twoDigits(code, date.getDayOfMonth());
+        code.append('-');
+        twoDigits(code, sequence / 100);
+        twoDigits(code, sequence % 100);
+        return code.toString();
+    }
+
+    private static void twoDigits(StringBuilder code, int value) {
+        code.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }

@@ -200,7 +200,7 @@ class SubmissionChecks {
         }
         for (int i = 0; i < documents.size(); i++) {
             AttachedDocument d = documents.get(i);
-            String field = d.requiredDocument() != null ? d.requiredDocument() : "documents[%d]".formatted(i);
+            String field = d.requiredDocument() != null ? d.requiredDocument() : "documents[" + i + "]";
             if (d.requiredDocument() != null && procedure != null
                     && procedure.documents().stream().noneMatch(r -> r.name().equals(d.requiredDocument()))) {
                 violations.add(new Violation("documents[%d].requiredDocument".formatted(i), "unknown-document",

@@ -36,6 +36,7 @@ class MessageTemplates {
     private static final Map<String, String> NOTE_AFTER = Map.of("RESCHEDULED", "Lý do:");
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
 
@@ -57,6 +58,7 @@ class MessageTemplates {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
+        engine.setEnableSpringELCompiler(true); // MIXED: compiled once an expression is stable, else interpreted
         this.publicUrl = stripSlash(publicUrl);
         this.smsLink = settings.smsLink() == null || settings.smsLink().isBlank() ? this.publicUrl + "/tra-cuu-ho-so" : settings.smsLink().strip();
     }
@@ -154,7 +156,7 @@ class MessageTemplates {
     }
 
     private String render(String template, Map<String, Object> variables) {
-        Context context = new Context(java.util.Locale.forLanguageTag("vi"), variables);
+        Context context = new Context(VIETNAMESE, variables);
         return Normalizer.normalize(engine.process(template, context), Normalizer.Form.NFC);
     }
 

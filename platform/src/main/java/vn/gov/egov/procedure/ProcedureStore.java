@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.gov.egov.database.ReadMemory;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,12 +26,11 @@ class ProcedureStore {
             conditions, legal_basis, publishing_decision, valid_from, valid_to, demonstration, content_hash""";
 
     /** How long a procedure read stays in memory: another node's import is seen here within this time. */
-    static final long CACHE_NANOS = java.time.Duration.ofSeconds(30).toNanos();
-    private static final int CACHE_MAX = 10_000;
+    static final java.time.Duration KEEP = java.time.Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
-    /** Every submission reads its procedure: kept briefly, dropped at once by this node's own writes. */
-    private final java.util.concurrent.ConcurrentHashMap<Key, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every submission reads its procedure: kept briefly, forgotten at once by this node's own writes. */
+    private final ReadMemory<Key, Optional<Procedure>> recent = new ReadMemory<>(KEEP, 10_000);
 
     ProcedureStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -39,39 +39,15 @@ class ProcedureStore {
     private record Key(String code, LocalDate asOf) {
     }
 
-    private record Cached(Optional<Procedure> procedure, long until) {
-    }
-
     record Stored(Procedure procedure, String contentHash) {
     }
 
     Optional<Procedure> find(String code, LocalDate asOf) {
-        Key key = new Key(code, asOf);
-        Cached cached = recent.get(key);
-        long now = System.nanoTime();
-        if (cached != null && now - cached.until() < 0) {
-            return cached.procedure();
-        }
-        Optional<Procedure> found = read(code, asOf);
-        if (recent.size() >= CACHE_MAX) {
-            recent.clear();
-        }
-        recent.put(key, new Cached(found, now + CACHE_NANOS));
-        return found;
+        return recent.read(new Key(code, asOf), key -> read(key.code(), key.asOf()));
     }
 
-    /** Forgets what was read, now and again when the writing transaction ends (a read meanwhile saw the old rows). */
     private void forget() {
-        recent.clear();
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            recent.clear();
-                        }
-                    });
-        }
+        recent.forgetAll();
     }
 
     private Optional<Procedure> read(String code, LocalDate asOf) {

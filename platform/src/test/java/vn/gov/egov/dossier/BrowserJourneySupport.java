@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,6 +20,27 @@ import vn.gov.egov.Chromium;
 abstract class BrowserJourneySupport extends DossierTestSupport {
 
     static WebDriver browser;
+
+    /** On a failure: the page's address and visible text in the report, its source under target/browser-failures. */
+    @RegisterExtension
+    static final TestWatcher PAGE_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            try {
+                String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getDisplayName().replaceAll("[^\\w-]", "");
+                Path dir = Files.createDirectories(Path.of("target", "browser-failures"));
+                Files.writeString(dir.resolve(name + ".html"), browser.getPageSource());
+                String text = browser.findElement(By.tagName("body")).getText();
+                System.err.printf("%s failed at %s; the page said:%n%s%n(source: %s)%n", name, browser.getCurrentUrl(),
+                        text.length() > 4000 ? text.substring(0, 4000) + " …" : text, dir.resolve(name + ".html").toAbsolutePath());
+            } catch (Exception e) {
+                System.err.println("The failed page could not be kept: " + e);
+            }
+        }
+    };
 
     @BeforeAll
     static void startChromium() throws Exception {
