@@ -37,46 +37,43 @@ class IndexedRequestMappings extends RequestMappingHandlerMapping {
         if (current == null || unusual(lookupPath) || CorsUtils.isPreFlightRequest(request)) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
-        RequestMappingInfo found = null;
-        RequestMappingInfo foundInfo = null;
         // as Spring does: mappings of exactly this path first, patterns only when none of them matches
         List<RequestMappingInfo> direct = current.direct().get(lookupPath);
-        List<List<RequestMappingInfo>> tiers = direct == null ? List.of(current.byPrefix().getOrDefault(key(lookupPath), List.of()), current.anywhere())
-                : List.of(direct);
-        for (List<RequestMappingInfo> infos : tiers) {
-            for (RequestMappingInfo info : infos) {
-                RequestMappingInfo match = getMatchingMapping(info, request);
-                if (match != null) {
-                    if (found != null) {
-                        return super.lookupHandlerMethod(lookupPath, request);
-                    }
-                    found = match;
-                    foundInfo = info;
-                }
-            }
+        List<List<RequestMappingInfo>> patterns = List.of(current.byPrefix().getOrDefault(key(lookupPath), List.of()), current.anywhere());
+        Match match = direct == null ? Match.NONE : onlyMatch(List.of(direct), request);
+        if (match == Match.NONE) {
+            match = onlyMatch(patterns, request);
         }
-        if (found == null && direct != null) {
-            // no mapping of exactly this path matches: Spring then tries every pattern
-            for (List<RequestMappingInfo> infos : List.of(current.byPrefix().getOrDefault(key(lookupPath), List.of()), current.anywhere())) {
-                for (RequestMappingInfo info : infos) {
-                    RequestMappingInfo match = getMatchingMapping(info, request);
-                    if (match != null) {
-                        if (found != null) {
-                            return super.lookupHandlerMethod(lookupPath, request);
-                        }
-                        found = match;
-                        foundInfo = info;
-                    }
-                }
-            }
-        }
-        if (found == null) {
+        if (match == Match.NONE || match == Match.SEVERAL) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
-        HandlerMethod handler = current.handlers().get(foundInfo);
+        HandlerMethod handler = current.handlers().get(match.mapping());
         request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
-        handleMatch(found, lookupPath, request);
+        handleMatch(match.matched(), lookupPath, request);
         return handler;
+    }
+
+    /** The one mapping (as registered, and as matched for this request) of these that matches; or none, or several. */
+    private record Match(RequestMappingInfo mapping, RequestMappingInfo matched) {
+        /** Compared by identity: two distinct markers. */
+        static final Match NONE = new Match(null, null);
+        static final Match SEVERAL = new Match(null, null);
+    }
+
+    private Match onlyMatch(List<List<RequestMappingInfo>> tiers, HttpServletRequest request) {
+        Match only = Match.NONE;
+        for (List<RequestMappingInfo> infos : tiers) {
+            for (RequestMappingInfo info : infos) {
+                RequestMappingInfo matched = getMatchingMapping(info, request);
+                if (matched != null) {
+                    if (only != Match.NONE) {
+                        return Match.SEVERAL; // Spring chooses the best one
+                    }
+                    only = new Match(info, matched);
+                }
+            }
+        }
+        return only;
     }
 
     /** Spring's own lookup over every mapping (for tests comparing both). */
