@@ -2,6 +2,7 @@ package vn.gov.egov.nationalportal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -78,21 +79,34 @@ class StatusReporting {
     }
 
     private static Map<String, Object> report(DossierDetail d, String move, int status, String statusText, Instant at, String note) {
+        return report(new Move(UUID.nameUUIDFromBytes((d.summary().id() + "|" + move).getBytes(StandardCharsets.UTF_8)).toString(),
+                d.summary().code(), d.summary().channel(), d.externalReference(), d.summary().procedureCode(), status, statusText, at,
+                d.summary().appointmentDate(), note));
+    }
+
+    /** What a report says of one move of a dossier, from an event or from the dossier as it is now. */
+    private record Move(String reportKey, String dossierCode, DossierChannel channel, String externalReference, String procedureCode,
+                        int status, String statusText, Instant at, LocalDate appointmentDate, String note) {
+    }
+
+    private static Map<String, Object> report(Move move) {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("reportKey", UUID.nameUUIDFromBytes((d.summary().id() + "|" + move).getBytes(StandardCharsets.UTF_8)).toString());
-        report.put("dossierCode", d.summary().code());
-        if (d.summary().channel() == DossierChannel.NATIONAL_PORTAL && d.externalReference() != null) {
-            report.put("portalDossierId", d.externalReference());
+        report.put("reportKey", move.reportKey());
+        report.put("dossierCode", move.dossierCode());
+        if (move.channel() == DossierChannel.NATIONAL_PORTAL && move.externalReference() != null) {
+            report.put("portalDossierId", move.externalReference());
         }
-        report.put("procedureCode", d.summary().procedureCode());
-        report.put("channel", d.summary().channel().nationalCode());
-        report.put("status", status);
-        report.put("statusText", statusText);
-        report.put("at", at.toString());
-        if (d.summary().appointmentDate() != null) {
-            report.put("appointmentDate", d.summary().appointmentDate().toString());
+        report.put("procedureCode", move.procedureCode());
+        report.put("channel", move.channel().nationalCode());
+        report.put("status", move.status());
+        report.put("statusText", move.statusText());
+        report.put("at", move.at().toString());
+        if (move.appointmentDate() != null) {
+            report.put("appointmentDate", move.appointmentDate().toString());
         }
-        report.put("note", note);
+        if (move.note() != null && !move.note().isBlank()) {
+            report.put("note", move.note());
+        }
         return report;
     }
 
@@ -103,24 +117,9 @@ class StatusReporting {
     }
 
     static Map<String, Object> report(DossierStatusChanged changed) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("reportKey", reportKey(changed));
-        report.put("dossierCode", changed.dossierCode());
-        if (changed.channel() == DossierChannel.NATIONAL_PORTAL && changed.externalReference() != null) {
-            report.put("portalDossierId", changed.externalReference());
-        }
-        report.put("procedureCode", changed.procedureCode());
-        report.put("channel", changed.channel().nationalCode());
-        report.put("status", changed.status().nationalCode());
-        report.put("statusText", changed.status().vietnameseName());
-        report.put("at", changed.at().toString());
-        if (changed.appointmentDate() != null) {
-            report.put("appointmentDate", changed.appointmentDate().toString());
-        }
-        if (changed.note() != null && !changed.note().isBlank()) {
-            report.put("note", changed.note());
-        }
-        return report;
+        return report(new Move(reportKey(changed), changed.dossierCode(), changed.channel(), changed.externalReference(),
+                changed.procedureCode(), changed.status().nationalCode(), changed.status().vietnameseName(), changed.at(),
+                changed.appointmentDate(), changed.note()));
     }
 
     /**
