@@ -707,7 +707,7 @@ public final class ProcessingLoad {
                 event = c.prepareStatement("""
                         insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts)
                         values (?, ?, 'vn.gov.egov.dossier.DossierStatusChanged', ?, ?, 'PUBLISHED', 0)""");
-                eventDone = c.prepareStatement("update event_publication set completion_date = ?, status = 'COMPLETED' where id = ?");
+                eventDone = c.prepareStatement("delete from event_publication where id = ?"); // completion mode "delete", as the platform
                 begin = c.prepareStatement("""
                         insert into processing_dossier (dossier_id, dossier_code, procedure_code, procedure_name, receiving_agency,
                             process_definition_id, route_version_id, started_at)
@@ -861,8 +861,7 @@ public final class ProcessingLoad {
             s.inProgress.executeUpdate();
             dossierStep(s, id, now, "PROCESSING_STARTED", "IN_PROGRESS", null);
             UUID startedEvent = event(s, id, code, "PROCESSING_STARTED", now);
-            s.eventDone.setTimestamp(1, now);
-            s.eventDone.setObject(2, receivedEvent);
+            s.eventDone.setObject(1, receivedEvent);
             s.eventDone.executeUpdate();
             c.commit();
             UUID resolvedEvent = null;
@@ -914,8 +913,7 @@ public final class ProcessingLoad {
             dossierStep(s, id, now, "RETURNED", "RETURNED", "Người nộp hồ sơ (người nộp hồ sơ)");
             UUID returnedEvent = event(s, id, code, "RETURNED", now);
             if (resolvedEvent != null) {
-                s.eventDone.setTimestamp(1, now);
-                s.eventDone.setObject(2, resolvedEvent);
+                s.eventDone.setObject(1, resolvedEvent);
                 s.eventDone.executeUpdate();
             }
             c.commit();
@@ -926,10 +924,9 @@ public final class ProcessingLoad {
             s.ended.setTimestamp(1, now);
             s.ended.setObject(2, id);
             s.ended.executeUpdate();
-            s.eventDone.setTimestamp(1, now);
-            s.eventDone.setObject(2, returnedEvent);
+            s.eventDone.setObject(1, returnedEvent);
             s.eventDone.executeUpdate();
-            s.eventDone.setObject(2, startedEvent);
+            s.eventDone.setObject(1, startedEvent);
             s.eventDone.executeUpdate();
             c.commit();
         }

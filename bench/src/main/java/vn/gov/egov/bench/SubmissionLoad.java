@@ -408,7 +408,6 @@ public final class SubmissionLoad {
                                (select count(distinct sha256) from dossier_document) as files,
                                (select count(*) from attachment_reference where dossier_code is not null) as refs,
                                (select count(*) from dossier_step) as steps,
-                               (select count(*) from event_publication) as events,
                                (select count(*) from event_publication where completion_date is null) as open_events""");
                 System.out.println("check of the HTTP run's rows: " + check);
             }
