@@ -42,6 +42,24 @@ class Subscriptions {
                 .param(mode.name()).query(Subscriptions::row).list();
     }
 
+    /** Requested subscriptions, waiting for the provider's side, oldest first. */
+    List<Subscription> requested() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM lgsp_pubsub_subscription WHERE state = 'REQUESTED' ORDER BY requested_at")
+                .query(Subscriptions::row).list();
+    }
+
+    /** A requested subscription refused; false when it was no longer requested. */
+    boolean refuse(UUID id, String by, String reason) {
+        return jdbc.sql("""
+                UPDATE lgsp_pubsub_subscription SET state = 'REFUSED', decided_at = now(), decided_by = ?, decision_reason = ?
+                WHERE id = ? AND state = 'REQUESTED'""").params(by, reason, id).update() == 1;
+    }
+
+    /** Why a refused subscription was refused. */
+    Optional<String> decisionReason(UUID id) {
+        return jdbc.sql("SELECT decision_reason FROM lgsp_pubsub_subscription WHERE id = ?").param(id).query(String.class).optional();
+    }
+
     void insert(Subscription s) {
         jdbc.sql("INSERT INTO lgsp_pubsub_subscription (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.eventTypeId(), s.consumerMember(), s.consumerSubsystem(), s.clientId(), s.mode().name(),
