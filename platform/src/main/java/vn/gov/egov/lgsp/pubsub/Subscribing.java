@@ -118,7 +118,7 @@ class Subscribing {
 
     @Transactional
     Approved approve(UUID id) {
-        Subscription s = existing(id);
+        Subscription s = subscriptions.lockedById(id).orElseThrow(() -> PubSubProblems.unknownSubscription(id));
         checkMayDecide(s);
         if (s.state() != Subscription.State.REQUESTED) {
             throw PubSubProblems.conflict("subscription_not_requested", "Đăng ký '%s' đang ở trạng thái %s, không chờ duyệt".formatted(id, s.state()));
@@ -139,7 +139,7 @@ class Subscribing {
      */
     @Transactional
     Subscription refuse(UUID id, String reason) {
-        Subscription s = existing(id);
+        Subscription s = subscriptions.lockedById(id).orElseThrow(() -> PubSubProblems.unknownSubscription(id));
         checkMayDecide(s);
         if (s.state() != Subscription.State.REQUESTED) {
             throw PubSubProblems.conflict("subscription_not_requested", "Đăng ký '%s' đang ở trạng thái %s, không chờ duyệt".formatted(id, s.state()));

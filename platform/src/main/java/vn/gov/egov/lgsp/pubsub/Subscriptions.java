@@ -33,6 +33,12 @@ class Subscriptions {
         return jdbc.sql("SELECT " + COLUMNS + " FROM lgsp_pubsub_subscription WHERE id = ?").param(id).query(Subscriptions::row).optional();
     }
 
+    /** The same, its row locked until the transaction ends (two decisions on one request never both pass). */
+    Optional<Subscription> lockedById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM lgsp_pubsub_subscription WHERE id = ? FOR UPDATE").param(id)
+                .query(Subscriptions::row).optional();
+    }
+
     List<Subscription> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM lgsp_pubsub_subscription ORDER BY requested_at DESC").query(Subscriptions::row).list();
     }
