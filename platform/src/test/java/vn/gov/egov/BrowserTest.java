@@ -126,6 +126,8 @@ class BrowserTest extends PlatformTest {
         assertAccessible("/admin/notifications");
         browser.get(uri("/lgsp/admin/pubsub").toString());
         assertAccessible("/lgsp/admin/pubsub");
+        browser.get(uri("/lgsp/admin/pubsub/approvals").toString());
+        assertAccessible("/lgsp/admin/pubsub/approvals");
         browser.get(uri("/workspace").toString());
         assertAccessible("/workspace");
     }

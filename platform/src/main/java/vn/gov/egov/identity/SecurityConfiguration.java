@@ -56,7 +56,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/**").hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN)
                         // subscriptions are decided by the provider's side: operators, or the owner agency's administrator
                         .requestMatchers(HttpMethod.POST, "/api/v1/lgsp/pubsub/subscriptions/*/approve", "/api/v1/lgsp/pubsub/subscriptions/*/pause",
-                                "/api/v1/lgsp/pubsub/subscriptions/*/resume", "/api/v1/lgsp/pubsub/subscriptions/*/revoke")
+                                "/api/v1/lgsp/pubsub/subscriptions/*/resume", "/api/v1/lgsp/pubsub/subscriptions/*/revoke",
+                                "/api/v1/lgsp/pubsub/subscriptions/*/refuse")
                                 .hasAnyRole(Role.LGSP_OPERATOR.name(), AGENCY_ADMIN)
                         .requestMatchers("/api/v1/lgsp/pubsub/**").hasRole(Role.LGSP_OPERATOR.name())
                         // officials are managed by the province administrator and, within their agencies, agency administrators
@@ -112,7 +113,14 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http, OfficialLogin officialLogin, SecondFactorController secondFactor,
                                   LoginHistory history, ObjectProvider<CitizenLogin> citizenLogin) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        // LGSP pub/sub pages: operators act, the province administrator may read (second factor for both)
+                        // LGSP pub/sub pages: operators act, the province administrator may read (second factor for both);
+                        // the approvals page is also the owner agencies' administrators' (the module checks which agency)
+                        .requestMatchers(HttpMethod.GET, "/lgsp/admin/pubsub/approvals").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN, AGENCY_ADMIN)))
+                        .requestMatchers("/lgsp/admin/pubsub/approvals/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.LGSP_OPERATOR.name(), AGENCY_ADMIN)))
                         .requestMatchers(HttpMethod.GET, "/lgsp/admin/pubsub", "/lgsp/admin/pubsub/**").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasAuthority(OfficialLogin.SECOND_FACTOR),
                                 AuthorityAuthorizationManager.hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN)))

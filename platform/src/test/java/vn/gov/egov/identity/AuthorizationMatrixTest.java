@@ -191,6 +191,8 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("POST", "/api/v1/lgsp/pubsub/event-types/00000000-0000-0000-0000-000000000000/state", "{}", Role.LGSP_OPERATOR),
             Endpoint.only("POST", "/api/v1/lgsp/pubsub/subscriptions/00000000-0000-0000-0000-000000000000/approve", null,
                     Role.LGSP_OPERATOR, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/lgsp/pubsub/subscriptions/00000000-0000-0000-0000-000000000000/refuse", "{}",
+                    Role.LGSP_OPERATOR, Role.AGENCY_ADMIN),
             Endpoint.only("POST", "/api/v1/lgsp/pubsub/dead-letters/replay", "{}", Role.LGSP_OPERATOR));
 
     private static final String PASSWORD = "Ma-Tran#Kiem-Thu-2025";

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each subscription's queue in PostgreSQL ({@code lgsp_pubsub_delivery}): rows are leased to a worker or a pull,
  * deleted once delivered, retried with back-off, and set aside as dead letters after the last attempt. Ordering per
  * key: an event is not offered while an earlier one of the same key is leased or waiting for its retry. Used by the
- * PostgreSQL backend for everything, by the Kafka backend for pull subscriptions, dead letters and replays. A row is
+ * PostgreSQL backend for everything, by the Kafka backend for pull subscriptions, parked push deliveries (a key whose
+ * event failed), dead letters and replays. A row is
  * {@code blocking} while leased or waiting for its retry, so that the check needs only a small partial index.
  */
 @Component
@@ -183,6 +184,56 @@ class DeliveryQueue {
         });
     }
 
+    /**
+     * Kafka backend: the ordering keys, among {@code keys}, that have events of this subscription parked here (waiting
+     * or leased, not dead letters): the key's next events from the topic are parked behind them.
+     */
+    java.util.Set<String> parkedKeys(UUID subscription, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String[] array = keys.toArray(String[]::new);
+        return new java.util.HashSet<>(jdbcTemplate.query(c -> {
+            var select = c.prepareStatement("""
+                    SELECT DISTINCT ordering_key FROM lgsp_pubsub_delivery
+                    WHERE subscription_id = ? AND state IN ('WAITING', 'LEASED') AND ordering_key = ANY (?)""");
+            select.setObject(1, subscription);
+            select.setArray(2, c.createArrayOf("text", array));
+            return select;
+        }, (rs, n) -> rs.getString(1)));
+    }
+
+    /** An event parked by the Kafka backend: failed once (with why), or untried behind a failed one of its key. */
+    record Parked(Envelope event, String error) {
+    }
+
+    /**
+     * Kafka backend: parks events of one subscription here, in one transaction, so that its consumer may commit their
+     * offsets and go on with the partition's other keys. A failed event waits for its retry (and blocks its key), or
+     * is a dead letter at once when one attempt is all that is allowed; an untried one waits behind its key's failed
+     * one. They are then delivered (retries, back-off, dead letters, order per key) as the PostgreSQL queue's are.
+     * An event parked before (a record read again after a restart) is left as it is.
+     */
+    void park(UUID subscription, List<Parked> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Parked p : events) {
+            boolean failed = p.error() != null;
+            boolean dead = failed && properties.maxAttempts() <= 1;
+            Instant next = failed ? Instant.now().plus(properties.backoff(1)) : Instant.now();
+            String reason = !failed ? null : p.error().length() > 500 ? p.error().substring(0, 500) : p.error();
+            rows.add(new Object[] {subscription, p.event().seq(), p.event().orderingKey(), dead ? "DEAD" : "WAITING", failed ? 1 : 0,
+                    Timestamp.from(next), reason, failed && !dead});
+        }
+        transactions.executeWithoutResult(status -> jdbcTemplate.batchUpdate("""
+                INSERT INTO lgsp_pubsub_delivery (subscription_id, event_seq, ordering_key, state, attempts, next_attempt_at,
+                                                  enqueued_at, last_error, blocking)
+                VALUES (?, ?, ?, ?, ?, ?, now(), ?, ?)
+                ON CONFLICT (subscription_id, event_seq) DO NOTHING""", rows));
+    }
+
     /** Kafka backend: an event its consumer gave up on is kept here as a dead letter. */
     void deadLetter(UUID subscription, long seq, String orderingKey, int attempts, String error) {
         jdbc.sql("""
@@ -263,7 +314,7 @@ class DeliveryQueue {
                 FROM lgsp_pubsub_subscription s
                 JOIN lgsp_pubsub_event_type t ON t.id = s.event_type_id
                 LEFT JOIN lgsp_pubsub_delivery d ON d.subscription_id = s.id
-                WHERE s.state <> 'REVOKED'
+                WHERE s.state NOT IN ('REVOKED', 'REFUSED')
                 GROUP BY s.id, t.member, t.subsystem, t.code, t.version""")
                 .query((rs, n) -> new QueueStats(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getDouble(4),
                         rs.getLong(5))).list();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,13 +40,14 @@ import tools.jackson.databind.ObjectMapper;
  * key as the record key, a consumer group per push subscription whose offsets are committed only after the webhook
  * took the events. Publishing writes the event table (idempotency keys) in PostgreSQL; a relay hands new events to
  * the broker and marks them, so a crash between the two only sends again. Pull subscriptions, dead letters and
- * replays stay in PostgreSQL queues. A failing event holds back its partition (its key and the keys that share the
- * partition) until it is delivered or becomes a dead letter.
+ * replays stay in PostgreSQL queues. A refused event does not hold back its partition: it is parked in the PostgreSQL
+ * queue (retries with back-off, then a dead letter) and its key's later events are parked behind it until the key's
+ * parked events are delivered or dead letters; the partition's other keys go on (see {@link #deliverPartition}).
  */
 class KafkaBackend implements PubSubBackend {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBackend.class);
-    private static final int PARTITIONS = 6;
+    static final int PARTITIONS = 6;
 
     private final EventOutbox outbox;
     private final DeliveryQueue queue;
@@ -258,7 +258,7 @@ class KafkaBackend implements PubSubBackend {
                 Instant.parse(node.get("publishedAt").asString()), json.writeValueAsString(node.get("data")), attempts);
     }
 
-    /** One push subscription's consumer: deliver per partition in order, commit what the webhook took. */
+    /** One push subscription's consumer: deliver each partition's records, commit once each is delivered or parked. */
     private void consume(Subscription subscription) {
         EventType type = types.byId(subscription.eventTypeId()).orElseThrow();
         String topic = ensureTopic(type);
@@ -270,26 +270,14 @@ class KafkaBackend implements PubSubBackend {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(properties.batchSize()));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
-        Map<TopicPartition, long[]> attempts = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(List.of(topic));
             while (running && isActive(subscription.id())) {
-                Instant now = Instant.now();
-                pausedUntil.entrySet().removeIf(e -> {
-                    if (e.getValue().isBefore(now)) {
-                        if (consumer.assignment().contains(e.getKey())) {
-                            consumer.resume(List.of(e.getKey()));
-                        }
-                        return true;
-                    }
-                    return false;
-                });
                 ConsumerRecords<String, String> records = consumer.poll(properties.pollInterval());
                 for (TopicPartition partition : records.partitions()) {
-                    deliverPartition(subscription, consumer, partition, records.records(partition), pausedUntil, attempts);
+                    deliverPartition(subscription, consumer, partition, records.records(partition));
                 }
-                deliverReplays(subscription);
+                deliverParked(subscription);
             }
         } catch (RuntimeException e) {
             if (running) {
@@ -304,62 +292,92 @@ class KafkaBackend implements PubSubBackend {
         return subscriptions.byId(id).map(s -> s.state() == Subscription.State.ACTIVE).orElse(false);
     }
 
+    /**
+     * Delivers a partition's records without letting one key hold back the others: the events of a key that has
+     * events parked in PostgreSQL are parked behind them; the others go to the webhook (a batch, then one by one if
+     * refused); an event refused is parked (waiting for its retry, blocking its key) and so are its key's later ones.
+     * The offsets are committed once every record is delivered or durably parked.
+     */
     private void deliverPartition(Subscription subscription, KafkaConsumer<String, String> consumer, TopicPartition partition,
-                                  List<ConsumerRecord<String, String>> records, Map<TopicPartition, Instant> pausedUntil,
-                                  Map<TopicPartition, long[]> attempts) {
+                                  List<ConsumerRecord<String, String>> records) {
         List<Envelope> events = new ArrayList<>(records.size());
-        long[] tried = attempts.get(partition);
         for (ConsumerRecord<String, String> record : records) {
-            int previous = tried != null && tried[0] == record.offset() ? (int) tried[1] : 0;
-            events.add(read(record.value(), previous + 1));
-        }
-        // as with PostgreSQL, a subscription receives what was published from its approval on
-        int before = 0;
-        while (before < events.size() && subscription.decidedAt() != null && events.get(before).publishedAt().isBefore(subscription.decidedAt())) {
-            before++;
-        }
-        if (before > 0) {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(records.get(before - 1).offset() + 1)));
-            if (before == events.size()) {
-                return;
-            }
-            events = events.subList(before, events.size());
-            records = records.subList(before, records.size());
-        }
-        int delivered;
-        String error = webhooks.deliver(subscription, events);
-        if (error == null) {
-            delivered = events.size();
-        } else {
-            delivered = 0;
-            while (delivered < events.size() && (error = webhooks.deliver(subscription, List.of(events.get(delivered)))) == null) {
-                delivered++;
+            Envelope event = read(record.value(), 1);
+            // as with PostgreSQL, a subscription receives what was published from its approval on
+            if (subscription.decidedAt() == null || !event.publishedAt().isBefore(subscription.decidedAt())) {
+                events.add(event);
             }
         }
-        if (delivered < events.size()) {
-            Envelope failed = events.get(delivered);
-            long offset = records.get(delivered).offset();
-            if (failed.attempts() >= properties.maxAttempts()) {
-                queue.deadLetter(subscription.id(), failed.seq(), failed.orderingKey(), failed.attempts(), error);
-                attempts.remove(partition);
-                delivered++;
-                consumer.seek(partition, offset + 1);
-            } else {
-                attempts.put(partition, new long[] {offset, failed.attempts()});
-                consumer.seek(partition, offset);
-                consumer.pause(List.of(partition));
-                pausedUntil.put(partition, Instant.now().plus(properties.backoff(failed.attempts())));
+        if (!events.isEmpty()) {
+            Set<String> keys = new java.util.HashSet<>();
+            events.forEach(e -> {
+                if (e.orderingKey() != null) {
+                    keys.add(e.orderingKey());
+                }
+            });
+            Set<String> heldKeys = new java.util.HashSet<>(queue.parkedKeys(subscription.id(), keys));
+            List<Envelope> direct = events.stream().filter(e -> e.orderingKey() == null || !heldKeys.contains(e.orderingKey())).toList();
+            List<DeliveryQueue.Parked> parked = new ArrayList<>();
+            if (!direct.isEmpty()) {
+                String error = webhooks.deliver(subscription, direct);
+                if (error != null) {
+                    parked.addAll(oneByOne(subscription, direct, heldKeys, error));
+                }
             }
-        } else {
-            attempts.remove(partition);
+            Set<Envelope> sent = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            sent.addAll(direct);
+            for (Envelope e : events) {
+                if (!sent.contains(e)) {
+                    parked.add(new DeliveryQueue.Parked(e, null));
+                }
+            }
+            parked.sort(java.util.Comparator.comparingLong(x -> x.event().seq()));
+            queue.park(subscription.id(), parked);
         }
-        if (delivered > 0) {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(records.get(delivered - 1).offset() + 1)));
+        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1)));
+    }
+
+    /**
+     * A batch was refused: each event alone, in order. Returns those to park: the refused ones (with why) and, untried,
+     * the later ones of their keys. An answer other than an HTTP status (unreachable, timeout) ends the round: the
+     * events not yet tried are parked untried, so that a subscriber that is down costs one wait, not one per event.
+     */
+    private List<DeliveryQueue.Parked> oneByOne(Subscription subscription, List<Envelope> events, Set<String> heldKeys,
+                                                String batchError) {
+        List<DeliveryQueue.Parked> parked = new ArrayList<>();
+        if (events.size() == 1) {
+            hold(heldKeys, events.get(0));
+            parked.add(new DeliveryQueue.Parked(events.get(0), batchError));
+            return parked;
+        }
+        boolean down = false;
+        for (Envelope event : events) {
+            if (down || !running || (event.orderingKey() != null && heldKeys.contains(event.orderingKey()))) {
+                hold(heldKeys, event);
+                parked.add(new DeliveryQueue.Parked(event, null));
+                continue;
+            }
+            String error = webhooks.deliver(subscription, List.of(event));
+            if (error != null) {
+                hold(heldKeys, event);
+                parked.add(new DeliveryQueue.Parked(event, error));
+                down = !error.startsWith("HTTP ");
+            }
+        }
+        return parked;
+    }
+
+    private static void hold(Set<String> heldKeys, Envelope event) {
+        if (event.orderingKey() != null) {
+            heldKeys.add(event.orderingKey());
         }
     }
 
-    /** Dead letters an operator replayed wait in the PostgreSQL queue: delivered as the PostgreSQL backend does. */
-    private void deliverReplays(Subscription subscription) {
+    /**
+     * The events parked in PostgreSQL (refused ones, those behind them, replayed dead letters), one batch per round,
+     * with the PostgreSQL queue's retries, back-off, dead letters and order per key.
+     */
+    private void deliverParked(Subscription subscription) {
         List<Envelope> batch = queue.claim(subscription.id(), properties.batchSize(), properties.lease());
         if (batch.isEmpty()) {
             return;
@@ -367,8 +385,29 @@ class KafkaBackend implements PubSubBackend {
         String error = webhooks.deliver(subscription, batch);
         if (error == null) {
             queue.delivered(subscription.id(), batch.stream().map(Envelope::seq).toList());
-        } else {
+            return;
+        }
+        if (batch.size() == 1) {
             queue.failed(subscription.id(), batch, error);
+            return;
+        }
+        Set<String> failedKeys = new java.util.HashSet<>();
+        boolean down = false;
+        for (Envelope event : batch) {
+            if (down || !running || (event.orderingKey() != null && failedKeys.contains(event.orderingKey()))) {
+                queue.release(subscription.id(), event);
+                continue;
+            }
+            String failure = webhooks.deliver(subscription, List.of(event));
+            if (failure == null) {
+                queue.delivered(subscription.id(), List.of(event.seq()));
+            } else {
+                queue.failed(subscription.id(), List.of(event), failure);
+                if (event.orderingKey() != null) {
+                    failedKeys.add(event.orderingKey());
+                }
+                down = !failure.startsWith("HTTP ");
+            }
         }
     }
 

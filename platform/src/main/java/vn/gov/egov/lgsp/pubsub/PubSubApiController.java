@@ -69,6 +69,9 @@ class PubSubApiController {
     record DeadLetterAction(UUID subscription, List<UUID> eventIds) {
     }
 
+    record Refusal(String reason) {
+    }
+
     private final Publishing publishing;
     private final RegisteringEventTypes registering;
     private final EventTypes types;
@@ -253,6 +256,12 @@ class PubSubApiController {
     SubscriptionView approve(@PathVariable UUID id) {
         Subscribing.Approved approved = subscribing.approve(id);
         return view(approved.subscription(), types.byId(approved.subscription().eventTypeId()).orElseThrow(), approved.secret());
+    }
+
+    /** The provider's side refuses a requested subscription, with a reason (required, at most 500 characters). */
+    @PostMapping("/subscriptions/{id}/refuse")
+    SubscriptionView refuse(@PathVariable UUID id, @RequestBody(required = false) Refusal refusal) {
+        return view(subscribing.refuse(id, refusal == null ? null : refusal.reason()));
     }
 
     @PostMapping("/subscriptions/{id}/pause")

@@ -19,7 +19,9 @@ import vn.gov.egov.lgsp.registry.ServiceState;
 
 /**
  * Pages: the operators' {@code /lgsp/admin/pubsub} (event types, subscriptions and approvals, dead letters with
- * replay) and the developers' public list of event types {@code /lgsp/catalog/events}.
+ * replay), the provider's side's {@code /lgsp/admin/pubsub/approvals} (requested subscriptions to approve or refuse:
+ * LGSP operators, and the owner agency's administrators for their event types) and the developers' public list of
+ * event types {@code /lgsp/catalog/events}.
  */
 @Controller
 class PubSubPagesController {
@@ -27,6 +29,13 @@ class PubSubPagesController {
     /** A subscription as the page lists it. */
     record SubscriptionRow(Subscription subscription, String eventType, long waiting, long dead) {
     }
+
+    /** A requested subscription on the approvals page; {@code mayDecide} false: shown to read only. */
+    record RequestRow(Subscription subscription, String eventType, String eventTypeName, String requestedAt, boolean mayDecide) {
+    }
+
+    private static final java.time.format.DateTimeFormatter REQUESTED_AT = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final EventTypes types;
     private final Subscriptions subscriptions;
@@ -105,12 +114,55 @@ class PubSubPagesController {
     }
 
     private static String act(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+        return act(redirect, action, "/lgsp/admin/pubsub");
+    }
+
+    private static String act(RedirectAttributes redirect, java.util.function.Supplier<String> action, String page) {
         try {
             redirect.addFlashAttribute("done", action.get());
         } catch (ErrorResponseException e) {
             redirect.addFlashAttribute("problem", e.getBody().getDetail());
         }
-        return "redirect:/lgsp/admin/pubsub";
+        return "redirect:" + page;
+    }
+
+    // --- the provider's side: approvals ---------------------------------------------------------------------------
+
+    /**
+     * The requested subscriptions the user may decide (an agency administrator: those to the event types of their
+     * agency's members; an LGSP operator: all); the province administrator reads them all.
+     */
+    @GetMapping("/lgsp/admin/pubsub/approvals")
+    String approvals(Model model) {
+        vn.gov.egov.audit.Actor actor = vn.gov.egov.audit.Actor.current();
+        boolean readsAll = actor != null && actor.roles().contains(vn.gov.egov.identity.Role.PROVINCE_ADMIN.name());
+        Map<UUID, EventType> byId = new HashMap<>();
+        types.all().forEach(t -> byId.put(t.id(), t));
+        List<RequestRow> rows = subscriptions.requested().stream().map(s -> {
+            EventType type = byId.get(s.eventTypeId());
+            return new RequestRow(s, type == null ? "" : type.path(), type == null ? "" : type.name(),
+                    REQUESTED_AT.format(s.requestedAt()), subscribing.mayDecide(s));
+        }).filter(r -> r.mayDecide() || readsAll).toList();
+        model.addAttribute("requests", rows);
+        model.addAttribute("maxReason", Subscribing.MAX_REASON);
+        return "lgsp/pubsub/approvals";
+    }
+
+    @PostMapping("/lgsp/admin/pubsub/approvals/{id}/approve")
+    String approveRequest(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            Subscribing.Approved approved = subscribing.approve(id);
+            if (approved.secret() != null) {
+                redirect.addFlashAttribute("secret", approved.secret());
+            }
+            return "Đã duyệt đăng ký của " + approved.subscription().consumer() + " (" + id + ")";
+        }, "/lgsp/admin/pubsub/approvals");
+    }
+
+    @PostMapping("/lgsp/admin/pubsub/approvals/{id}/refuse")
+    String refuseRequest(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return act(redirect, () -> "Đã từ chối đăng ký của " + subscribing.refuse(id, reason).consumer() + " (" + id + ")",
+                "/lgsp/admin/pubsub/approvals");
     }
 
     @GetMapping("/lgsp/catalog/events")

@@ -50,19 +50,28 @@ class Subscribing {
      * The provider's side decides: an LGSP operator, or an agency administrator of the agency that is the event type's
      * owner member (the platform itself when no user acts: start-up, tests).
      */
-    private void mayDecide(Subscription s) {
+    boolean mayDecide(Subscription s) {
         Actor actor = Actor.current();
         if (actor == null || actor.roles().contains(Role.LGSP_OPERATOR.name())) {
-            return;
+            return true;
         }
         if (actor.roles().contains(Role.AGENCY_ADMIN.name())) {
             String ownerAgency = types.byId(s.eventTypeId()).flatMap(t -> registry.member(t.member()))
                     .map(RegistryMember::agencyCode).orElse(null);
-            boolean administersOwner = ownerAgency != null && officials.byUsername(actor.userId()).map(o -> o.positions().stream()
+            return ownerAgency != null && officials.byUsername(actor.userId()).map(o -> o.positions().stream()
                     .anyMatch(p -> p.role() == Role.AGENCY_ADMIN && ownerAgency.equals(p.agencyCode()))).orElse(false);
-            if (administersOwner) {
-                return;
-            }
+        }
+        return false;
+    }
+
+    /** The requested subscriptions the current user may decide (all for an LGSP operator), oldest first. */
+    java.util.List<Subscription> awaitingDecision() {
+        return subscriptions.requested().stream().filter(this::mayDecide).toList();
+    }
+
+    private void checkMayDecide(Subscription s) {
+        if (mayDecide(s)) {
+            return;
         }
         throw PubSubProblems.problem(org.springframework.http.HttpStatus.FORBIDDEN, "not_provider", "Không phải bên cung cấp",
                 "Chỉ cán bộ vận hành LGSP hoặc quản trị của cơ quan sở hữu loại sự kiện mới được quyết định đăng ký này");
@@ -109,8 +118,8 @@ class Subscribing {
 
     @Transactional
     Approved approve(UUID id) {
-        Subscription s = existing(id);
-        mayDecide(s);
+        Subscription s = subscriptions.lockedById(id).orElseThrow(() -> PubSubProblems.unknownSubscription(id));
+        checkMayDecide(s);
         if (s.state() != Subscription.State.REQUESTED) {
             throw PubSubProblems.conflict("subscription_not_requested", "Đăng ký '%s' đang ở trạng thái %s, không chờ duyệt".formatted(id, s.state()));
         }
@@ -119,6 +128,33 @@ class Subscribing {
         audit.record(AuditRecord.builder("lgsp.pubsub.subscription.approved", Outcome.SUCCESS)
                 .object("lgsp-subscription", id.toString()).changed("state", s.state().name(), "ACTIVE").build());
         return new Approved(subscriptions.byId(id).orElseThrow(), secret);
+    }
+
+    /** The longest reason for a refusal. */
+    static final int MAX_REASON = 500;
+
+    /**
+     * The provider's side refuses a requested subscription, saying why (the consumer's system and the audit trail
+     * keep the reason). The same rules as an approval: who may decide, and only a requested subscription.
+     */
+    @Transactional
+    Subscription refuse(UUID id, String reason) {
+        Subscription s = subscriptions.lockedById(id).orElseThrow(() -> PubSubProblems.unknownSubscription(id));
+        checkMayDecide(s);
+        if (s.state() != Subscription.State.REQUESTED) {
+            throw PubSubProblems.conflict("subscription_not_requested", "Đăng ký '%s' đang ở trạng thái %s, không chờ duyệt".formatted(id, s.state()));
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw PubSubProblems.badRequest("reason", why.isEmpty() ? "required" : "max-length",
+                    "Trường 'reason' (lý do từ chối) là bắt buộc, tối đa %d ký tự".formatted(MAX_REASON));
+        }
+        if (!subscriptions.refuse(id, actorId(), why)) {
+            throw PubSubProblems.conflict("subscription_not_requested", "Đăng ký '%s' vừa được quyết định, không còn chờ duyệt".formatted(id));
+        }
+        audit.record(AuditRecord.builder("lgsp.pubsub.subscription.refused", Outcome.SUCCESS)
+                .object("lgsp-subscription", id.toString()).changed("state", s.state().name(), "REFUSED").detail("reason", why).build());
+        return subscriptions.byId(id).orElseThrow();
     }
 
     @Transactional
@@ -134,8 +170,8 @@ class Subscribing {
     @Transactional
     Subscription revoke(UUID id) {
         Subscription s = existing(id);
-        mayDecide(s);
-        if (s.state() == Subscription.State.REVOKED) {
+        checkMayDecide(s);
+        if (s.state() == Subscription.State.REVOKED || s.state() == Subscription.State.REFUSED) {
             return s;
         }
         subscriptions.decide(id, Subscription.State.REVOKED, actorId(), null);
@@ -147,7 +183,7 @@ class Subscribing {
 
     private Subscription move(UUID id, Subscription.State from, Subscription.State to, String act) {
         Subscription s = existing(id);
-        mayDecide(s);
+        checkMayDecide(s);
         if (s.state() != from) {
             throw PubSubProblems.conflict("subscription_state", "Đăng ký '%s' đang ở trạng thái %s".formatted(id, s.state()));
         }

@@ -33,6 +33,12 @@ class Subscriptions {
         return jdbc.sql("SELECT " + COLUMNS + " FROM lgsp_pubsub_subscription WHERE id = ?").param(id).query(Subscriptions::row).optional();
     }
 
+    /** The same, its row locked until the transaction ends (two decisions on one request never both pass). */
+    Optional<Subscription> lockedById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM lgsp_pubsub_subscription WHERE id = ? FOR UPDATE").param(id)
+                .query(Subscriptions::row).optional();
+    }
+
     List<Subscription> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM lgsp_pubsub_subscription ORDER BY requested_at DESC").query(Subscriptions::row).list();
     }
@@ -40,6 +46,24 @@ class Subscriptions {
     List<Subscription> active(Subscription.Mode mode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM lgsp_pubsub_subscription WHERE state = 'ACTIVE' AND mode = ?")
                 .param(mode.name()).query(Subscriptions::row).list();
+    }
+
+    /** Requested subscriptions, waiting for the provider's side, oldest first. */
+    List<Subscription> requested() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM lgsp_pubsub_subscription WHERE state = 'REQUESTED' ORDER BY requested_at")
+                .query(Subscriptions::row).list();
+    }
+
+    /** A requested subscription refused; false when it was no longer requested. */
+    boolean refuse(UUID id, String by, String reason) {
+        return jdbc.sql("""
+                UPDATE lgsp_pubsub_subscription SET state = 'REFUSED', decided_at = now(), decided_by = ?, decision_reason = ?
+                WHERE id = ? AND state = 'REQUESTED'""").params(by, reason, id).update() == 1;
+    }
+
+    /** Why a refused subscription was refused. */
+    Optional<String> decisionReason(UUID id) {
+        return jdbc.sql("SELECT decision_reason FROM lgsp_pubsub_subscription WHERE id = ?").param(id).query(String.class).optional();
     }
 
     void insert(Subscription s) {

@@ -30,11 +30,6 @@ interface PubSubContract {
 
     DeliveryQueue queue();
 
-    /** Whether other keys are delivered while one key's event keeps failing (Kafka: only those in other partitions). */
-    default boolean otherKeysFlowPastAFailingKey() {
-        return true;
-    }
-
     String SCHEMA = """
             {"type":"object","required":["n"],"properties":{"n":{"type":"integer"},"poison":{"type":"boolean"}}}""";
 
@@ -149,10 +144,8 @@ interface PubSubContract {
                     poison("a1", "A", 1), event("a2", "A", 2), event("b1", "B", 3), event("b2", "B", 4), event("b3", "B", 5)));
             UUID poisoned = accepted.get(0).id();
 
-            if (otherKeysFlowPastAFailingKey()) {
-                await().atMost(patience()).until(() -> webhook.keys().containsAll(Set.of("b1", "b2", "b3")));
-                assertThat(webhook.keys()).as("a2 waits behind a1").doesNotContain("a2");
-            }
+            await().atMost(patience()).until(() -> webhook.keys().containsAll(Set.of("b1", "b2", "b3")));
+            assertThat(webhook.keys()).as("a2 waits behind a1").doesNotContain("a2");
             await().atMost(patience()).until(() -> !queue().deadLetters(subscription.id(), 10).isEmpty());
             DeadLetter dead = queue().deadLetters(subscription.id(), 10).get(0);
             assertThat(dead.eventId()).isEqualTo(poisoned);
@@ -167,6 +160,45 @@ interface PubSubContract {
             assertThat(queue().replay(subscription.id(), List.of(poisoned))).isEqualTo(1);
             await().atMost(patience()).until(() -> webhook.keys().contains("a1"));
             assertThat(queue().deadLetters(subscription.id(), 10)).isEmpty();
+        }
+    }
+
+    /** Kafka's partition of a record key (its default partitioner), for keys that must share one. */
+    static int kafkaPartition(String key) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % KafkaBackend.PARTITIONS;
+    }
+
+    @Test
+    default void aRefusedKeyWaitsAloneWhileAnotherKeyOfItsPartitionFlows() throws Exception {
+        String a = "ho-so-A";
+        String b = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "ho-so-B" + i)
+                .filter(k -> kafkaPartition(k) == kafkaPartition(a)).findFirst().orElseThrow();
+        try (TestWebhook webhook = new TestWebhook()) {
+            java.util.concurrent.atomic.AtomicInteger refusalsLeft = new java.util.concurrent.atomic.AtomicInteger(2);
+            webhook.refuseRequest = events -> events.stream().anyMatch(e -> !e.get("orderingKey").isNull()
+                    && e.get("orderingKey").asString().equals(a)) && refusalsLeft.getAndDecrement() > 0;
+            EventType type = newEventType();
+            Subscription subscription = pushTo(type, webhook);
+            backend().publish(type, "SO-TEST/HE-THONG", List.of(event("a1", a, 1), event("b1", b, 2), event("a2", a, 3),
+                    event("b2", b, 4), event("a3", a, 5), event("b3", b, 6)));
+
+            await().atMost(patience()).until(() -> webhook.keys().size() == 6);
+            List<String> arrival = webhook.received().stream().map(TestWebhook.Received::idempotencyKey).toList();
+            assertThat(arrival.subList(0, 3)).as("the key of the same partition is not held back: " + arrival)
+                    .containsExactly("b1", "b2", "b3");
+            assertThat(arrival.subList(3, 6)).as("the refused key, in order after recovery").containsExactly("a1", "a2", "a3");
+            assertThat(webhook.refusals()).isEqualTo(2);
+            assertThat(queue().deadLetters(subscription.id(), 10)).isEmpty();
+
+            // the key's parked events are through: its next event is not parked
+            await().atMost(patience()).until(() -> queue().parkedKeys(subscription.id(), List.of(a)).isEmpty());
+            backend().publish(type, "SO-TEST/HE-THONG", List.of(event("a4", a, 7), event("b4", b, 8)));
+            await().atMost(patience()).until(() -> webhook.keys().size() == 8);
+            Thread.sleep(500);
+            assertThat(webhook.rawDeliveries()).as("each event exactly once").isEqualTo(8);
+            assertThat(webhook.received().stream().map(TestWebhook.Received::idempotencyKey).toList().subList(6, 8))
+                    .containsExactlyInAnyOrder("a4", "b4");
         }
     }
 

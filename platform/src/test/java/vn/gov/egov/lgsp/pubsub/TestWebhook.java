@@ -37,6 +37,8 @@ final class TestWebhook implements AutoCloseable {
     private final AtomicInteger refusals = new AtomicInteger();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     volatile Predicate<JsonNode> refuse = data -> false;
+    /** Asked once per request, with its events (envelopes): whether to refuse it (500). */
+    volatile Predicate<List<JsonNode>> refuseRequest = events -> false;
     volatile String secret;
 
     TestWebhook() throws IOException {
@@ -53,9 +55,12 @@ final class TestWebhook implements AutoCloseable {
             } else {
                 JsonNode events = JSON.readTree(text);
                 boolean refused = false;
+                List<JsonNode> envelopes = new ArrayList<>();
                 for (JsonNode e : events) {
                     refused |= refuse.test(e.get("data"));
+                    envelopes.add(e);
                 }
+                refused = refused || refuseRequest.test(envelopes);
                 if (refused) {
                     refusals.incrementAndGet();
                     status = 500;
