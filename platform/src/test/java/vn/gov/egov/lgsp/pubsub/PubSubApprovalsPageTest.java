@@ -93,6 +93,8 @@ class PubSubApprovalsPageTest extends PlatformTest {
 
         Browser owner = new Browser();
         owner.logIn(OWNER_ADMIN);
+        assertThat(owner.get("/workspace").body()).as("the way there from the workspace")
+                .contains("id=\"workspace-pubsub-approvals\"").contains(PAGE);
         String page = owner.get(PAGE).body();
         assertThat(page).contains("data-id=\"" + first.id() + "\"").contains("data-id=\"" + second.id() + "\"")
                 .contains("SO-NHAN-DUYET/HE-THONG-1").contains(type.path()).contains("Lý do từ chối");
