@@ -282,7 +282,7 @@ final class PassingThrough extends OncePerRequestFilter {
         if (refusal.retryAfterSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds));
         }
-        if (error.status == 401) {
+        if (error.status == 401 && error.errorClass.startsWith("gateway.token")) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"" + (error == GatewayError.TOKEN_MISSING
                     ? "invalid_request" : "invalid_token") + "\"");
         }
