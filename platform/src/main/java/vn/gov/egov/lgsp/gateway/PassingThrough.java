@@ -138,6 +138,8 @@ final class PassingThrough extends OncePerRequestFilter {
             throw new GatewayRefusal(GatewayError.ACCESS_DENIED,
                     "Tiêu đề " + GatewayHeaders.CLIENT + " không khớp với hệ thống của mã truy cập (" + consumer.name() + ")");
         }
+        ClientCertificateCheck.check(() -> request.getAttribute(ClientCertificateCheck.ATTRIBUTE),
+                services.clientCertificates(consumer), jwt, consumer.name(), Instant.now());
         ProviderService service = services.service(path.address()).orElseThrow(() -> new GatewayRefusal(
                 GatewayError.UNKNOWN_SERVICE, "Không có dịch vụ " + path.address() + " trên LGSP"));
         call.service = service;
