@@ -85,7 +85,7 @@ final class TestCertificates {
                 KeyStore keys = KeyStore.getInstance("PKCS12");
                 keys.load(null, null);
                 keys.setKeyEntry("client", client.keys().getPrivate(), "x".toCharArray(),
-                        new X509Certificate[] {client.certificate(), authority.certificate()});
+                        new X509Certificate[] {client.certificate()});
                 keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 keyManagers.init(keys, "x".toCharArray());
             }
