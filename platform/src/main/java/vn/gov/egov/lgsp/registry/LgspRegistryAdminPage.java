@@ -115,7 +115,12 @@ class LgspRegistryAdminPage {
 
     @PostMapping("/certificates")
     String registerCertificate(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(redirect, form, "", () -> {
+        // a private key pasted by mistake is never shown back
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        if (typed.getOrDefault("certificate", "").contains("PRIVATE KEY")) {
+            typed.remove("certificate");
+        }
+        return act(redirect, typed, "", () -> {
             ClientCertificate certificate = administration.registerClientCertificate(uuid(form.get("system"), "system"),
                     form.get("certificate"));
             return "Đã đăng ký chứng thư số " + certificate.subject() + " (SHA-256 " + certificate.thumbprint()

@@ -27,53 +27,53 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A test certificate authority made in the test (BouncyCastle): server and client certificates, PEM files, SSL contexts. */
-final class TestCertificates {
+public final class TestCertificates {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     /** A key pair and its certificate. */
-    record Issued(KeyPair keys, X509Certificate certificate) {
+    public record Issued(KeyPair keys, X509Certificate certificate) {
 
-        String certificatePem() {
+        public String certificatePem() {
             return pem("CERTIFICATE", encoded(certificate));
         }
 
-        String privateKeyPem() {
+        public String privateKeyPem() {
             return pem("PRIVATE KEY", keys.getPrivate().getEncoded());
         }
     }
 
     private final Issued authority;
 
-    TestCertificates(String name) {
+    public TestCertificates(String name) {
         KeyPair keys = keyPair();
         this.authority = new Issued(keys, sign("CN=" + name, keys, "CN=" + name, keys.getPrivate(), true,
                 Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)), false));
     }
 
-    Issued authority() {
+    public Issued authority() {
         return authority;
     }
 
     /** A certificate for the TLS server on this machine (127.0.0.1, localhost). */
-    Issued server() {
+    public Issued server() {
         KeyPair keys = keyPair();
         return new Issued(keys, sign("CN=localhost", keys, authority.certificate().getSubjectX500Principal().getName(),
                 authority.keys().getPrivate(), false, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)), true));
     }
 
-    Issued client(String commonName) {
+    public Issued client(String commonName) {
         return client(commonName, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
     }
 
-    Issued client(String commonName, Instant notBefore, Instant notAfter) {
+    public Issued client(String commonName, Instant notBefore, Instant notAfter) {
         KeyPair keys = keyPair();
         return new Issued(keys, sign("CN=" + commonName + ",O=Thử nghiệm,C=VN", keys,
                 authority.certificate().getSubjectX500Principal().getName(), authority.keys().getPrivate(), false, notBefore, notAfter, false));
     }
 
     /** An SSL context trusting this authority, presenting {@code client} when not null. */
-    SSLContext context(Issued client) {
+    public SSLContext context(Issued client) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -97,7 +97,7 @@ final class TestCertificates {
         }
     }
 
-    static Path write(Path directory, String name, String text) {
+    public static Path write(Path directory, String name, String text) {
         try {
             return Files.writeString(directory.resolve(name), text);
         } catch (java.io.IOException e) {
