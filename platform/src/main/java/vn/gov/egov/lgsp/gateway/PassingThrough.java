@@ -52,10 +52,12 @@ final class PassingThrough extends OncePerRequestFilter {
     private final CircuitBreakers circuits;
     private final ProviderClient providers;
     private final MeterRegistry meters;
+    private final PresentedCertificate presentedCertificate;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     PassingThrough(TokenCheck tokens, Supplier<ServiceRegistry> registry, Supplier<MessageLog> messageLog, Quotas quotas,
-                   CircuitBreakers circuits, ProviderClient providers, MeterRegistry meters) {
+                   CircuitBreakers circuits, ProviderClient providers, MeterRegistry meters, PresentedCertificate presentedCertificate) {
+        this.presentedCertificate = presentedCertificate;
         this.tokens = tokens;
         this.registry = registry;
         this.messageLog = messageLog;
@@ -138,7 +140,7 @@ final class PassingThrough extends OncePerRequestFilter {
             throw new GatewayRefusal(GatewayError.ACCESS_DENIED,
                     "Tiêu đề " + GatewayHeaders.CLIENT + " không khớp với hệ thống của mã truy cập (" + consumer.name() + ")");
         }
-        ClientCertificateCheck.check(() -> request.getAttribute(ClientCertificateCheck.ATTRIBUTE),
+        ClientCertificateCheck.check(() -> presentedCertificate.of(request),
                 services.clientCertificates(consumer), jwt, consumer.name(), Instant.now());
         ProviderService service = services.service(path.address()).orElseThrow(() -> new GatewayRefusal(
                 GatewayError.UNKNOWN_SERVICE, "Không có dịch vụ " + path.address() + " trên LGSP"));
@@ -158,7 +160,7 @@ final class PassingThrough extends OncePerRequestFilter {
         Enumeration<String> names = request.getHeaderNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
-            if (HeaderPolicy.toProvider(name, connectionTokens)) {
+            if (HeaderPolicy.toProvider(name, connectionTokens) && !presentedCertificate.isHeader(name)) {
                 Enumeration<String> values = request.getHeaders(name);
                 while (values.hasMoreElements()) {
                     String value = values.nextElement();

@@ -49,7 +49,8 @@ import vn.gov.egov.lgsp.registry.ServiceState;
 /**
  * Mutual TLS, optional per consumer: an operator registers a system's client certificate (API, audited); a gateway
  * process served over HTTPS with {@code server.ssl.client-auth=want} (a test CA made here) then accepts that system's
- * calls only with that certificate, while a system without a registered certificate calls as before.
+ * calls only with that certificate (or, behind a TLS terminator at a trusted address, its certificate header), while
+ * a system without a registered certificate calls as before.
  */
 class GatewayMutualTlsTest extends PlatformTest {
 
@@ -83,7 +84,8 @@ class GatewayMutualTlsTest extends PlatformTest {
 
         HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         provider.createContext("/", exchange -> {
-            byte[] body = ("{\"client\":\"" + exchange.getRequestHeaders().getFirst(GatewayHeaders.CLIENT) + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("{\"client\":\"" + exchange.getRequestHeaders().getFirst(GatewayHeaders.CLIENT) + "\",\"certificateHeader\":"
+                    + exchange.getRequestHeaders().containsKey("X-Client-Cert") + "}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -131,6 +133,8 @@ class GatewayMutualTlsTest extends PlatformTest {
                 "--egov.lgsp.gateway.issuer-uri=http://localhost:" + port, "--egov.lgsp.messagelog.node-id=gateway-mtls-test",
                 "--egov.lgsp.registry.check-interval=200ms",
                 "--server.ssl.bundle=gateway", "--server.ssl.client-auth=want",
+                "--egov.lgsp.gateway.client-certificate.header=X-Client-Cert",
+                "--egov.lgsp.gateway.client-certificate.trusted-proxies=127.0.0.1",
                 "--spring.ssl.bundle.pem.gateway.keystore.certificate=" + TestCertificates.write(directory, "server.crt", server.certificatePem()).toUri(),
                 "--spring.ssl.bundle.pem.gateway.keystore.private-key=" + TestCertificates.write(directory, "server.key", server.privateKeyPem()).toUri(),
                 "--spring.ssl.bundle.pem.gateway.truststore.certificate=" + TestCertificates.write(directory, "ca.crt", ca.authority().certificatePem()).toUri());
@@ -142,7 +146,16 @@ class GatewayMutualTlsTest extends PlatformTest {
 
             HttpResponse<String> withRight = call(ca, right, base, pinnedToken);
             assertThat(withRight.statusCode()).as(withRight.body()).isEqualTo(200);
-            assertThat(withRight.body()).isEqualTo("{\"client\":\"" + member + "/PINNED\"}");
+            assertThat(withRight.body()).isEqualTo("{\"client\":\"" + member + "/PINNED\",\"certificateHeader\":false}");
+
+            // behind a TLS terminator at a trusted address (here 127.0.0.1): its header carries the certificate (RFC 9440)
+            // and never reaches the provider
+            HttpResponse<String> viaTerminator = call(ca, null, base, pinnedToken, "X-Client-Cert",
+                    ":" + java.util.Base64.getEncoder().encodeToString(right.certificate().getEncoded()) + ":");
+            assertThat(viaTerminator.statusCode()).as(viaTerminator.body()).isEqualTo(200);
+            assertThat(viaTerminator.body()).contains("\"certificateHeader\":false");
+            assertThat(call(ca, null, base, pinnedToken, "X-Client-Cert",
+                    ":" + java.util.Base64.getEncoder().encodeToString(sameCaOther.certificate().getEncoded()) + ":").statusCode()).isEqualTo(403);
 
             HttpResponse<String> without = call(ca, null, base, pinnedToken);
             assertThat(without.statusCode()).as(without.body()).isEqualTo(401);
@@ -212,11 +225,19 @@ class GatewayMutualTlsTest extends PlatformTest {
 
     private static HttpResponse<String> call(TestCertificates ca, TestCertificates.Issued clientCertificate, String url, String token)
             throws IOException, InterruptedException {
+        return call(ca, clientCertificate, url, token, null, null);
+    }
+
+    private static HttpResponse<String> call(TestCertificates ca, TestCertificates.Issued clientCertificate, String url, String token,
+                                             String header, String value) throws IOException, InterruptedException {
         // a client per call: each call a new TLS handshake with (or without) the certificate (Java 17: not closeable)
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ca.context(clientCertificate))
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        if (header != null) {
+            request.header(header, value);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String user, String path, Object body) throws Exception {
