@@ -55,6 +55,10 @@ class GatewayRoleTest extends PlatformTest {
     private MessageLogQueries messageLog;
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private GatewayIntrospectionClient introspectionClient;
+    @Autowired
+    private org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     @Test
     void theSameJarRunsAsAGatewayOnlyProcessThatServesCalls() throws Exception {
@@ -82,6 +86,13 @@ class GatewayRoleTest extends PlatformTest {
                 Protocol.REST, "Chào", "http://127.0.0.1:" + provider.getAddress().getPort()).withDocument(ServiceDraft.minimalOpenApi("hello")));
         registry.changeState(service.id(), ServiceState.TESTING, "thử");
         registry.grant(consumer.id(), service.id(), List.of("*"), "thử tiến trình riêng");
+
+        // the platform registered the gateway's introspection client from the same configuration (test profile)
+        RegisteredClient introspector = clients.findByClientId("lgsp-gateway-test");
+        assertThat(introspector).isNotNull();
+        assertThat(introspector.getAuthorizationGrantTypes()).containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS);
+        assertThat(passwords.matches("test-only-introspection-secret", introspector.getClientSecret())).isTrue();
+        assertThat(introspectionClient.ensure()).as("already there with the configured secret: nothing written").isFalse();
 
         String issuer = "http://localhost:" + port;
         ConfigurableApplicationContext gateway = GatewayRole.run("--server.port=0", "--spring.profiles.active=test",
