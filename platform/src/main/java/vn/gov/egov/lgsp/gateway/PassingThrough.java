@@ -36,7 +36,8 @@ import vn.gov.egov.lgsp.registry.ServiceState;
 
 /**
  * The gateway's pass-through at {@code /lgsp/r1/**}, a servlet filter ahead of every other (Spring Security's chain,
- * MVC, request observations): token, consumer, service, access right, quota, size, target beneath the registered
+ * MVC, request observations): token, consumer, client certificate (when the consumer registered one or the token is
+ * bound to one), service, access right, quota, size, target beneath the registered
  * endpoint, circuit, forward, hashes, one message-log record and one timer sample per call, whatever the outcome.
  * Everything it asks is in memory (registry snapshot, token memory, buckets); the message log queues.
  */
@@ -57,7 +58,6 @@ final class PassingThrough extends OncePerRequestFilter {
 
     PassingThrough(TokenCheck tokens, Supplier<ServiceRegistry> registry, Supplier<MessageLog> messageLog, Quotas quotas,
                    CircuitBreakers circuits, ProviderClient providers, MeterRegistry meters, PresentedCertificate presentedCertificate) {
-        this.presentedCertificate = presentedCertificate;
         this.tokens = tokens;
         this.registry = registry;
         this.messageLog = messageLog;
@@ -65,6 +65,7 @@ final class PassingThrough extends OncePerRequestFilter {
         this.circuits = circuits;
         this.providers = providers;
         this.meters = meters;
+        this.presentedCertificate = presentedCertificate;
     }
 
     @Override
