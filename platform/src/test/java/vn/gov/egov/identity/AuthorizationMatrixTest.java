@@ -176,6 +176,14 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.only("POST", "/api/v1/lgsp/registry/services", "{}", Role.LGSP_OPERATOR),
             Endpoint.only("POST", "/api/v1/lgsp/registry/services/00000000-0000-0000-0000-000000000000/state", "{}", Role.LGSP_OPERATOR),
             Endpoint.only("POST", "/api/v1/lgsp/registry/rights", "{}", Role.LGSP_OPERATOR),
+            // LGSP mutual TLS: a system's client certificates (the module answers 404 for an unknown system or
+            // certificate before it checks whether the caller acts for the system's member)
+            Endpoint.only("GET", "/api/v1/lgsp/registry/subsystems/00000000-0000-0000-0000-000000000000/certificates", null,
+                    Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/lgsp/registry/subsystems/00000000-0000-0000-0000-000000000000/certificates", "{}",
+                    Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
+            Endpoint.only("POST", "/api/v1/lgsp/registry/certificates/00000000-0000-0000-0000-000000000000/removal", "{}",
+                    Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN, Role.AGENCY_ADMIN),
             // LGSP pub/sub: event types are public; systems publish, subscribe and pull with their tokens (the module
             // answers 404 for the unknown type or subscription before it checks which system calls); operators decide
             Endpoint.publicRead("/api/v1/lgsp/pubsub/event-types"),

@@ -48,14 +48,17 @@ class GatewayConfiguration {
                                                        @Value("${egov.lgsp.gateway.issuer-uri:${egov.identity.issuer:}}") String issuer,
                                                        ObjectProvider<ServiceRegistry> registry, ObjectProvider<MessageLog> messageLog,
                                                        Quotas quotas, CircuitBreakers circuits, ProviderClient providers,
-                                                       ObjectProvider<MeterRegistry> meters) {
+                                                       ObjectProvider<MeterRegistry> meters,
+                                                       @Value("${egov.lgsp.gateway.client-certificate.header:}") String certificateHeader,
+                                                       @Value("${egov.lgsp.gateway.client-certificate.trusted-proxies:}") java.util.List<String> trustedProxies) {
         java.util.function.Supplier<JwtDecoder> decoder = once(jwtDecoder);
         TokenCheck tokens = new TokenCheck(token -> decoder.get().decode(token), issuer);
         java.util.function.Supplier<ServiceRegistry> services = once(registry);
         PassingThrough gateway = new PassingThrough(tokens, () -> {
             ServiceRegistry found = services.get();
             return found != null ? found : new ServiceRegistryMissing();
-        }, once(messageLog), quotas, circuits, providers, meters.getIfAvailable());
+        }, once(messageLog), quotas, circuits, providers, meters.getIfAvailable(),
+                new PresentedCertificate(certificateHeader, trustedProxies));
         FilterRegistrationBean<PassingThrough> registration = new FilterRegistrationBean<>(gateway);
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

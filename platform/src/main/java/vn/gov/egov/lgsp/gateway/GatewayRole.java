@@ -1,9 +1,12 @@
 package vn.gov.egov.lgsp.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -29,8 +32,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code ServiceRegistry}, the message log's writer, personal-data sealing (for logged bodies), the database
  * connection (an external PostgreSQL: the platform's, {@code SPRING_DATASOURCE_URL}; no migrations) and
  * observability (health, Prometheus). Tokens are checked against the SSO's published keys
- * ({@code egov.lgsp.gateway.issuer-uri} + {@code /oauth2/jwks}), issuer and expiry; a revoked token is refused by
- * a separate gateway only once it expires (access tokens live {@code egov.identity.access-token-time-to-live}, 10 min).
+ * ({@code egov.lgsp.gateway.issuer-uri} + {@code /oauth2/jwks}), issuer and expiry, then by the SSO's token
+ * introspection with the gateway's own client ({@code egov.lgsp.gateway.introspection.*}), remembered per token for
+ * {@code egov.lgsp.gateway.introspection.memory} (5 s): a token revoked at the SSO is refused within that time.
  * <p>
  * Deliberately not a {@code @Configuration}: the platform's own component scan must not pick it up.
  */
@@ -44,6 +48,8 @@ import org.springframework.security.web.SecurityFilterChain;
                 "vn\\.gov\\.egov\\.personaldata\\.PersonalDataConfiguration",
                 "vn\\.gov\\.egov\\.observability\\.RequestIdFilter"}))
 public class GatewayRole {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GatewayRole.class);
 
     /** The value of {@code egov.role} that starts this role. */
     public static final String NAME = "lgsp-gateway";
@@ -78,7 +84,7 @@ public class GatewayRole {
     }
 
     @Bean
-    JwtDecoder lgspGatewayJwtDecoder(Environment environment) {
+    JwtDecoder lgspGatewayJwtDecoder(Environment environment, org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
         String issuer = environment.getProperty("egov.lgsp.gateway.issuer-uri", "").strip();
         if (issuer.isEmpty()) {
             throw new IllegalStateException("egov.lgsp.gateway.issuer-uri (EGOV_LGSP_GATEWAY_ISSUER_URI) must name the "
@@ -88,7 +94,27 @@ public class GatewayRole {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(base + "/oauth2/jwks")
                 .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-        return decoder;
+        if (!environment.getProperty("egov.lgsp.gateway.introspection.enabled", Boolean.class, true)) {
+            log.warn("LGSP gateway: token introspection is OFF (egov.lgsp.gateway.introspection.enabled=false): "
+                    + "a token revoked at the SSO is accepted until it expires");
+            return decoder;
+        }
+        String clientId = environment.getProperty("egov.lgsp.gateway.introspection.client-id", "").strip();
+        String secret = environment.getProperty("egov.lgsp.gateway.introspection.client-secret", "");
+        if (clientId.isEmpty() || secret.isEmpty()) {
+            throw new IllegalStateException("The gateway on its own asks the SSO whether each token is still active (token "
+                    + "introspection): set egov.lgsp.gateway.introspection.client-id and client-secret "
+                    + "(EGOV_LGSP_GATEWAY_INTROSPECTION_CLIENT_ID, EGOV_LGSP_GATEWAY_INTROSPECTION_CLIENT_SECRET) to the "
+                    + "gateway's client at the SSO (docs/operations.md)");
+        }
+        String uri = environment.getProperty("egov.lgsp.gateway.introspection.uri", "").strip();
+        TokenIntrospection introspection = new TokenIntrospection(URI.create(uri.isEmpty() ? base + "/oauth2/introspect" : uri),
+                clientId, secret, environment.getProperty("egov.lgsp.gateway.introspection.timeout", Duration.class, Duration.ofSeconds(2)),
+                meters.getIfAvailable());
+        Duration memory = environment.getProperty("egov.lgsp.gateway.introspection.memory", Duration.class, Duration.ofSeconds(5));
+        log.info("LGSP gateway: tokens checked against {} (keys, issuer, expiry) and by introspection at {} (memory {})",
+                base, introspection.endpoint(), memory);
+        return new IntrospectingJwtDecoder(decoder, introspection, memory, System::nanoTime);
     }
 
     /** Health, info and metrics are open (as on the platform); the gateway path never reaches this chain. */

@@ -36,7 +36,8 @@ import vn.gov.egov.lgsp.registry.ServiceState;
 
 /**
  * The gateway's pass-through at {@code /lgsp/r1/**}, a servlet filter ahead of every other (Spring Security's chain,
- * MVC, request observations): token, consumer, service, access right, quota, size, target beneath the registered
+ * MVC, request observations): token, consumer, client certificate (when the consumer registered one or the token is
+ * bound to one), service, access right, quota, size, target beneath the registered
  * endpoint, circuit, forward, hashes, one message-log record and one timer sample per call, whatever the outcome.
  * Everything it asks is in memory (registry snapshot, token memory, buckets); the message log queues.
  */
@@ -52,10 +53,11 @@ final class PassingThrough extends OncePerRequestFilter {
     private final CircuitBreakers circuits;
     private final ProviderClient providers;
     private final MeterRegistry meters;
+    private final PresentedCertificate presentedCertificate;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     PassingThrough(TokenCheck tokens, Supplier<ServiceRegistry> registry, Supplier<MessageLog> messageLog, Quotas quotas,
-                   CircuitBreakers circuits, ProviderClient providers, MeterRegistry meters) {
+                   CircuitBreakers circuits, ProviderClient providers, MeterRegistry meters, PresentedCertificate presentedCertificate) {
         this.tokens = tokens;
         this.registry = registry;
         this.messageLog = messageLog;
@@ -63,6 +65,7 @@ final class PassingThrough extends OncePerRequestFilter {
         this.circuits = circuits;
         this.providers = providers;
         this.meters = meters;
+        this.presentedCertificate = presentedCertificate;
     }
 
     @Override
@@ -138,6 +141,8 @@ final class PassingThrough extends OncePerRequestFilter {
             throw new GatewayRefusal(GatewayError.ACCESS_DENIED,
                     "Tiêu đề " + GatewayHeaders.CLIENT + " không khớp với hệ thống của mã truy cập (" + consumer.name() + ")");
         }
+        ClientCertificateCheck.check(() -> presentedCertificate.of(request),
+                services.clientCertificates(consumer), jwt, consumer.name(), Instant.now());
         ProviderService service = services.service(path.address()).orElseThrow(() -> new GatewayRefusal(
                 GatewayError.UNKNOWN_SERVICE, "Không có dịch vụ " + path.address() + " trên LGSP"));
         call.service = service;
@@ -156,7 +161,7 @@ final class PassingThrough extends OncePerRequestFilter {
         Enumeration<String> names = request.getHeaderNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
-            if (HeaderPolicy.toProvider(name, connectionTokens)) {
+            if (HeaderPolicy.toProvider(name, connectionTokens) && !presentedCertificate.isHeader(name)) {
                 Enumeration<String> values = request.getHeaders(name);
                 while (values.hasMoreElements()) {
                     String value = values.nextElement();
@@ -282,7 +287,7 @@ final class PassingThrough extends OncePerRequestFilter {
         if (refusal.retryAfterSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds));
         }
-        if (error.status == 401) {
+        if (error.status == 401 && error.errorClass.startsWith("gateway.token")) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"" + (error == GatewayError.TOKEN_MISSING
                     ? "invalid_request" : "invalid_token") + "\"");
         }

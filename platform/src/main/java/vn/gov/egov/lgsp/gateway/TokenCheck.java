@@ -10,6 +10,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * The caller's access token: a bearer JWT checked by the platform's {@code JwtDecoder} (signature, expiry and, inside
  * the platform, revocation) and, when an issuer is configured, issued by it. Each failure has its own error class.
  * <p>
+ * In the gateway-only process the decoder also asks the SSO (token introspection, {@link IntrospectingJwtDecoder}); when
+ * the SSO cannot answer, {@code gateway.token_check_unavailable} (503), never a pass.
+ * <p>
  * Concurrent calls with the same token share one check (a consumer's 32 workers starting at once with a fresh token
  * cause one authorization-store read, not 32 competing for database connections); nothing is kept once it is done,
  * so revocation works exactly as the decoder's.
@@ -49,6 +52,8 @@ final class TokenCheck {
             String why = e.getMessage() != null && e.getMessage().contains("revoked")
                     ? "đã bị thu hồi hoặc SSO không biết" : "chữ ký hoặc định dạng sai";
             throw new GatewayRefusal(GatewayError.TOKEN_INVALID, "Mã truy cập không hợp lệ: " + why);
+        } catch (TokenIntrospection.Unavailable e) {
+            throw new GatewayRefusal(GatewayError.TOKEN_CHECK_UNAVAILABLE, e.getMessage() + "; thử lại sau", 5);
         } catch (JwtException e) {
             throw new GatewayRefusal(GatewayError.TOKEN_INVALID, "Không kiểm tra được mã truy cập");
         }

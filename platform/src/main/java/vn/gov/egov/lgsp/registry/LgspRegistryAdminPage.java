@@ -73,8 +73,16 @@ class LgspRegistryAdminPage {
         common(model, "members");
         model.addAttribute("members", reading.seesAll() ? reading.members() : reading.ownMembers());
         model.addAttribute("ownMembers", reading.ownMembers());
-        model.addAttribute("subsystems", reading.subsystems());
+        List<RegistrySubsystem> subsystems = reading.subsystems();
+        model.addAttribute("subsystems", subsystems);
         model.addAttribute("kinds", MemberKind.values());
+        // mutual TLS: the visible systems' certificates; the form offers the systems the caller acts for
+        Map<UUID, List<ClientCertificate>> certificates = reading.certificatesBySystem();
+        model.addAttribute("certificates", subsystems.stream().flatMap(s -> certificates.getOrDefault(s.id(), List.of()).stream()
+                .map(c -> Map.of("certificate", c, "system", s.path(), "notBefore", moment(c.notBefore()),
+                        "notAfter", moment(c.notAfter()), "expired", !c.validAt(Instant.now())))).toList());
+        List<RegistryMember> own = reading.ownMembers();
+        model.addAttribute("ownSystems", subsystems.stream().filter(s -> own.stream().anyMatch(m -> m.id().equals(s.memberId()))).toList());
         return "lgsp/registry/admin-members";
     }
 
@@ -102,6 +110,29 @@ class LgspRegistryAdminPage {
             RegistrySubsystem subsystem = administration.linkClient(id, form.get("clientId"));
             return subsystem.clientId() == null ? "Đã bỏ liên kết ứng dụng của " + subsystem.path()
                     : "Đã liên kết " + subsystem.path() + " với ứng dụng " + subsystem.clientId();
+        });
+    }
+
+    @PostMapping("/certificates")
+    String registerCertificate(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        // a private key pasted by mistake is never shown back
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        if (typed.getOrDefault("certificate", "").contains("PRIVATE KEY")) {
+            typed.remove("certificate");
+        }
+        return act(redirect, typed, "", () -> {
+            ClientCertificate certificate = administration.registerClientCertificate(uuid(form.get("system"), "system"),
+                    form.get("certificate"));
+            return "Đã đăng ký chứng thư số " + certificate.subject() + " (SHA-256 " + certificate.thumbprint()
+                    + "): từ nay hệ thống phải gọi LGSP qua TLS với chứng thư này";
+        });
+    }
+
+    @PostMapping("/certificates/{id}/removal")
+    String removeCertificate(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(redirect, form, "", () -> {
+            ClientCertificate certificate = administration.removeClientCertificate(id, form.get("reason"));
+            return "Đã gỡ chứng thư số " + certificate.subject();
         });
     }
 
@@ -279,7 +310,7 @@ class LgspRegistryAdminPage {
             return UUID.fromString(value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
             throw new RegistryRejected(RegistryRejected.Why.INVALID, field, "required", "Phải chọn " + (field.equals("consumer")
-                    ? "hệ thống khai thác" : "dịch vụ"));
+                    ? "hệ thống khai thác" : field.equals("system") ? "hệ thống" : "dịch vụ"));
         }
     }
 }

@@ -46,6 +46,9 @@ class LgspRegistryApi {
     record ClientBody(String clientId) {
     }
 
+    record CertificateBody(String certificate) {
+    }
+
     record ServiceBody(String provider, String subsystem, String code, String version, String protocol, String name,
                        String description, String owner, String securityLevel, String sla, String endpoint, String document,
                        Boolean logBodies, Integer timeoutMillis, Integer ratePerSecond, Integer burst, Long maxRequestBytes) {
@@ -92,6 +95,24 @@ class LgspRegistryApi {
     @Operation(summary = "Link the system to an SSO client (client credentials); null unlinks")
     RegistrySubsystem linkClient(@PathVariable UUID id, @RequestBody ClientBody body) {
         return administration.linkClient(id, body.clientId());
+    }
+
+    @GetMapping("/subsystems/{id}/certificates")
+    @Operation(summary = "The system's registered TLS client certificates (mutual TLS)")
+    List<ClientCertificate> certificates(@PathVariable UUID id) {
+        return reading.certificates(id);
+    }
+
+    @PostMapping("/subsystems/{id}/certificates")
+    @Operation(summary = "Register a TLS client certificate (PEM) for the system: from then on its calls need it (mutual TLS)")
+    ResponseEntity<ClientCertificate> registerCertificate(@PathVariable UUID id, @RequestBody CertificateBody body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(administration.registerClientCertificate(id, body.certificate()));
+    }
+
+    @PostMapping("/certificates/{id}/removal")
+    @Operation(summary = "Remove a registered TLS client certificate, with the reason")
+    ClientCertificate removeCertificate(@PathVariable UUID id, @RequestBody DecisionBody body) {
+        return administration.removeClientCertificate(id, body.reason());
     }
 
     @GetMapping("/services")

@@ -133,6 +133,77 @@ class ManagingRegistry implements ServiceCatalogAdministration {
         return store.subsystem(subsystemId).orElseThrow();
     }
 
+    @Override
+    @Transactional
+    public ClientCertificate registerClientCertificate(UUID subsystemId, String pem) {
+        RegistrySubsystem subsystem = store.subsystem(subsystemId).orElseThrow(() -> notFound("subsystem", "Không có hệ thống này"));
+        RegistryMember member = store.member(subsystem.memberId()).orElseThrow();
+        permissions.checkActFor(member, "đăng ký chứng thư số máy khách cho hệ thống này");
+        java.security.cert.X509Certificate read = CertificatePem.read(pem);
+        Instant now = clock.instant();
+        Instant notBefore = read.getNotBefore().toInstant();
+        Instant notAfter = read.getNotAfter().toInstant();
+        if (!notAfter.isAfter(now)) {
+            throw new RegistryRejected(RegistryRejected.Why.INVALID, "certificate", "expired",
+                    "Chứng thư số đã hết hạn ngày " + LgspRegistryAdminPage.moment(notAfter) + ": hãy gửi chứng thư còn hiệu lực");
+        }
+        String thumbprint = ClientCertificate.thumbprintOf(read);
+        store.activeCertificate(thumbprint).ifPresent(other -> {
+            throw new RegistryRejected(RegistryRejected.Why.CONFLICT, "certificate", "taken", other.subsystemId().equals(subsystemId)
+                    ? "Chứng thư số này đã được đăng ký cho hệ thống " + subsystem.path()
+                    : "Chứng thư số này đã được đăng ký cho một hệ thống khác");
+        });
+        ClientCertificate certificate = new ClientCertificate(UUID.randomUUID(), subsystemId, thumbprint,
+                read.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253),
+                read.getIssuerX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253),
+                read.getSerialNumber().toString(16), notBefore, notAfter, permissions.actor(), now);
+        String stored = "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(encoded(read)) + "\n-----END CERTIFICATE-----\n";
+        try {
+            store.insertCertificate(certificate, stored);
+        } catch (DuplicateKeyException e) {
+            throw new RegistryRejected(RegistryRejected.Why.CONFLICT, "certificate", "taken", "Chứng thư số này vừa được đăng ký");
+        }
+        audit.record(AuditRecord.builder(AuditActions.UPDATE, Outcome.SUCCESS).object("lgsp-subsystem", subsystem.path())
+                .changed("clientCertificate", null, thumbprint).detail("subject", certificate.subject())
+                .detail("issuer", certificate.issuer()).detail("notAfter", notAfter.toString()).build());
+        changed();
+        return certificate;
+    }
+
+    @Override
+    @Transactional
+    public ClientCertificate removeClientCertificate(UUID certificateId, String reason) {
+        ClientCertificate certificate = store.certificate(certificateId)
+                .orElseThrow(() -> notFound("certificate", "Không có chứng thư số này"));
+        RegistrySubsystem subsystem = store.subsystem(certificate.subsystemId()).orElseThrow();
+        RegistryMember member = store.member(subsystem.memberId()).orElseThrow();
+        permissions.checkActFor(member, "gỡ chứng thư số máy khách của hệ thống này");
+        List<RegistryViolation> violations = new ArrayList<>();
+        RegistryRules.reason(violations, "reason", reason);
+        RegistryRules.throwIfAny(violations);
+        if (!store.removeCertificate(certificateId, permissions.actor(), clock.instant(), reason.strip())) {
+            throw new RegistryRejected(RegistryRejected.Why.CONFLICT, "certificate", "removed", "Chứng thư số này đã được gỡ");
+        }
+        audit.record(AuditRecord.builder(AuditActions.UPDATE, Outcome.SUCCESS).object("lgsp-subsystem", subsystem.path())
+                .changed("clientCertificate", certificate.thumbprint(), null).detail("reason", reason.strip()).build());
+        changed();
+        return certificate;
+    }
+
+    @Override
+    public List<ClientCertificate> clientCertificates(UUID subsystemId) {
+        return store.certificatesOf(subsystemId);
+    }
+
+    private static byte[] encoded(java.security.cert.X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new RegistryRejected(RegistryRejected.Why.INVALID, "certificate", "pem", "Không đọc được chứng thư số");
+        }
+    }
+
     private String checkClient(List<RegistryViolation> violations, String clientId, UUID subsystemId) {
         if (clientId == null || clientId.isBlank()) {
             return null;

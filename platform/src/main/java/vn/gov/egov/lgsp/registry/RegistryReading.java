@@ -88,6 +88,21 @@ class RegistryReading {
         return all.stream().filter(r -> concerns(byCode, r.service().provider()) || concerns(byCode, memberOf(r.consumer()))).toList();
     }
 
+    /** A system's registered client certificates, for those who see everything or act for its member. */
+    List<ClientCertificate> certificates(UUID subsystemId) {
+        RegistrySubsystem subsystem = store.subsystem(subsystemId).orElseThrow(() -> new RegistryRejected(
+                RegistryRejected.Why.NOT_FOUND, "subsystem", "not-found", "Không có hệ thống này"));
+        if (!seesAll() && !store.member(subsystem.memberId()).map(permissions::mayActFor).orElse(false)) {
+            throw new AccessDeniedException("Chỉ cán bộ vận hành LGSP, quản trị tỉnh hoặc quản trị của thành viên được xem chứng thư số của hệ thống này");
+        }
+        return store.certificatesOf(subsystemId);
+    }
+
+    /** Every active client certificate by system (for the members page; filtered there with the systems). */
+    Map<UUID, List<ClientCertificate>> certificatesBySystem() {
+        return RegistryStore.activeCertificates(store.jdbc()).stream().collect(Collectors.groupingBy(ClientCertificate::subsystemId));
+    }
+
     private Map<UUID, RegistryMember> membersById() {
         return store.members().stream().collect(Collectors.toMap(RegistryMember::id, Function.identity()));
     }

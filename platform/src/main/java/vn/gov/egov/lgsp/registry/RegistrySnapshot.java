@@ -10,10 +10,11 @@ record RegistrySnapshot(
         Map<ServiceAddress, ProviderService> services,
         Map<String, ConsumerSystem> systemsByPath,
         Map<String, ConsumerSystem> systemsByClientId,
-        Map<RightKey, List<OperationPattern>> rights) {
+        Map<RightKey, List<OperationPattern>> rights,
+        Map<UUID, List<ClientCertificate>> certificates) {
 
     record RightKey(UUID consumer, UUID service) {
     }
 
-    static final RegistrySnapshot EMPTY = new RegistrySnapshot(0, Map.of(), Map.of(), Map.of(), Map.of());
+    static final RegistrySnapshot EMPTY = new RegistrySnapshot(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 }

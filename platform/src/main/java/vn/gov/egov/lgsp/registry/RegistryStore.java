@@ -39,6 +39,10 @@ class RegistryStore {
         this.jdbc = jdbc;
     }
 
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
     /** Grows the generation in the caller's transaction: other nodes reload when it commits. */
     long bumpGeneration() {
         return jdbc.sql("UPDATE lgsp_registry_generation SET value = value + 1 WHERE id = 1 RETURNING value")
@@ -253,7 +257,57 @@ class RegistryStore {
         return jdbc.sql(RIGHT + " ORDER BY r.granted_at DESC").query(RegistryStore::right).list();
     }
 
+    // client certificates (mutual TLS)
+
+    private static final String CERTIFICATE = "SELECT id, subsystem_id, thumbprint, subject, issuer, serial_number, not_before,"
+            + " not_after, registered_by, registered_at FROM lgsp_registry_client_certificate";
+
+    void insertCertificate(ClientCertificate certificate, String pem) {
+        jdbc.sql("INSERT INTO lgsp_registry_client_certificate (id, subsystem_id, thumbprint, subject, issuer, serial_number,"
+                        + " not_before, not_after, pem, registered_by, registered_at) VALUES (:id, :subsystem, :thumbprint, :subject,"
+                        + " :issuer, :serial, :notBefore, :notAfter, :pem, :by, :at)")
+                .param("id", certificate.id()).param("subsystem", certificate.subsystemId())
+                .param("thumbprint", certificate.thumbprint()).param("subject", certificate.subject())
+                .param("issuer", certificate.issuer()).param("serial", certificate.serialNumber())
+                .param("notBefore", ts(certificate.notBefore())).param("notAfter", ts(certificate.notAfter()))
+                .param("pem", pem).param("by", certificate.registeredBy()).param("at", ts(certificate.registeredAt()))
+                .update();
+    }
+
+    boolean removeCertificate(UUID id, String by, Instant at, String reason) {
+        return jdbc.sql("UPDATE lgsp_registry_client_certificate SET removed_by = :by, removed_at = :at, removed_because = :reason"
+                        + " WHERE id = :id AND removed_at IS NULL")
+                .param("by", by).param("at", ts(at)).param("reason", reason).param("id", id)
+                .update() == 1;
+    }
+
+    /** A certificate by id, active or removed. */
+    Optional<ClientCertificate> certificate(UUID id) {
+        return jdbc.sql(CERTIFICATE + " WHERE id = :id").param("id", id).query(RegistryStore::certificate).optional();
+    }
+
+    Optional<ClientCertificate> activeCertificate(String thumbprint) {
+        return jdbc.sql(CERTIFICATE + " WHERE thumbprint = :thumbprint AND removed_at IS NULL").param("thumbprint", thumbprint)
+                .query(RegistryStore::certificate).optional();
+    }
+
+    List<ClientCertificate> certificatesOf(UUID subsystemId) {
+        return jdbc.sql(CERTIFICATE + " WHERE subsystem_id = :subsystem AND removed_at IS NULL ORDER BY registered_at")
+                .param("subsystem", subsystemId).query(RegistryStore::certificate).list();
+    }
+
+    /** Every system's active certificates (for the snapshot). */
+    static List<ClientCertificate> activeCertificates(JdbcClient jdbc) {
+        return jdbc.sql(CERTIFICATE + " WHERE removed_at IS NULL ORDER BY registered_at").query(RegistryStore::certificate).list();
+    }
+
     // mapping
+
+    private static ClientCertificate certificate(ResultSet rs, int row) throws SQLException {
+        return new ClientCertificate(rs.getObject("id", UUID.class), rs.getObject("subsystem_id", UUID.class),
+                rs.getString("thumbprint"), rs.getString("subject"), rs.getString("issuer"), rs.getString("serial_number"),
+                instant(rs, "not_before"), instant(rs, "not_after"), rs.getString("registered_by"), instant(rs, "registered_at"));
+    }
 
     private static RegistryMember member(ResultSet rs, int row) throws SQLException {
         return new RegistryMember(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),

@@ -26,6 +26,19 @@ public interface ServiceCatalogAdministration {
     /** Links a system to an SSO client (null unlinks). A client belongs to at most one system. */
     RegistrySubsystem linkClient(UUID subsystemId, String clientId);
 
+    /**
+     * Registers a TLS client certificate (PEM; the first of a chain) for a system: from then on the gateway accepts the
+     * system's calls only over TLS with one of its registered certificates. Refused when expired, unreadable, with a
+     * private key, or already registered for a system.
+     */
+    ClientCertificate registerClientCertificate(UUID subsystemId, String pem);
+
+    /** Removes a registered client certificate, with the reason; without any left, the system calls without one. */
+    ClientCertificate removeClientCertificate(UUID certificateId, String reason);
+
+    /** The system's registered (not removed) client certificates, oldest first. */
+    List<ClientCertificate> clientCertificates(UUID subsystemId);
+
     /** Registers a service or a new version of one; it starts in {@link ServiceState#DRAFT}. */
     RegisteredService registerService(ServiceDraft draft);
 

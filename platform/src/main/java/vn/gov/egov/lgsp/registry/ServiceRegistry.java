@@ -23,6 +23,14 @@ public interface ServiceRegistry {
      */
     boolean mayCall(ConsumerSystem consumer, ProviderService service, String method, String operationPath);
 
-    /** Grows with every change to services, systems or rights. */
+    /**
+     * The TLS client certificates registered for the system (mutual TLS): empty when it calls without one; else the
+     * gateway accepts its calls only with one of these presented.
+     */
+    default java.util.List<ClientCertificate> clientCertificates(ConsumerSystem consumer) {
+        return java.util.List.of();
+    }
+
+    /** Grows with every change to services, systems, rights or client certificates. */
     long generation();
 }

@@ -73,6 +73,14 @@ class SnapshotRegistry implements ServiceRegistry, SmartLifecycle {
     }
 
     @Override
+    public List<ClientCertificate> clientCertificates(ConsumerSystem consumer) {
+        if (consumer == null) {
+            return List.of();
+        }
+        return current().certificates().getOrDefault(consumer.id(), List.of());
+    }
+
+    @Override
     public long generation() {
         return current().generation();
     }
@@ -148,7 +156,13 @@ class SnapshotRegistry implements ServiceRegistry, SmartLifecycle {
                 .list();
         Map<RegistrySnapshot.RightKey, List<OperationPattern>> frozen = new HashMap<>();
         rights.forEach((key, operations) -> frozen.put(key, List.copyOf(operations)));
-        return new RegistrySnapshot(generation, Map.copyOf(services), Map.copyOf(byPath), Map.copyOf(byClient), Map.copyOf(frozen));
+        Map<UUID, List<ClientCertificate>> certificates = new HashMap<>();
+        RegistryStore.activeCertificates(jdbc).forEach(certificate ->
+                certificates.computeIfAbsent(certificate.subsystemId(), k -> new ArrayList<>()).add(certificate));
+        Map<UUID, List<ClientCertificate>> frozenCertificates = new HashMap<>();
+        certificates.forEach((system, list) -> frozenCertificates.put(system, List.copyOf(list)));
+        return new RegistrySnapshot(generation, Map.copyOf(services), Map.copyOf(byPath), Map.copyOf(byClient), Map.copyOf(frozen),
+                Map.copyOf(frozenCertificates));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package vn.gov.egov.lgsp.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -37,9 +39,13 @@ import vn.gov.egov.lgsp.registry.ServiceState;
 /**
  * The gateway as its own process ({@code egov.role=lgsp-gateway}): started here beside the platform (a separate
  * Spring context on its own port, as a separate process would be) against the platform's database and SSO, it
- * serves a call with a platform-issued token and records it in the shared message log under its own node.
+ * serves a call with a platform-issued token and records it in the shared message log under its own node; it asks
+ * the SSO whether each token is still active (introspection, once per token per memory), so a token revoked at the
+ * SSO is refused within the memory, and an SSO that cannot answer is a precise refusal, never a pass.
  */
 class GatewayRoleTest extends PlatformTest {
+
+    private static final Duration MEMORY = Duration.ofSeconds(3);
 
     @Autowired
     private ServiceCatalogAdministration registry;
@@ -49,6 +55,10 @@ class GatewayRoleTest extends PlatformTest {
     private MessageLogQueries messageLog;
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private GatewayIntrospectionClient introspectionClient;
+    @Autowired
+    private org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     @Test
     void theSameJarRunsAsAGatewayOnlyProcessThatServesCalls() throws Exception {
@@ -77,12 +87,19 @@ class GatewayRoleTest extends PlatformTest {
         registry.changeState(service.id(), ServiceState.TESTING, "thử");
         registry.grant(consumer.id(), service.id(), List.of("*"), "thử tiến trình riêng");
 
+        // the platform registered the gateway's introspection client from the same configuration (test profile)
+        RegisteredClient introspector = clients.findByClientId("lgsp-gateway-test");
+        assertThat(introspector).isNotNull();
+        assertThat(introspector.getAuthorizationGrantTypes()).containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS);
+        assertThat(passwords.matches("test-only-introspection-secret", introspector.getClientSecret())).isTrue();
+        assertThat(introspectionClient.ensure()).as("already there with the configured secret: nothing written").isFalse();
+
         String issuer = "http://localhost:" + port;
         ConfigurableApplicationContext gateway = GatewayRole.run("--server.port=0", "--spring.profiles.active=test",
                 "--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
                 "--spring.datasource.username=" + ((HikariDataSource) dataSource).getUsername(),
                 "--egov.lgsp.gateway.issuer-uri=" + issuer, "--egov.lgsp.messagelog.node-id=gateway-role-test",
-                "--egov.lgsp.registry.check-interval=200ms");
+                "--egov.lgsp.registry.check-interval=200ms", "--egov.lgsp.gateway.introspection.memory=" + MEMORY);
         try {
             assertThat(gateway.containsBean("flowableProcessEngine")).isFalse();
             assertThat(gateway.getBeanNamesForType(ServiceCatalogAdministration.class)).as("only the runtime pieces").isEmpty();
@@ -110,9 +127,106 @@ class GatewayRoleTest extends PlatformTest {
             assertThat(logged).hasSize(1);
             assertThat(logged.get(0).nodeId()).as("the chain of the gateway process's own node").startsWith("gateway-role-test:");
             assertThat(logged.get(0).consumer()).isEqualTo("ROLE" + run + "/APP");
+
+            // revocation: a fresh token, many calls at once cost one introspection; revoked at the SSO, refused within the memory
+            MeterRegistry meters = gateway.getBean(MeterRegistry.class);
+            double asked = introspections(meters, "active");
+            String fresh = accessTokenIn(http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                    .header("Authorization", basic(clientId, secret)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            HttpRequest withFresh = HttpRequest.newBuilder(call).header("Authorization", "Bearer " + fresh).build();
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                burst.add(http.sendAsync(withFresh, HttpResponse.BodyHandlers.ofString()));
+            }
+            for (java.util.concurrent.CompletableFuture<HttpResponse<String>> answered : burst) {
+                assertThat(answered.get().statusCode()).as(answered.get().body()).isEqualTo(200);
+            }
+            assertThat(introspections(meters, "active") - asked).as("one introspection for 16 calls with one token").isEqualTo(1);
+
+            HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/revoke"))
+                    .header("Authorization", basic(clientId, secret)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + fresh)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(revoked.statusCode()).isEqualTo(200);
+            long revokedAt = System.nanoTime();
+            HttpResponse<String> refused;
+            do {
+                Thread.sleep(100);
+                refused = http.send(withFresh, HttpResponse.BodyHandlers.ofString());
+            } while (refused.statusCode() == 200 && System.nanoTime() - revokedAt < MEMORY.plusSeconds(5).toNanos());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("refused within the memory")
+                    .isLessThan(MEMORY.plusSeconds(2));
+            assertThat(refused.headers().firstValue(GatewayHeaders.ERROR)).hasValue("gateway.token_invalid");
+            assertThat(refused.body()).contains("thu hồi");
+            assertThat(introspections(meters, "inactive")).isPositive();
+            String refusedId = refused.headers().firstValue(GatewayHeaders.REQUEST_ID).orElseThrow();
+            gateway.getBean(MessageLogQueries.class).flush(Duration.ofSeconds(10));
+            assertThat(messageLog.byRequestId(refusedId)).singleElement()
+                    .satisfies(record -> assertThat(record.errorClass()).isEqualTo("gateway.token_invalid"));
         } finally {
             gateway.close();
             provider.stop(0);
         }
+    }
+
+    @Test
+    void aGatewayWhoseSsoCannotAnswerRefusesWithAPreciseErrorAndLogsIt() throws Exception {
+        String run = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+        String clientId = "gw-down-" + run.toLowerCase();
+        String secret = UUID.randomUUID().toString();
+        clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId).clientSecret("{noop}" + secret)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("lgsp.call").build());
+        registry.registerMember("DOWN" + run, "Thử SSO không trả lời", MemberKind.OTHER, null);
+        registry.registerSubsystem("DOWN" + run, "APP", "Bên gọi", clientId);
+        String issuer = "http://localhost:" + port;
+        java.net.ServerSocket closed = new java.net.ServerSocket(0);
+        int deadPort = closed.getLocalPort();
+        closed.close();
+        String[] common = {"--server.port=0", "--spring.profiles.active=test",
+                "--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
+                "--spring.datasource.username=" + ((HikariDataSource) dataSource).getUsername(),
+                "--egov.lgsp.gateway.issuer-uri=" + issuer, "--egov.lgsp.messagelog.node-id=gateway-role-down-test"};
+
+        String[] withoutClient = java.util.Arrays.copyOf(common, common.length + 1);
+        withoutClient[common.length] = "--egov.lgsp.gateway.introspection.client-secret=";
+        assertThatThrownBy(() -> GatewayRole.run(withoutClient).close()).as("no introspection client: the gateway does not start")
+                .hasStackTraceContaining("egov.lgsp.gateway.introspection.client-id");
+
+        String[] down = java.util.Arrays.copyOf(common, common.length + 1);
+        down[common.length] = "--egov.lgsp.gateway.introspection.uri=http://127.0.0.1:" + deadPort + "/oauth2/introspect";
+        ConfigurableApplicationContext gateway = GatewayRole.run(down);
+        try {
+            int gatewayPort = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+            String accessToken = accessTokenIn(http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                    .header("Authorization", basic(clientId, secret)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
+                    + "/lgsp/r1/BCA/CSDLQGDC/cong-dan/v1/api/citizens/001")).header("Authorization", "Bearer " + accessToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.headers().firstValue(GatewayHeaders.ERROR)).hasValue("gateway.token_check_unavailable");
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            assertThat(answer.body()).contains("\"errorClass\":\"gateway.token_check_unavailable\"", "Không kết nối được tới SSO");
+            HttpResponse<String> garbage = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
+                    + "/lgsp/r1/BCA/CSDLQGDC/cong-dan/v1/x")).header("Authorization", "Bearer not.a.token").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(garbage.headers().firstValue(GatewayHeaders.ERROR)).as("garbage is refused before the SSO is asked")
+                    .hasValue("gateway.token_invalid");
+            String requestId = answer.headers().firstValue(GatewayHeaders.REQUEST_ID).orElseThrow();
+            gateway.getBean(MessageLogQueries.class).flush(Duration.ofSeconds(10));
+            assertThat(messageLog.byRequestId(requestId)).singleElement().satisfies(record -> {
+                assertThat(record.errorClass()).isEqualTo("gateway.token_check_unavailable");
+                assertThat(record.status()).isEqualTo(503);
+            });
+        } finally {
+            gateway.close();
+        }
+    }
+
+    private static double introspections(MeterRegistry meters, String outcome) {
+        io.micrometer.core.instrument.Counter counter = meters.find("lgsp.gateway.introspections").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -60,6 +60,9 @@ class RegistryBrowserTest extends PlatformTest {
         administration.changeState(soap.id(), ServiceState.PUBLISHED, "Kiểm tra giao diện");
         administration.grant(consumer.id(), soap.id(), List.of("TraCuuKhaiSinh"), "Kiểm tra giao diện");
         administration.requestAccess(consumer.id(), soap.id(), List.of("TraCuuKetHon"), "Yêu cầu đang chờ");
+        // mutual TLS: the members page lists the registered client certificate with its removal form
+        administration.registerClientCertificate(consumer.id(),
+                new vn.gov.egov.lgsp.gateway.TestCertificates("CA giao diện " + suffix).client("khai-thac-" + suffix).certificatePem());
 
         UUID population = registry.service(NationalServices.POPULATION).orElseThrow().id();
         for (String page : List.of("/lgsp/catalog", "/lgsp/catalog?q=cong%20dan&protocol=REST", "/lgsp/catalog/" + population,
@@ -78,6 +81,9 @@ class RegistryBrowserTest extends PlatformTest {
             check(page);
         }
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Yêu cầu đang chờ").contains("TraCuuKhaiSinh");
+        browser.get(uri("/lgsp/admin/registry").toString());
+        assertThat(browser.findElement(By.id("certificates-heading")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("CN=khai-thac-" + suffix);
 
         // a refused registration: every field's message, still accessible
         browser.get(uri("/lgsp/admin/registry/services").toString());

@@ -20,6 +20,8 @@ class RegistryPagesTest extends PlatformTest {
     TestOfficials officials;
     @Autowired
     ServiceRegistry registry;
+    @Autowired
+    ServiceCatalogAdministration administration;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
@@ -92,5 +94,39 @@ class RegistryPagesTest extends PlatformTest {
         clerk.logIn("lgsp-test-clerk");
         assertThat(clerk.get("/lgsp/admin/registry").statusCode()).isEqualTo(403);
         assertThat(get("/lgsp/admin/registry/services").statusCode()).isIn(302, 401);
+    }
+
+    @Test
+    void anOperatorRegistersAndRemovesASystemsClientCertificateOnTheMembersPage() throws Exception {
+        Browser operator = new Browser();
+        operator.logIn(RegistryApiTest.OPERATOR);
+        administration.registerMember("CT-" + suffix, "Thành viên thử chứng thư", MemberKind.OTHER, null);
+        RegistrySubsystem system = administration.registerSubsystem("CT-" + suffix, "HT", "Hệ thống có chứng thư", null);
+        vn.gov.egov.lgsp.gateway.TestCertificates ca = new vn.gov.egov.lgsp.gateway.TestCertificates("CA trang " + suffix);
+        vn.gov.egov.lgsp.gateway.TestCertificates.Issued issued = ca.client("trang-" + suffix);
+
+        // refused: a private key pasted with it; the page names the field and keeps what was typed
+        operator.post("/lgsp/admin/registry/certificates", "/lgsp/admin/registry",
+                Map.of("system", system.id().toString(), "certificate", issued.certificatePem() + issued.privateKeyPem()));
+        String refused = operator.get("/lgsp/admin/registry").body();
+        assertThat(refused).contains("Chưa ghi được").contains("Không gửi khóa bí mật").doesNotContain("BEGIN PRIVATE KEY");
+        assertThat(administration.clientCertificates(system.id())).isEmpty();
+
+        operator.post("/lgsp/admin/registry/certificates", "/lgsp/admin/registry",
+                Map.of("system", system.id().toString(), "certificate", issued.certificatePem()));
+        String page = operator.get("/lgsp/admin/registry").body();
+        String thumbprint = vn.gov.egov.lgsp.registry.ClientCertificate.thumbprintOf(issued.certificate());
+        assertThat(page).contains("Đã đăng ký chứng thư số").contains(thumbprint).contains("CN=trang-" + suffix);
+        assertThat(administration.clientCertificates(system.id())).singleElement()
+                .satisfies(c -> assertThat(c.thumbprint()).isEqualTo(thumbprint));
+        assertThat(registry.clientCertificates(registry.system("CT-" + suffix, "HT").orElseThrow()))
+                .as("the gateway's registry knows at once").hasSize(1);
+
+        UUID id = administration.clientCertificates(system.id()).get(0).id();
+        operator.post("/lgsp/admin/registry/certificates/" + id + "/removal", "/lgsp/admin/registry",
+                Map.of("reason", "Thay chứng thư mới"));
+        assertThat(operator.get("/lgsp/admin/registry").body()).contains("Đã gỡ chứng thư số");
+        assertThat(administration.clientCertificates(system.id())).isEmpty();
+        assertThat(registry.clientCertificates(registry.system("CT-" + suffix, "HT").orElseThrow())).isEmpty();
     }
 }

@@ -1,0 +1,36 @@
+package vn.gov.egov.lgsp.registry;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * A TLS client certificate registered for a consumer system (mutual TLS, optional per system): when a system has
+ * any, the gateway accepts its calls only over a TLS connection that presented one of them.
+ *
+ * @param thumbprint base64url (no padding) SHA-256 of the certificate's DER bytes: {@link #thumbprintOf}, the form
+ *                   of RFC 8705's {@code x5t#S256} confirmation claim
+ */
+public record ClientCertificate(UUID id, UUID subsystemId, String thumbprint, String subject, String issuer,
+                                String serialNumber, Instant notBefore, Instant notAfter, String registeredBy,
+                                Instant registeredAt) {
+
+    /** The certificate's SHA-256 thumbprint, as registered certificates and {@code cnf.x5t#S256} carry it. */
+    public static String thumbprintOf(X509Certificate certificate) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException("Certificate cannot be encoded", e);
+        }
+    }
+
+    /** Whether the certificate is valid at {@code at}. */
+    public boolean validAt(Instant at) {
+        return !at.isBefore(notBefore) && !at.isAfter(notAfter);
+    }
+}
