@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.egov.identity.OfficialMailbox;
 import vn.gov.egov.identity.Officials;
 import vn.gov.egov.identity.Role;
-import vn.gov.egov.lgsp.monitoring.LgspAlertRaised;
-import vn.gov.egov.lgsp.monitoring.LgspAlertResolved;
+import vn.gov.egov.lgsp.LgspAlertRaised;
+import vn.gov.egov.lgsp.LgspAlertResolved;
 import vn.gov.egov.personaldata.PersonalDataProtection;
 import vn.gov.egov.processing.StepOverdue;
 

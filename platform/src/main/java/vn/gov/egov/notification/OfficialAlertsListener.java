@@ -2,8 +2,8 @@ package vn.gov.egov.notification;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import vn.gov.egov.lgsp.monitoring.LgspAlertRaised;
-import vn.gov.egov.lgsp.monitoring.LgspAlertResolved;
+import vn.gov.egov.lgsp.LgspAlertRaised;
+import vn.gov.egov.lgsp.LgspAlertResolved;
 import vn.gov.egov.processing.StepOverdue;
 
 /**

@@ -15,7 +15,7 @@ import vn.gov.egov.identity.Official;
 import vn.gov.egov.identity.OfficialMailbox;
 import vn.gov.egov.identity.Officials;
 import vn.gov.egov.identity.Role;
-import vn.gov.egov.lgsp.monitoring.LgspAlertRaised;
+import vn.gov.egov.lgsp.LgspAlertRaised;
 import vn.gov.egov.personaldata.PersonalDataProtection;
 import vn.gov.egov.processing.StepOverdue;
 

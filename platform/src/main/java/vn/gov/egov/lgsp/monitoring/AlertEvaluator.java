@@ -18,6 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.egov.lgsp.LgspAlertRaised;
+import vn.gov.egov.lgsp.LgspAlertResolved;
 import vn.gov.egov.lgsp.messagelog.CallFigures;
 import vn.gov.egov.lgsp.messagelog.CallStatistics;
 

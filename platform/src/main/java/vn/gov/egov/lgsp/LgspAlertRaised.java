@@ -1,11 +1,11 @@
-package vn.gov.egov.lgsp.monitoring;
+package vn.gov.egov.lgsp;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Published when an LGSP alert opens, by the node that opened it (once per alert across nodes), in the transaction
- * that records it.
+ * Published by the LGSP's monitoring when an alert opens, by the node that opened it (once per alert across nodes),
+ * in the transaction that records it.
  *
  * @param alertId  the alert's id (its history on {@code /lgsp/monitoring})
  * @param kind     {@code CIRCUIT_OPEN}, {@code PROVIDER_ERRORS}, {@code SUBSCRIPTION_BACKING_UP} or
