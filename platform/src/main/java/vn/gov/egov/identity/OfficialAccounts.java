@@ -162,6 +162,18 @@ class OfficialAccounts {
                 .params(role.name(), agencyCode).query(OfficialAccounts::account).list();
     }
 
+    /** As {@link #holding(Role, String)}, in one unit of the agency ({@code unitCode} null: any), or any agency ({@code null}). */
+    List<Account> holding(Role role, String agencyCode, String unitCode) {
+        return jdbc.sql("""
+                SELECT * FROM official_account a WHERE a.status = 'ACTIVE' AND EXISTS (
+                  SELECT 1 FROM official_position p WHERE p.account_id = a.id AND p.revoked_at IS NULL AND p.role = :role
+                    AND (cast(:agency as text) IS NULL OR p.agency_code = :agency)
+                    AND (cast(:unit as text) IS NULL OR p.unit_code = :unit))
+                ORDER BY a.full_name, a.username LIMIT 500""")
+                .param("role", role.name()).param("agency", agencyCode).param("unit", unitCode)
+                .query(OfficialAccounts::account).list();
+    }
+
     List<Position> positions(UUID accountId) {
         return jdbc.sql("SELECT role, agency_code, unit_code FROM official_position WHERE account_id = ? AND revoked_at IS NULL ORDER BY id")
                 .param(accountId)

@@ -22,4 +22,11 @@ class OfficialsDirectory implements Officials {
         return accounts.holding(role, agencyCode).stream()
                 .map(a -> new Official(a.username(), a.fullName(), accounts.positions(a.id()))).toList();
     }
+
+    @Override
+    public java.util.List<OfficialMailbox> mailboxes(Role role, String agencyCode, String unitCode) {
+        return accounts.holding(role, agencyCode, unitCode).stream()
+                .map(a -> new OfficialMailbox(a.username(), a.fullName(), a.email() == null || a.email().isBlank() ? null : a.email().strip()))
+                .toList();
+    }
 }

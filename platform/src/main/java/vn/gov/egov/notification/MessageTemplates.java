@@ -1,6 +1,7 @@
 package vn.gov.egov.notification;
 
 import java.text.Normalizer;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -15,12 +16,15 @@ import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import vn.gov.egov.dossier.DossierStatusChanged;
 import vn.gov.egov.dossier.ResultDelivery;
+import vn.gov.egov.identity.Role;
+import vn.gov.egov.processing.StepOverdue;
 
 /**
  * The Vietnamese texts, from Thymeleaf TEXT templates an operator can change ({@code egov.notification.templates}):
  * {@code <ACTION>.email.txt} (first line the subject, then the body) and {@code <ACTION>.sms.txt}; an action without
  * its own templates uses {@code OTHER.*}. An SMS is kept within two UCS-2 segments: a note too long is shortened
- * (the SMS is then rendered a second time, with the shortened note).
+ * (the SMS is then rendered a second time, with the shortened note). Officials' e-mails follow the same rule:
+ * {@code STEP_OVERDUE.email.txt}, {@code LGSP_ALERT_OPENED.email.txt}, {@code LGSP_ALERT_RESOLVED.email.txt}.
  */
 @Component
 class MessageTemplates {
@@ -99,6 +103,63 @@ class MessageTemplates {
             text = text.substring(0, SMS_MAX - 1) + "…";
         }
         return new Message(name, null, text);
+    }
+
+    /**
+     * The e-mail to a unit's head about an overdue step.
+     *
+     * @param recipientName the head's name
+     * @param holderName    who holds the step ({@code null}: nobody has claimed it)
+     */
+    Message overdueStep(StepOverdue event, String recipientName, String holderName) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("recipientName", recipientName);
+        v.put("code", event.dossierCode());
+        v.put("stepName", event.stepName());
+        v.put("group", event.candidateGroup());
+        v.put("groupName", groupName(event.candidateGroup()));
+        v.put("due", event.dueAt() == null ? null : MOMENT.format(event.dueAt()));
+        v.put("raisedAt", event.raisedAt() == null ? null : MOMENT.format(event.raisedAt()));
+        v.put("holder", holderName);
+        v.put("processingUrl", publicUrl + "/processing/dossiers/" + event.dossierCode());
+        return officialEmail(NotifyingOfficials.STEP_OVERDUE, v);
+    }
+
+    /** The e-mail to the LGSP operators about an alert that opened ({@code resolvedAt} null) or resolved. */
+    Message lgspAlert(String action, String recipientName, String kindName, String key, String subject, String detail,
+                      Instant openedAt, Instant resolvedAt, String node) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("recipientName", recipientName);
+        v.put("kindName", kindName);
+        v.put("key", key);
+        v.put("subject", subject);
+        v.put("detail", detail);
+        v.put("openedAt", openedAt == null ? null : MOMENT.format(openedAt));
+        v.put("resolvedAt", resolvedAt == null ? null : MOMENT.format(resolvedAt));
+        v.put("node", node);
+        v.put("monitoringUrl", publicUrl + "/lgsp/monitoring");
+        return officialEmail(action, v);
+    }
+
+    private Message officialEmail(String action, Map<String, Object> variables) {
+        String name = action + ".email";
+        String text = render(name, variables).strip();
+        int newline = text.indexOf('\n');
+        String subject = oneLine(newline < 0 ? text : text.substring(0, newline));
+        String body = newline < 0 ? "" : text.substring(newline + 1).strip() + "\n";
+        return new Message(name, subject, body);
+    }
+
+    /** {@code DIVISION_HEAD@SO-XD/P-QLXD} → {@code Lãnh đạo phòng (SO-XD/P-QLXD)}; the group itself when its role is unknown. */
+    private static String groupName(String group) {
+        if (group == null || !group.contains("@")) {
+            return group;
+        }
+        try {
+            return Role.valueOf(group.substring(0, group.indexOf('@'))).vietnameseName() + " (" + group.substring(group.indexOf('@') + 1) + ")";
+        } catch (IllegalArgumentException e) {
+            return group;
+        }
     }
 
     String lookupUrl(String code) {

@@ -24,7 +24,7 @@ class NotificationStore {
 
     private static final String COLUMNS = """
             id, dossier_code, event_action, event_at, channel, recipient_sealed, recipient_masked, template, subject, body_sealed,
-            status, attempts, last_error, provider_id, created_at, updated_at, next_attempt_at, sent_at""";
+            status, attempts, last_error, provider_id, created_at, updated_at, next_attempt_at, sent_at, subject_ref, recipient_key""";
 
     /** One outcome of an attempt: {@code providerId} when sent; otherwise the error and the next attempt (none: FAILED). */
     record Attempted(UUID id, String providerId, String error, Instant next) {
@@ -45,7 +45,7 @@ class NotificationStore {
 
     /**
      * Inserts the rows in one statement, leaving out those whose event already has its message on the channel (a
-     * redelivered event); returns the ids inserted.
+     * redelivered event) – for an official's message, to that recipient; returns the ids inserted.
      */
     Set<UUID> insertAll(List<NotificationRow> rows) {
         if (rows.isEmpty()) {
@@ -53,13 +53,14 @@ class NotificationStore {
         }
         StringBuilder sql = new StringBuilder("""
                 insert into notification (id, dossier_code, event_action, event_at, channel, recipient_sealed, recipient_masked,
-                    template, subject, body_sealed, status, attempts, last_error, created_at, updated_at, next_attempt_at) values""");
+                    template, subject, body_sealed, status, attempts, last_error, created_at, updated_at, next_attempt_at, subject_ref,
+                    recipient_key) values""");
         Map<String, Object> params = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             NotificationRow n = rows.get(i);
             sql.append(i == 0 ? " " : ", ").append("(:id%1$d, :code%1$d, :action%1$d, :eventAt%1$d, :channel%1$d, :recipient%1$d, :masked%1$d,"
-                    .formatted(i)).append(" :template%1$d, :subject%1$d, :body%1$d, :status%1$d, 0, :lastError%1$d, :now%1$d, :now%1$d, :next%1$d)"
-                    .formatted(i));
+                    .formatted(i)).append(" :template%1$d, :subject%1$d, :body%1$d, :status%1$d, 0, :lastError%1$d, :now%1$d, :now%1$d, :next%1$d,"
+                    .formatted(i)).append(" :subjectRef%1$d, :recipientKey%1$d)".formatted(i));
             params.put("id" + i, n.id());
             params.put("code" + i, n.dossierCode());
             params.put("action" + i, n.eventAction());
@@ -74,8 +75,11 @@ class NotificationStore {
             params.put("lastError" + i, n.lastError());
             params.put("now" + i, Timestamp.from(n.createdAt()));
             params.put("next" + i, n.nextAttemptAt() == null ? null : Timestamp.from(n.nextAttemptAt()));
+            params.put("subjectRef" + i, n.subjectRef());
+            params.put("recipientKey" + i, n.recipientKey());
         }
-        sql.append(" on conflict on constraint notification_once do nothing returning id");
+        // either unique index: notification_once (applicants') or notification_once_per_recipient (officials')
+        sql.append(" on conflict do nothing returning id");
         return new HashSet<>(jdbc.sql(sql.toString()).params(params).query(UUID.class).list());
     }
 
@@ -118,10 +122,12 @@ class NotificationStore {
         attempted(List.of(new Attempted(id, null, error, next)), now);
     }
 
-    List<NotificationRow> latest(NotificationStatus status, String dossierCode, int limit) {
+    /** The latest messages, newest first; {@code code}: a dossier's, or those about one subject ({@code lgsp-alert:<id>}). */
+    List<NotificationRow> latest(NotificationStatus status, String code, int limit) {
         return jdbc.sql("select " + COLUMNS + " from notification where (cast(:status as text) is null or status = :status)"
-                        + " and (cast(:code as text) is null or dossier_code = :code) order by created_at desc, channel limit :limit")
-                .param("status", status == null ? null : status.name()).param("code", dossierCode).param("limit", limit)
+                        + " and (cast(:code as text) is null or dossier_code = :code or subject_ref = :code)"
+                        + " order by created_at desc, channel limit :limit")
+                .param("status", status == null ? null : status.name()).param("code", code).param("limit", limit)
                 .query(NotificationStore::row).list();
     }
 
@@ -131,7 +137,7 @@ class NotificationStore {
                 rs.getString("recipient_masked"), rs.getString("template"), rs.getString("subject"), rs.getString("body_sealed"),
                 NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getString("provider_id"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "next_attempt_at"),
-                instant(rs, "sent_at"));
+                instant(rs, "sent_at"), rs.getString("subject_ref"), rs.getString("recipient_key"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

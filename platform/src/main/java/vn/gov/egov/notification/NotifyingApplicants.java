@@ -10,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierProgress;
 import vn.gov.egov.dossier.DossierStatusChanged;
@@ -100,16 +98,7 @@ class NotifyingApplicants {
             }
         }
         if (!pending.isEmpty()) {
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        sending.wake();
-                    }
-                });
-            } else {
-                sending.wake();
-            }
+            sending.wakeAfterCommit();
         }
         return pending;
     }

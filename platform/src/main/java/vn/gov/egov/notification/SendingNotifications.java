@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.egov.personaldata.PersonalDataProtection;
 
@@ -80,6 +82,20 @@ class SendingNotifications implements SmartLifecycle {
         }
     }
 
+    /** Wakes the sender once the caller's transaction commits (at once without one): what it recorded is then visible. */
+    void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+    }
+
     /** Every message due now, batch after batch until none is left; returns how many were attempted. */
     @Scheduled(fixedDelayString = "${egov.notification.retry-interval:PT30S}", initialDelayString = "${egov.notification.retry-interval:PT30S}")
     int sendDue() {
@@ -113,7 +129,7 @@ class SendingNotifications implements SmartLifecycle {
                 }
                 try {
                     messages.add(new Carrier.Outgoing(protection.open(NotificationStore.RECIPIENT, n.recipientSealed()), n.subject(),
-                            protection.open(NotificationStore.BODY, n.bodySealed()), n.dossierCode()));
+                            protection.open(NotificationStore.BODY, n.bodySealed()), n.reference()));
                     rows.add(n);
                 } catch (RuntimeException e) {
                     // one row that cannot be opened (a key removed too early) must not hold back the whole batch
@@ -143,7 +159,7 @@ class SendingNotifications implements SmartLifecycle {
     private NotificationStore.Attempted outcome(NotificationRow n, Carrier.Outcome result) {
         if (result.failure() == null) {
             count(n.channel(), "sent");
-            LOG.info("Notification {} of dossier {} ({}) sent by {} to {}", n.template(), n.dossierCode(), n.eventAction(),
+            LOG.info("Notification {} of {} ({}) sent by {} to {}", n.template(), n.reference(), n.eventAction(),
                     n.channel(), n.recipientMasked());
             return new NotificationStore.Attempted(n.id(), result.providerId(), null, null);
         }
@@ -153,11 +169,11 @@ class SendingNotifications implements SmartLifecycle {
         Instant next = last ? null : clock.instant().plus(settings.backoff(attempts));
         count(n.channel(), last ? "failed" : "retry");
         if (last) {
-            LOG.warn("Notification {} of dossier {} by {} to {} FAILED after {} attempt(s): {}", n.template(), n.dossierCode(),
+            LOG.warn("Notification {} of {} by {} to {} FAILED after {} attempt(s): {}", n.template(), n.reference(),
                     n.channel(), n.recipientMasked(), attempts, failure.getMessage());
         } else {
-            LOG.info("Notification {} of dossier {} by {} to {} not sent (attempt {}), next at {}: {}", n.template(),
-                    n.dossierCode(), n.channel(), n.recipientMasked(), attempts, next, failure.getMessage());
+            LOG.info("Notification {} of {} by {} to {} not sent (attempt {}), next at {}: {}", n.template(),
+                    n.reference(), n.channel(), n.recipientMasked(), attempts, next, failure.getMessage());
         }
         return new NotificationStore.Attempted(n.id(), null, failure.getMessage(), next);
     }

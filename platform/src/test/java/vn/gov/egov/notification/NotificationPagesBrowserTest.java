@@ -47,6 +47,7 @@ class NotificationPagesBrowserTest extends PlatformTest {
         String code = "000.00.10.H20-261127-8" + String.format("%03d", (int) (Math.random() * 1000));
         row(code, "EMAIL", "SENT", "ng***@vneid-mophong.example", null);
         row(code, "SMS", "FAILED", "091****001", "Cổng SMS từ chối số điện thoại hoặc nội dung tin nhắn (mã 400, trường to).");
+        officialsRow(code, "overdue-step:" + UUID.randomUUID());
 
         browser.get(uri("/login").toString());
         browser.findElement(By.id("username")).sendKeys(ADMIN);
@@ -58,8 +59,11 @@ class NotificationPagesBrowserTest extends PlatformTest {
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
         browser.get(uri("/admin/notifications?code=" + code).toString());
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thông báo đến người nộp hồ sơ");
-        assertThat(browser.findElements(By.cssSelector("#results tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thông báo gửi người nộp hồ sơ và cán bộ");
+        assertThat(browser.findElements(By.cssSelector("#results tbody tr"))).hasSize(3);
+        assertThat(browser.findElement(By.id("results")).getText()).contains("Bước xử lý quá hạn")
+                .contains("Gửi cán bộ: Hồ sơ " + code + ": bước \"Thẩm định\" quá hạn").contains("(không có người nhận)")
+                .contains("Không gửi (xem lý do)");
         Chromium.assertAccessible(browser, "/admin/notifications (rows)");
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("FAILED");
@@ -69,6 +73,21 @@ class NotificationPagesBrowserTest extends PlatformTest {
         assertThat(table).contains(code).contains("091****001").contains("Gửi không thành công").contains("mã 400")
                 .doesNotContain("ng***@vneid-mophong.example");
         Chromium.assertAccessible(browser, "/admin/notifications?status=FAILED");
+    }
+
+    /** A message to officials that nobody could receive (SKIPPED, no recipient). */
+    private void officialsRow(String code, String subjectRef) {
+        Instant now = Instant.now();
+        jdbc.sql("""
+                        insert into notification (id, dossier_code, event_action, event_at, channel, recipient_sealed, recipient_masked, template,
+                            subject, body_sealed, status, attempts, last_error, created_at, updated_at, subject_ref, recipient_key)
+                        values (?, ?, 'STEP_OVERDUE', ?, 'EMAIL', null, '(không có người nhận)', 'STEP_OVERDUE.email', ?, ?, 'SKIPPED', 0, ?, ?, ?, ?,
+                            'none')""")
+                .params(UUID.randomUUID(), code, Timestamp.from(now), "Hồ sơ " + code + ": bước \"Thẩm định\" quá hạn từ 10:00 27/11/2026",
+                        protection.seal(NotificationStore.BODY, "x"),
+                        "Không có cán bộ nào đang giữ vai trò Lãnh đạo phòng SO-XD/P-QLXD: không gửi được thư báo bước quá hạn.",
+                        Timestamp.from(now), Timestamp.from(now), subjectRef)
+                .update();
     }
 
     private void row(String code, String channel, String status, String masked, String error) {

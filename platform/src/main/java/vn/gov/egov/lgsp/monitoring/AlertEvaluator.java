@@ -9,12 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.egov.lgsp.LgspAlertRaised;
+import vn.gov.egov.lgsp.LgspAlertResolved;
 import vn.gov.egov.lgsp.messagelog.CallFigures;
 import vn.gov.egov.lgsp.messagelog.CallStatistics;
 
@@ -22,8 +27,9 @@ import vn.gov.egov.lgsp.messagelog.CallStatistics;
  * Every {@code egov.lgsp.monitoring.alerts.interval} (30 s): a provider failing (its circuit open on this node, or
  * provider errors above the threshold with enough calls in the window, cluster-wide), a subscription backing up
  * (backlog or lag above the threshold), this node's message-log queue filling up. An alert opens once (across
- * nodes), is logged at WARN, and resolves itself when its condition clears (logged at INFO). Alerts are not e-mailed:
- * the notification module publishes no way to mail officials yet.
+ * nodes), is logged at WARN, and resolves itself when its condition clears (logged at INFO). The node that opens or
+ * resolves an alert publishes {@link LgspAlertRaised} or {@link LgspAlertResolved} in the transaction that records it,
+ * so each is published once across nodes (the notification module mails the LGSP operators).
  */
 @Component
 class AlertEvaluator {
@@ -40,24 +46,29 @@ class AlertEvaluator {
     private final MonitoringProperties.Alerts thresholds;
     private final String node;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final AtomicInteger openCount = new AtomicInteger();
 
     @Autowired
     AlertEvaluator(AlertStore store, MeterReadings readings, CallStatistics statistics, MonitoringProperties properties,
-                   MeterRegistry meters) {
-        this(store, readings, statistics, properties.alerts(), properties.node(), Clock.systemUTC());
+                   MeterRegistry meters, ApplicationEventPublisher events, TransactionTemplate transactions) {
+        this(store, readings, statistics, properties.alerts(), properties.node(), Clock.systemUTC(), events, transactions);
         Gauge.builder("lgsp.monitoring.alerts.open", openCount, AtomicInteger::get)
                 .description("LGSP alerts open (as of this node's last evaluation)").register(meters);
     }
 
     AlertEvaluator(AlertStore store, MeterReadings readings, CallStatistics statistics,
-                   MonitoringProperties.Alerts thresholds, String node, Clock clock) {
+                   MonitoringProperties.Alerts thresholds, String node, Clock clock, ApplicationEventPublisher events,
+                   TransactionTemplate transactions) {
         this.store = store;
         this.readings = readings;
         this.statistics = statistics;
         this.thresholds = thresholds;
         this.node = node;
         this.clock = clock;
+        this.events = events;
+        this.transactions = transactions;
     }
 
     String node() {
@@ -90,17 +101,42 @@ class AlertEvaluator {
                     store.describe(alert.id(), still.detail());
                 }
             } else if (mayResolve(alert, observed)) {
-                if (store.resolve(alert.id(), now, node)) {
+                if (resolve(alert, now)) {
                     log.info("LGSP alert resolved: {} ({})", alert.key(), alert.subject());
                 }
             }
         }
         for (Firing f : firing.values()) {
-            if (store.open(f.key(), f.kind(), f.subject(), f.detail(), now, node)) {
+            if (open(f, now)) {
                 log.warn("LGSP alert opened: {} – {}", f.key(), f.detail());
             }
         }
         openCount.set(store.open().size());
+    }
+
+    /** Opens the alert and, when this node opened it, publishes it in the same transaction. */
+    private boolean open(Firing f, Instant now) {
+        UUID id = UUID.randomUUID();
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!store.open(id, f.key(), f.kind(), f.subject(), f.detail(), now, node)) {
+                return false;
+            }
+            events.publishEvent(new LgspAlertRaised(id, f.kind().name(), f.kind().vietnameseName(), f.key(), f.subject(), f.detail(),
+                    now, node));
+            return true;
+        }));
+    }
+
+    /** Resolves the alert and, when this node resolved it, publishes that in the same transaction. */
+    private boolean resolve(MonitoringAlert alert, Instant now) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!store.resolve(alert.id(), now, node)) {
+                return false;
+            }
+            events.publishEvent(new LgspAlertResolved(alert.id(), alert.kind().name(), alert.kind().vietnameseName(), alert.key(),
+                    alert.subject(), alert.detail(), alert.openedAt(), now, node));
+            return true;
+        }));
     }
 
     /**

@@ -19,11 +19,11 @@ class AlertStore {
         this.jdbc = jdbc;
     }
 
-    /** Opens the alert unless one with its key is open; returns whether this call opened it. */
-    boolean open(String key, MonitoringAlert.Kind kind, String subject, String detail, Instant at, String node) {
+    /** Opens the alert with this id unless one with its key is open; returns whether this call opened it. */
+    boolean open(UUID id, String key, MonitoringAlert.Kind kind, String subject, String detail, Instant at, String node) {
         return jdbc.sql("INSERT INTO lgsp_monitoring_alert (id, alert_key, kind, subject, detail, opened_at, opened_by)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alert_key) WHERE resolved_at IS NULL DO NOTHING")
-                .params(UUID.randomUUID(), key, kind.name(), subject, detail, Timestamp.from(at), node)
+                .params(id, key, kind.name(), subject, detail, Timestamp.from(at), node)
                 .update() == 1;
     }
 
