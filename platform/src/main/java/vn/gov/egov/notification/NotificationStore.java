@@ -47,6 +47,10 @@ class NotificationStore {
      * Inserts the rows in one statement, leaving out those whose event already has its message on the channel (a
      * redelivered event) – for an official's message, to that recipient; returns the ids inserted.
      */
+    /** A row's values in {@link #insertAll}, in the order of its columns; the empty one is {@code attempts}. */
+    private static final List<String> ROW_PARAMETERS = List.of("id", "code", "action", "eventAt", "channel", "recipient", "masked",
+            "template", "subject", "body", "status", "", "lastError", "now", "now", "next", "subjectRef", "recipientKey");
+
     Set<UUID> insertAll(List<NotificationRow> rows) {
         if (rows.isEmpty()) {
             return Set.of();
@@ -58,9 +62,16 @@ class NotificationStore {
         Map<String, Object> params = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             NotificationRow n = rows.get(i);
-            sql.append(i == 0 ? " " : ", ").append("(:id%1$d, :code%1$d, :action%1$d, :eventAt%1$d, :channel%1$d, :recipient%1$d, :masked%1$d,"
-                    .formatted(i)).append(" :template%1$d, :subject%1$d, :body%1$d, :status%1$d, 0, :lastError%1$d, :now%1$d, :now%1$d, :next%1$d,"
-                    .formatted(i)).append(" :subjectRef%1$d, :recipientKey%1$d)".formatted(i));
+            sql.append(i == 0 ? " (" : ", (");
+            for (String parameter : ROW_PARAMETERS) {
+                if (parameter.isEmpty()) {
+                    sql.append("0, "); // no attempt yet
+                } else {
+                    sql.append(':').append(parameter).append(i).append(", ");
+                }
+            }
+            sql.setLength(sql.length() - 2);
+            sql.append(')');
             params.put("id" + i, n.id());
             params.put("code" + i, n.dossierCode());
             params.put("action" + i, n.eventAction());
