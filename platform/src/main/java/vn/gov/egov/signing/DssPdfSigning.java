@@ -147,7 +147,7 @@ class DssPdfSigning implements PdfSigning {
             return font;
         }));
         textParameters.setTextWrapping(TextWrapping.FILL_BOX_AND_LINEBREAK);
-        textParameters.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.LEFT);
+        textParameters.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.CENTER);
         textParameters.setTextColor(new Color(0, 32, 128));
         textParameters.setBackgroundColor(null);
         textParameters.setPadding(2);
