@@ -127,6 +127,10 @@ class DssPdfSigning implements PdfSigning {
                             .formatted(unavailable.getMessage()), e);
                 }
             }
+            if (signer.visibleIn() != null && mentions(e, "'" + signer.visibleIn() + "'")) {
+                throw new SigningRefused("NO_SIGNATURE_FIELD", ("Không thể ký: tệp PDF không có ô chữ ký số \"%s\" còn trống để thể "
+                        + "hiện chữ ký (văn bản phải được in kèm ô chữ ký số và chưa được ký vào ô đó).").formatted(signer.visibleIn()), e);
+            }
             throw new SigningRefused("KEY_UNUSABLE", "Không thể ký: khóa ký số của %s (chứng thư số %s) không dùng được: %s"
                     .formatted(agency.name(), key.serial(), e.getMessage()), e);
         }
@@ -177,6 +181,15 @@ class DssPdfSigning implements PdfSigning {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean mentions(Throwable e, String text) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A cryptographic failure inside the lookups' scope, unwrapped again by {@link #sign}. */

@@ -100,6 +100,23 @@ class PdfSigningTest extends PlatformTest {
     }
 
     @Test
+    void aVisibleSignatureNeedsTheFieldItNamesAndAnAlreadySignedFieldIsNotSignedAgain() {
+        SigningAgency agency = newAgency("Sở Thử nghiệm Ô chữ ký");
+        SignerDetails visible = new SignerDetails("Nguyễn Văn Bình", "Giám đốc", null, "Ký thử nghiệm",
+                vn.gov.egov.printing.Signature.DIGITAL_SIGNATURE_FIELD);
+        // the paper has no signature field: refused, naming the field, and not blamed on the key
+        assertThatThrownBy(() -> signing.sign(agency, paper(), visible)).isInstanceOf(SigningRefused.class)
+                .hasMessageContaining("ô chữ ký số \"ChuKySo\"").hasMessageNotContaining("khóa ký số");
+        byte[] withField = papers.render(new Paper("UBND TỈNH LẠNG SƠN", "SỞ THỬ NGHIỆM", null, null, "Giấy thử ký số", null,
+                List.of(new Block.Paragraph("Nội dung.")), null,
+                List.of(vn.gov.egov.printing.Signature.signedDigitally("GIÁM ĐỐC", "Nguyễn Văn Bình"))));
+        SignedPdf signed = signing.sign(agency, withField, visible);
+        assertThat(signing.validate(signed.content()).verdict()).isEqualTo(PdfValidation.Verdict.VALID);
+        assertThatThrownBy(() -> signing.sign(agency, signed.content(), visible)).isInstanceOf(SigningRefused.class)
+                .hasMessageContaining("ô chữ ký số \"ChuKySo\"");
+    }
+
+    @Test
     void aTamperedUnsignedOrForeignFileIsNotValid() {
         SignedPdf signed = signing.sign(newAgency("Sở Thử nghiệm Sửa tệp"), paper(), director);
         byte[] tampered = TamperedPdf.of(signed.content());
