@@ -145,7 +145,11 @@ class DssPdfSigning implements PdfSigning {
                 + "\nThời gian ký: " + SIGNED_AT.format(now.atZone(VIETNAM));
         SignatureImageTextParameters textParameters = new SignatureImageTextParameters();
         textParameters.setText(text);
-        textParameters.setFont(fonts.computeIfAbsent(papers.regularFont(text), file -> {
+        byte[] fontFile = papers.regularFont(text);
+        if (fonts.size() > 4 && !fonts.containsKey(fontFile)) {
+            fonts.clear(); // not the printing module's shared files: nothing worth keeping
+        }
+        textParameters.setFont(fonts.computeIfAbsent(fontFile, file -> {
             DSSFileFont font = new DSSFileFont(new InMemoryDocument(file), 8);
             font.setEmbedFontSubset(true);
             return font;
