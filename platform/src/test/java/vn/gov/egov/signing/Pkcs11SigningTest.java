@@ -59,6 +59,16 @@ class Pkcs11SigningTest extends PlatformTest {
                     + "the PKCS#11 signing configuration and must not be skipped.");
         }
         Path directory = Files.createTempDirectory("softhsm");
+        try {
+            signWithATokenIn(directory, library);
+        } finally {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private void signWithATokenIn(Path directory, String library) throws Exception {
         Path tokens = Files.createDirectories(directory.resolve("tokens"));
         Path softhsmConf = directory.resolve("softhsm2.conf");
         Files.writeString(softhsmConf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
