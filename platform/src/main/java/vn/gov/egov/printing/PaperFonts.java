@@ -100,6 +100,11 @@ final class PaperFonts {
                 parsed, cut);
     }
 
+    /** The regular font's file, cut down or whole; not a copy: never changed. */
+    byte[] regularFile(boolean common) {
+        return (common ? this.common : whole).regular;
+    }
+
     void release(Loaded loaded) {
         if (loaded != null && loaded.cut().idle.size() < 16) {
             loaded.cut().idle.offer(loaded.parsed());

@@ -9,6 +9,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.util.Matrix;
 
 /**
@@ -39,6 +42,7 @@ final class PaperLayout {
     private final PDFont bold;
     private final PaperFonts.Loaded loaded;
     private PDPageContentStream content;
+    private PDPage page;
     private float y;
 
     PaperLayout(PDDocument document, PaperFonts fonts, PaperFonts.Loaded loaded) throws IOException {
@@ -259,7 +263,30 @@ final class PaperLayout {
     private void signature(Signature s, float x, float width, float top) throws IOException {
         float at = centred(fonts.printable(s.role()).toUpperCase(java.util.Locale.ROOT), bold, BODY, x, width, top);
         at = centredItalic(fonts.printable(s.note()), regular, 10, x, width, at);
+        if (s.signatureField() != null) {
+            signatureField(s.signatureField(), new PDRectangle(x + 6, at - 58, width - 12, 56));
+        }
         centred(fonts.printable(s.name()), bold, BODY, x, width, at - 60);
+    }
+
+    /**
+     * An empty signature field on the current page (the closing part is never split, so it is the last page): the
+     * digital signature later fills it and draws its appearance there. Printable and locked once signed.
+     */
+    private void signatureField(String name, PDRectangle box) throws IOException {
+        PDAcroForm form = document.getDocumentCatalog().getAcroForm();
+        if (form == null) {
+            form = new PDAcroForm(document);
+            document.getDocumentCatalog().setAcroForm(form);
+        }
+        PDSignatureField field = new PDSignatureField(form);
+        field.setPartialName(name);
+        PDAnnotationWidget widget = field.getWidgets().get(0);
+        widget.setRectangle(box);
+        widget.setPage(page);
+        widget.setPrinted(true);
+        page.getAnnotations().add(widget);
+        form.getFields().add(field);
     }
 
     private void drawQr(String text, float x, float y, float side) throws IOException {
@@ -493,11 +520,16 @@ final class PaperLayout {
         return loaded.width(text, font) / 1000 * size;
     }
 
-    /** The size, down to 10 pt, at which a header line fits on one line; longer ones wrap at 10 pt. */
+    /**
+     * The size, down to 10 pt, at which each line of a header (lines split at "\n", e.g. "ỦY BAN NHÂN DÂN\nXÃ …") fits
+     * on one line; longer ones wrap at 10 pt.
+     */
     private float fitting(String text, PDFont font, float size, float width) {
         float s = size;
-        while (s > 10 && width(text, font, s) > width) {
-            s -= 0.5f;
+        for (String line : text.split("\n")) {
+            while (s > 10 && width(line, font, s) > width) {
+                s -= 0.5f;
+            }
         }
         return s;
     }
@@ -526,7 +558,7 @@ final class PaperLayout {
         if (content != null) {
             content.close();
         }
-        PDPage page = new PDPage(PAGE);
+        page = new PDPage(PAGE);
         document.addPage(page);
         content = new PDPageContentStream(document, page);
         y = PAGE.getHeight() - TOP;

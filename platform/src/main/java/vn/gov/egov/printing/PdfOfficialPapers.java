@@ -44,6 +44,11 @@ class PdfOfficialPapers implements OfficialPapers {
         }
     }
 
+    @Override
+    public byte[] regularFont(String text) {
+        return fonts.regularFile(fonts.common(fonts.printable(text)));
+    }
+
     // package-private: the tests compare both cuts
     byte[] render(Paper paper, boolean common) {
         PaperFonts.Loaded loaded = null;

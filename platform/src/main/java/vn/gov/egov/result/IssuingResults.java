@@ -28,7 +28,9 @@ import vn.gov.egov.audit.AuditActions;
 import vn.gov.egov.audit.AuditRecord;
 import vn.gov.egov.audit.AuditTrail;
 import vn.gov.egov.audit.Outcome;
+import vn.gov.egov.catalog.SharedCatalogs;
 import vn.gov.egov.printing.OfficialPapers;
+import vn.gov.egov.printing.Signature;
 import vn.gov.egov.signing.PdfSigning;
 import vn.gov.egov.signing.SignedPdf;
 import vn.gov.egov.signing.SignerDetails;
@@ -52,6 +54,7 @@ class IssuingResults implements Results {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final SharedCatalogs catalogs;
     private final String publicUrl;
     private final String authority;
     private final String place;
@@ -59,6 +62,7 @@ class IssuingResults implements Results {
 
     IssuingResults(OfficialPapers papers, PdfSigning signing, DossierFiles files, PersonalDocumentStore personalDocuments,
                    ResultStore store, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction,
+                   SharedCatalogs catalogs,
                    @Value("${egov.portal.public-url:http://localhost:8080}") String publicUrl,
                    @Value("${egov.province.name:UBND TỈNH LẠNG SƠN}") String authority,
                    @Value("${egov.province.place:Lạng Sơn}") String place) {
@@ -70,6 +74,7 @@ class IssuingResults implements Results {
         this.audit = audit;
         this.events = events;
         this.transaction = transaction;
+        this.catalogs = catalogs;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.authority = authority;
         this.place = place;
@@ -86,10 +91,12 @@ class IssuingResults implements Results {
         LocalDate issuedOn = issuedAt.atZone(VIETNAM).toLocalDate();
         String url = verificationUrl(id);
         String title = ResultPaper.title(issue);
-        byte[] pdf = papers.render(ResultPaper.of(issue, authority, place, issuedOn, url));
+        IssuingBody body = IssuingBody.of(catalogs, issue.agencyCode(), issue.agencyName(), issuedOn, authority, place);
+        byte[] pdf = papers.render(ResultPaper.of(issue, body, issuedOn, url));
         SignedPdf signed = signing.sign(new SigningAgency(issue.agencyCode(), issue.agencyName()), pdf,
-                new SignerDetails(issue.signer().name(), issue.signer().title(), place,
-                        "Ký ban hành " + issue.type().vietnameseName().toLowerCase(java.util.Locale.ROOT) + " hồ sơ " + issue.dossierCode()));
+                new SignerDetails(issue.signer().name(), issue.signer().title(), body.place(),
+                        "Ký ban hành " + issue.type().vietnameseName().toLowerCase(java.util.Locale.ROOT) + " hồ sơ " + issue.dossierCode(),
+                        Signature.DIGITAL_SIGNATURE_FIELD));
         String by = actor();
         CheckedFile checked = files.check(new Upload("Kết quả giải quyết", fileName(issue, id), "application/pdf", signed.content()));
         return transaction.execute(status -> {

@@ -10,7 +10,10 @@ import vn.gov.egov.printing.Paper;
 import vn.gov.egov.printing.QrCode;
 import vn.gov.egov.printing.Signature;
 
-/** The paper of a result, laid out by the printing module: header, title, body, validity, QR code, signature. */
+/**
+ * The paper of a result, laid out by the printing module: the issuing body's header, title, body, validity, QR code,
+ * and the signature block with the empty field the agency's visible digital signature fills.
+ */
 final class ResultPaper {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -22,7 +25,7 @@ final class ResultPaper {
         return issue.title() == null || issue.title().isBlank() ? issue.type().vietnameseName().toUpperCase(Locale.ROOT) : issue.title().strip();
     }
 
-    static Paper of(ResultIssue issue, String authority, String place, LocalDate issuedOn, String verificationUrl) {
+    static Paper of(ResultIssue issue, IssuingBody body, LocalDate issuedOn, String verificationUrl) {
         List<Block> blocks = new ArrayList<>();
         issue.bodyLines().stream().filter(line -> line != null && !line.isBlank()).map(Block.Paragraph::new).forEach(blocks::add);
         blocks.add(new Block.Field(issue.type() == ResultType.REFUSAL_NOTICE ? "Tổ chức, cá nhân nộp hồ sơ" : "Cấp cho", issue.applicantName()));
@@ -40,10 +43,10 @@ final class ResultPaper {
         }
         blocks.add(new Block.Paragraph("Văn bản điện tử được ký số bởi " + issue.agencyName()
                 + ". Kiểm tra tính xác thực bằng cách quét mã QR hoặc truy cập " + verificationUrl + "."));
-        return new Paper(authority, issue.agencyName().toUpperCase(Locale.ROOT),
+        return new Paper(body.governingBody(), body.issuingBody(),
                 issue.decisionNumber() == null || issue.decisionNumber().isBlank() ? "Số hồ sơ: " + issue.dossierCode() : "Số: " + issue.decisionNumber(),
-                Paper.placeAndDate(place, issuedOn), title(issue), issue.procedureName(), blocks,
+                Paper.placeAndDate(body.place(), issuedOn), title(issue), issue.procedureName(), blocks,
                 new QrCode(verificationUrl, "Quét để kiểm tra kết quả"),
-                List.of(new Signature(issue.signer().title().toUpperCase(Locale.ROOT), issue.signer().name(), "(Đã ký số)")));
+                List.of(Signature.signedDigitally(body.signerBlock(issue.signer().title()), issue.signer().name())));
     }
 }

@@ -15,7 +15,13 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
+import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
+import eu.europa.esig.dss.enumerations.TextWrapping;
+import eu.europa.esig.dss.pades.DSSFileFont;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.SignatureImageTextParameters;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -23,6 +29,7 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +39,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -44,6 +53,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.gov.egov.audit.Actor;
+import vn.gov.egov.printing.OfficialPapers;
 
 /** PAdES with the EU's DSS library: the agency's key signs, the trusted anchors and revocation lists validate. */
 @Service
@@ -54,7 +64,13 @@ class DssPdfSigning implements PdfSigning {
     /** How long DSS's check of a signing certificate (chain, validity, revocation lists) holds for further signatures. */
     static final Duration CERTIFICATE_CHECK_HOLDS = Duration.ofHours(1);
 
+    static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
     private final AgencyKeys keys;
+    private final OfficialPapers papers;
+    /** The fonts of visible signatures, by the printing module's font file (the same array each time): two at most. */
+    private final Map<byte[], DSSFileFont> fonts = new ConcurrentHashMap<>();
     private final RevocationLists revocationLists;
     private final HttpTimestamps timestamps;
     private final String defaultPlace;
@@ -62,9 +78,10 @@ class DssPdfSigning implements PdfSigning {
     /** Signing certificate → until when DSS's check of it holds. */
     private final Map<X509Certificate, Instant> checkedCertificates = new ConcurrentHashMap<>();
 
-    DssPdfSigning(AgencyKeys keys, RevocationLists revocationLists, SigningProperties properties,
+    DssPdfSigning(AgencyKeys keys, RevocationLists revocationLists, SigningProperties properties, OfficialPapers papers,
                   @Value("${egov.province.place:Lạng Sơn}") String defaultPlace) {
         this.keys = keys;
+        this.papers = papers;
         this.revocationLists = revocationLists;
         this.timestamps = properties.tsaUrl() == null ? null : new HttpTimestamps(properties.tsaUrl());
         this.defaultPlace = defaultPlace;
@@ -86,9 +103,13 @@ class DssPdfSigning implements PdfSigning {
         parameters.setReason(signer.reason() == null || signer.reason().isBlank() ? signer.role() : signer.role() + " – " + signer.reason());
         parameters.bLevel().setClaimedSignerRoles(List.of(signer.role()));
         parameters.bLevel().setSigningDate(Date.from(now));
+        if (signer.visibleIn() != null) {
+            parameters.setImageParameters(visible(agency, signer, now));
+        }
         PAdESService service = new CheckedOnce(verifier(), certificate, now);
-        // PDFBox named here rather than looked up with ServiceLoader at every signature
-        service.setPdfObjFactory(new PdfBoxDefaultObjectFactory());
+        // PDFBox named here rather than looked up with ServiceLoader at every signature; its native drawer writes the
+        // visible signature as PDF text in an embedded font subset (the default one paints it as an image)
+        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
         if (timestamps != null) {
             service.setTspSource(timestamps);
         }
@@ -106,9 +127,45 @@ class DssPdfSigning implements PdfSigning {
                             .formatted(unavailable.getMessage()), e);
                 }
             }
+            if (signer.visibleIn() != null && mentions(e, "'" + signer.visibleIn() + "'")) {
+                throw new SigningRefused("NO_SIGNATURE_FIELD", ("Không thể ký: tệp PDF không có ô chữ ký số \"%s\" còn trống để thể "
+                        + "hiện chữ ký (văn bản phải được in kèm ô chữ ký số và chưa được ký vào ô đó).").formatted(signer.visibleIn()), e);
+            }
             throw new SigningRefused("KEY_UNUSABLE", "Không thể ký: khóa ký số của %s (chứng thư số %s) không dùng được: %s"
                     .formatted(agency.name(), key.serial(), e.getMessage()), e);
         }
+    }
+
+    /**
+     * The visible signature, drawn in the PDF's empty signature field {@code signer.visibleIn()} in the papers' font
+     * (the cut-down Vietnamese one when it has every letter), dark blue on no background.
+     */
+    private SignatureImageParameters visible(SigningAgency agency, SignerDetails signer, Instant now) {
+        String text = "Ký bởi: " + agency.name() + "\nNgười ký: " + signer.name()
+                + "\nThời gian ký: " + SIGNED_AT.format(now.atZone(VIETNAM));
+        SignatureImageTextParameters textParameters = new SignatureImageTextParameters();
+        textParameters.setText(text);
+        byte[] fontFile = papers.regularFont(text);
+        if (fonts.size() > 4 && !fonts.containsKey(fontFile)) {
+            fonts.clear(); // not the printing module's shared files: nothing worth keeping
+        }
+        textParameters.setFont(fonts.computeIfAbsent(fontFile, file -> {
+            DSSFileFont font = new DSSFileFont(new InMemoryDocument(file), 8);
+            font.setEmbedFontSubset(true);
+            return font;
+        }));
+        textParameters.setTextWrapping(TextWrapping.FILL_BOX_AND_LINEBREAK);
+        textParameters.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.CENTER);
+        textParameters.setTextColor(new Color(0, 32, 128));
+        textParameters.setBackgroundColor(null);
+        textParameters.setPadding(2);
+        SignatureImageParameters image = new SignatureImageParameters();
+        image.setBackgroundColor(null);
+        image.setTextParameters(textParameters);
+        SignatureFieldParameters field = new SignatureFieldParameters();
+        field.setFieldId(signer.visibleIn());
+        image.setFieldParameters(field);
+        return image;
     }
 
     private static byte[] signed(PAdESService service, DSSDocument document, PAdESSignatureParameters parameters, AgencyKey key) {
@@ -128,6 +185,15 @@ class DssPdfSigning implements PdfSigning {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean mentions(Throwable e, String text) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A cryptographic failure inside the lookups' scope, unwrapped again by {@link #sign}. */

@@ -182,6 +182,69 @@ class OfficialPapersTest {
     }
 
     @Test
+    void aDigitallySignedBlockHoldsAnEmptySignatureFieldOnTheLastPageBetweenTitleAndName() throws IOException {
+        String longText = "Lạng Sơn ".repeat(700);
+        Paper paper = new Paper("", "ỦY BAN NHÂN DÂN\nXÃ ĐOÀN KẾT", "Số: 15/QĐ-UBND", Paper.placeAndDate("Đoàn Kết", LocalDate.of(2026, 11, 27)),
+                "Quyết định", null, List.of(new Block.Paragraph(longText)), new QrCode("https://example.test/verify/1", "Quét để kiểm tra"),
+                List.of(Signature.signedDigitally("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "Lý Văn Hùng")));
+
+        try (PDDocument document = Loader.loadPDF(papers.render(paper))) {
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            var form = document.getDocumentCatalog().getAcroForm();
+            assertThat(form.getFields()).singleElement().satisfies(field -> {
+                assertThat(field).isInstanceOf(org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField.class);
+                assertThat(field.getPartialName()).isEqualTo(Signature.DIGITAL_SIGNATURE_FIELD);
+                assertThat(((org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField) field).getSignature()).isNull();
+            });
+            var widget = form.getFields().get(0).getWidgets().get(0);
+            PDPage last = document.getPage(document.getNumberOfPages() - 1);
+            assertThat(last.getAnnotations()).contains(widget);
+            assertThat(document.getPage(0).getAnnotations()).isEmpty();
+            PDRectangle box = widget.getRectangle();
+            // right of the QR code's slot, inside the margins, between the "(Đã ký số)" note and the signer's name
+            assertThat(box.getLowerLeftX()).isGreaterThan(PaperLayout.LEFT + 40 * PaperLayout.MM - 1);
+            assertThat(box.getUpperRightX()).isLessThanOrEqualTo(PDRectangle.A4.getWidth() - PaperLayout.RIGHT);
+            BoundsByText bounds = new BoundsByText();
+            bounds.setStartPage(document.getNumberOfPages());
+            bounds.getText(document);
+            float pageHeight = PDRectangle.A4.getHeight();
+            assertThat(pageHeight - bounds.bottomOf("(Đã ký số)")).isGreaterThanOrEqualTo(box.getUpperRightY() - 1);
+            assertThat(pageHeight - bounds.topOf("Lý Văn Hùng")).isLessThanOrEqualTo(box.getLowerLeftY() + 1);
+            // the two-line header of a people's committee, both lines
+            String first = new PDFTextStripper().getText(document);
+            assertThat(first).contains("ỦY BAN NHÂN DÂN\nXÃ ĐOÀN KẾT").contains("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH");
+        }
+        // a paper signed by hand has no form
+        try (PDDocument document = Loader.loadPDF(papers.render(receipt()))) {
+            assertThat(document.getDocumentCatalog().getAcroForm()).isNull();
+        }
+    }
+
+    /** Where lines of text are on the page, by their text: top and bottom from the top of the page. */
+    static final class BoundsByText extends PDFTextStripper {
+        private final Map<String, float[]> lines = new java.util.HashMap<>();
+
+        @Override
+        protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+            float top = Float.MAX_VALUE;
+            float bottom = 0;
+            for (org.apache.pdfbox.text.TextPosition p : positions) {
+                top = Math.min(top, p.getYDirAdj() - p.getHeightDir());
+                bottom = Math.max(bottom, p.getYDirAdj());
+            }
+            lines.put(text.strip(), new float[] {top, bottom});
+        }
+
+        float topOf(String text) {
+            return lines.get(text)[0];
+        }
+
+        float bottomOf(String text) {
+            return lines.get(text)[1];
+        }
+    }
+
+    @Test
     void longTextWrapsInsideTheMarginsAndAHugeCellContinuesOnTheNextPage() throws IOException {
         String word = "Lạng Sơn ";
         String longText = word.repeat(400) + "HẾT" + "x".repeat(300);

@@ -100,6 +100,23 @@ class PdfSigningTest extends PlatformTest {
     }
 
     @Test
+    void aVisibleSignatureNeedsTheFieldItNamesAndAnAlreadySignedFieldIsNotSignedAgain() {
+        SigningAgency agency = newAgency("Sở Thử nghiệm Ô chữ ký");
+        SignerDetails visible = new SignerDetails("Nguyễn Văn Bình", "Giám đốc", null, "Ký thử nghiệm",
+                vn.gov.egov.printing.Signature.DIGITAL_SIGNATURE_FIELD);
+        // the paper has no signature field: refused, naming the field, and not blamed on the key
+        assertThatThrownBy(() -> signing.sign(agency, paper(), visible)).isInstanceOf(SigningRefused.class)
+                .hasMessageContaining("ô chữ ký số \"ChuKySo\"").hasMessageNotContaining("khóa ký số");
+        byte[] withField = papers.render(new Paper("UBND TỈNH LẠNG SƠN", "SỞ THỬ NGHIỆM", null, null, "Giấy thử ký số", null,
+                List.of(new Block.Paragraph("Nội dung.")), null,
+                List.of(vn.gov.egov.printing.Signature.signedDigitally("GIÁM ĐỐC", "Nguyễn Văn Bình"))));
+        SignedPdf signed = signing.sign(agency, withField, visible);
+        assertThat(signing.validate(signed.content()).verdict()).isEqualTo(PdfValidation.Verdict.VALID);
+        assertThatThrownBy(() -> signing.sign(agency, signed.content(), visible)).isInstanceOf(SigningRefused.class)
+                .hasMessageContaining("ô chữ ký số \"ChuKySo\"");
+    }
+
+    @Test
     void aTamperedUnsignedOrForeignFileIsNotValid() {
         SignedPdf signed = signing.sign(newAgency("Sở Thử nghiệm Sửa tệp"), paper(), director);
         byte[] tampered = TamperedPdf.of(signed.content());
@@ -227,7 +244,7 @@ class PdfSigningTest extends PlatformTest {
         SigningProperties ec = new SigningProperties(SigningProperties.KeySource.TEST_CA, true, "EC", Duration.ofDays(365),
                 null, List.of(), List.of(), false);
         TestCertificateAuthority ecAuthority = new TestCertificateAuthority(jdbc, protection, transaction, ec, "http://localhost:8080");
-        DssPdfSigning ecSigning = new DssPdfSigning(new AgencyKeys(ec, ecAuthority), revocationLists, ec, "Lạng Sơn");
+        DssPdfSigning ecSigning = new DssPdfSigning(new AgencyKeys(ec, ecAuthority), revocationLists, ec, papers, "Lạng Sơn");
         SigningAgency agency = newAgency("Sở Thử nghiệm Đường cong Elliptic");
 
         SignedPdf signed = ecSigning.sign(agency, paper(), director);
@@ -278,7 +295,7 @@ class PdfSigningTest extends PlatformTest {
                     + java.util.Base64.getMimeEncoder().encodeToString(tsaCertificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
             SigningProperties withTsa = new SigningProperties(SigningProperties.KeySource.TEST_CA, true, "RSA", Duration.ofDays(365),
                     "http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa", List.of(), List.of(anchor.toString()), false);
-            DssPdfSigning timestamped = new DssPdfSigning(new AgencyKeys(withTsa, testCa), revocationLists, withTsa, "Lạng Sơn");
+            DssPdfSigning timestamped = new DssPdfSigning(new AgencyKeys(withTsa, testCa), revocationLists, withTsa, papers, "Lạng Sơn");
 
             SignedPdf signed = timestamped.sign(newAgency("Sở Thử nghiệm Dấu thời gian"), paper(), director);
             assertThat(signed.signatureLevel()).isEqualTo("PAdES-BASELINE-T");
@@ -290,7 +307,7 @@ class PdfSigningTest extends PlatformTest {
         }
         SigningProperties unreachable = new SigningProperties(SigningProperties.KeySource.TEST_CA, true, "RSA", Duration.ofDays(365),
                 "http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa", List.of(), List.of(), false);
-        DssPdfSigning withoutTimestamps = new DssPdfSigning(new AgencyKeys(unreachable, testCa), revocationLists, unreachable, "Lạng Sơn");
+        DssPdfSigning withoutTimestamps = new DssPdfSigning(new AgencyKeys(unreachable, testCa), revocationLists, unreachable, papers, "Lạng Sơn");
         assertThatThrownBy(() -> withoutTimestamps.sign(newAgency("Sở Thử nghiệm Không dấu thời gian"), paper(), director))
                 .isInstanceOfSatisfying(SigningRefused.class, e -> assertThat(e.reason()).isEqualTo("TIMESTAMP_UNAVAILABLE"))
                 .hasMessageContaining("không lấy được dấu thời gian");
