@@ -143,6 +143,6 @@ public class PaperBenchmark {
                 new Block.Paragraph("Văn bản điện tử được ký số bởi Sở Tư pháp tỉnh Lạng Sơn. Kiểm tra tính xác thực bằng "
                         + "cách quét mã QR hoặc truy cập " + url + ".")),
                 new QrCode(url, "Quét để kiểm tra kết quả"),
-                List.of(new Signature("GIÁM ĐỐC", "Trần Quốc Toản", "(Đã ký số)")));
+                List.of(Signature.signedDigitally("GIÁM ĐỐC", "Trần Quốc Toản"))); // with the empty field the visible signature fills
     }
 }
