@@ -43,10 +43,17 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http,
+                                                 @Value("${egov.identity.token-introspectors:}") java.util.Set<String> introspectors)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        java.util.Set<String> named = introspectors.stream().map(String::strip).filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, as -> as.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, as -> as.oidc(Customizer.withDefaults())
+                        .tokenIntrospectionEndpoint(endpoint -> endpoint.authenticationProviders(providers ->
+                                providers.replaceAll(p -> p instanceof org.springframework.security.oauth2.server.authorization.authentication
+                                        .OAuth2TokenIntrospectionAuthenticationProvider ? new IntrospectingOwnTokens(p, named) : p))))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/oauth2/jwks", "/.well-known/**").permitAll()
                         .anyRequest().authenticated())

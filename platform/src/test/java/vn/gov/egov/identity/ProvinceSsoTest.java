@@ -152,6 +152,11 @@ class ProvinceSsoTest extends PlatformTest {
         assertThat(bearer("/api/v1/catalogs/religions/import", accessToken).statusCode()).as("no role, no change").isIn(403, 405);
 
         assertThat(introspect(system, accessToken).get("active").asBoolean()).isTrue();
+        Client another = register("""
+                {"name": "Hệ thống khác muốn dò mã", "grantTypes": ["client_credentials"], "scopes": ["lgsp.call"]}
+                """);
+        assertThat(introspect(another, accessToken).get("active").asBoolean())
+                .as("another system learns nothing about a token not issued to it").isFalse();
         HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(uri("/oauth2/revoke"))
                 .header("Authorization", basic(system.id(), system.secret())).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("token=" + accessToken)).build(), HttpResponse.BodyHandlers.ofString());
