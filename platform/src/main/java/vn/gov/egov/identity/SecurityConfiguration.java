@@ -52,7 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/event-types", "/api/v1/lgsp/pubsub/event-types/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/lgsp/pubsub/events/**", "/api/v1/lgsp/pubsub/subscriptions",
                                 "/api/v1/lgsp/pubsub/subscriptions/*/ack").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/subscriptions/*/events").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/subscriptions/*/events", "/api/v1/lgsp/pubsub/subscriptions/*")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/lgsp/pubsub/**").hasAnyRole(Role.LGSP_OPERATOR.name(), PROVINCE_ADMIN)
                         // subscriptions are decided by the provider's side: operators, or the owner agency's administrator
                         .requestMatchers(HttpMethod.POST, "/api/v1/lgsp/pubsub/subscriptions/*/approve", "/api/v1/lgsp/pubsub/subscriptions/*/pause",

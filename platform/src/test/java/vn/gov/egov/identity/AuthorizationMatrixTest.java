@@ -192,6 +192,7 @@ class AuthorizationMatrixTest extends PlatformTest {
             Endpoint.authenticated("POST", "/api/v1/lgsp/pubsub/events/SO-X/HT/khong-co/v1/batch"),
             Endpoint.authenticated("POST", "/api/v1/lgsp/pubsub/subscriptions"),
             Endpoint.authenticated("GET", "/api/v1/lgsp/pubsub/subscriptions/00000000-0000-0000-0000-000000000000/events"),
+            Endpoint.authenticated("GET", "/api/v1/lgsp/pubsub/subscriptions/00000000-0000-0000-0000-000000000000"),
             Endpoint.authenticated("POST", "/api/v1/lgsp/pubsub/subscriptions/00000000-0000-0000-0000-000000000000/ack"),
             Endpoint.only("GET", "/api/v1/lgsp/pubsub/subscriptions", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),
             Endpoint.only("GET", "/api/v1/lgsp/pubsub/dead-letters", null, Role.LGSP_OPERATOR, Role.PROVINCE_ADMIN),

@@ -252,6 +252,26 @@ class PubSubApiController {
         return subscriptions.all().stream().map(s -> view(s, byId.get(s.eventTypeId()), null)).toList();
     }
 
+    /**
+     * One subscription, for the consumer system that asked for it (its client-credentials token) or for the LGSP's
+     * operators: its state, and for a refused one the provider's reason.
+     */
+    @GetMapping("/subscriptions/{id}")
+    SubscriptionDecision subscription(@PathVariable UUID id, Authentication caller) {
+        boolean operator = caller != null && caller.getAuthorities().stream().map(a -> a.getAuthority())
+                .anyMatch(a -> a.equals("ROLE_" + vn.gov.egov.identity.Role.LGSP_OPERATOR.name()) || a.equals("ROLE_" + vn.gov.egov.identity.Role.PROVINCE_ADMIN.name()));
+        Subscription s = operator ? subscriptions.byId(id).orElseThrow(() -> PubSubProblems.unknownSubscription(id)) : subscriberOwn(id, caller);
+        SubscriptionView v = view(s);
+        return new SubscriptionDecision(v.id(), v.eventType(), v.consumer(), v.mode(), v.webhookUrl(), v.state(), v.requestedAt(),
+                v.decidedAt(), v.decidedBy(), s.state() == Subscription.State.REFUSED ? subscriptions.decisionReason(id).orElse(null) : null);
+    }
+
+    /** A subscription as its subscriber sees it, with the provider's reason when it was refused. */
+    record SubscriptionDecision(UUID id, String eventType, String consumer, Subscription.Mode mode, String webhookUrl,
+                                Subscription.State state, java.time.Instant requestedAt, java.time.Instant decidedAt, String decidedBy,
+                                String refusalReason) {
+    }
+
     @PostMapping("/subscriptions/{id}/approve")
     SubscriptionView approve(@PathVariable UUID id) {
         Subscribing.Approved approved = subscribing.approve(id);

@@ -145,5 +145,12 @@ class PubSubApprovalsPageTest extends PlatformTest {
         HttpResponse<String> again = as(OWNER_ADMIN, "POST", "/api/v1/lgsp/pubsub/subscriptions/" + s.id() + "/approve", null, null);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("X-Lgsp-Error")).hasValue("pubsub.subscription_not_requested");
+
+        // the reason, for the subscriber (or the LGSP's operators); nobody else
+        HttpResponse<String> read = asAdmin("GET", "/api/v1/lgsp/pubsub/subscriptions/" + s.id(), null, null);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(json.readTree(read.body()).get("state").asString()).isEqualTo("REFUSED");
+        assertThat(json.readTree(read.body()).get("refusalReason").asString()).isEqualTo("Chưa có thỏa thuận");
+        assertThat(as(OTHER_ADMIN, "GET", "/api/v1/lgsp/pubsub/subscriptions/" + s.id(), null, null).statusCode()).isEqualTo(403);
     }
 }
