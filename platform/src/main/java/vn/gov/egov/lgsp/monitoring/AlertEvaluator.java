@@ -29,7 +29,9 @@ import vn.gov.egov.lgsp.messagelog.CallStatistics;
  * (backlog or lag above the threshold), this node's message-log queue filling up. An alert opens once (across
  * nodes), is logged at WARN, and resolves itself when its condition clears (logged at INFO). The node that opens or
  * resolves an alert publishes {@link LgspAlertRaised} or {@link LgspAlertResolved} in the transaction that records it,
- * so each is published once across nodes (the notification module mails the LGSP operators).
+ * so each is published once across nodes (the notification module mails the LGSP operators). An alert of a key that
+ * already opened within {@code egov.lgsp.monitoring.alerts.mail-quiet} (30 min) is kept and shown but not published:
+ * a condition that keeps clearing and coming back does not flood the operators' mailboxes.
  */
 @Component
 class AlertEvaluator {
@@ -121,6 +123,10 @@ class AlertEvaluator {
             if (!store.open(id, f.key(), f.kind(), f.subject(), f.detail(), now, node)) {
                 return false;
             }
+            if (store.repeats(f.key(), id, now, thresholds.mailQuiet())) {
+                log.info("LGSP alert {} opened again within {} of the last one: not announced again", f.key(), thresholds.mailQuiet());
+                return true;
+            }
             events.publishEvent(new LgspAlertRaised(id, f.kind().name(), f.kind().vietnameseName(), f.key(), f.subject(), f.detail(),
                     now, node));
             return true;
@@ -132,6 +138,9 @@ class AlertEvaluator {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             if (!store.resolve(alert.id(), now, node)) {
                 return false;
+            }
+            if (store.repeats(alert.key(), alert.id(), alert.openedAt(), thresholds.mailQuiet())) {
+                return true; // its opening was not announced either
             }
             events.publishEvent(new LgspAlertResolved(alert.id(), alert.kind().name(), alert.kind().vietnameseName(), alert.key(),
                     alert.subject(), alert.detail(), alert.openedAt(), now, node));

@@ -38,6 +38,18 @@ class AlertStore {
         jdbc.sql("UPDATE lgsp_monitoring_alert SET detail = ? WHERE id = ? AND resolved_at IS NULL").params(detail, id).update();
     }
 
+    /**
+     * Whether another alert of the key opened within {@code quiet} before {@code openedAt}: then this one (a condition
+     * that keeps clearing and coming back) is not announced again, neither when it opens nor when it resolves.
+     */
+    boolean repeats(String key, UUID id, Instant openedAt, java.time.Duration quiet) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM lgsp_monitoring_alert WHERE alert_key = ? AND id <> ?
+                                       AND opened_at < ? AND opened_at >= ?)""")
+                .params(key, id, java.sql.Timestamp.from(openedAt), java.sql.Timestamp.from(openedAt.minus(quiet)))
+                .query(Boolean.class).single();
+    }
+
     List<MonitoringAlert> open() {
         return jdbc.sql("SELECT * FROM lgsp_monitoring_alert WHERE resolved_at IS NULL ORDER BY opened_at DESC")
                 .query((rs, n) -> alert(rs)).list();

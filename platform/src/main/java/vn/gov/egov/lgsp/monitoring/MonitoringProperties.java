@@ -30,7 +30,8 @@ record MonitoringProperties(String nodeId, @DefaultValue Alerts alerts) {
                   @DefaultValue("20") int providerMinCalls,
                   @DefaultValue("1000") long backlog,
                   @DefaultValue("PT5M") Duration lag,
-                  @DefaultValue("0.8") double messageLogQueueFill) {
+                  @DefaultValue("0.8") double messageLogQueueFill,
+                  @DefaultValue("PT30M") Duration mailQuiet) {
     }
 
     String node() {

@@ -128,6 +128,19 @@ class LgspAlertMailTest extends PlatformTest {
             assertThat(mails(subscription, OPERATOR_MAIL)).hasSize(2);
             assertThat(mails(subscription, DUTY_MAIL)).hasSize(2);
 
+            // the condition comes back at once and clears again: a new alert, shown, but not mailed again (mail-quiet)
+            backlog.set(5_000);
+            evaluator.evaluate();
+            MonitoringAlert again = alerts.open().stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
+            assertThat(again.id()).isNotEqualTo(alert.id());
+            backlog.set(0);
+            evaluator.evaluate();
+            assertThat(alerts.open()).noneMatch(a -> a.key().equals(key));
+            assertThat(events.stream(vn.gov.egov.lgsp.LgspAlertRaised.class).filter(e -> e.alertId().equals(again.id()))).isEmpty();
+            assertThat(events.stream(vn.gov.egov.lgsp.LgspAlertResolved.class).filter(e -> e.alertId().equals(again.id()))).isEmpty();
+            Thread.sleep(500);
+            assertThat(mails(subscription, OPERATOR_MAIL)).hasSize(2);
+
             Browser admin = new Browser();
             admin.logIn(ADMIN);
             HttpResponse<String> page = admin.get("/admin/notifications?code=" + ref);
