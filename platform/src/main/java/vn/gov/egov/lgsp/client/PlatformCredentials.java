@@ -1,23 +1,14 @@
 package vn.gov.egov.lgsp.client;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.egov.identity.MachineClients;
 import vn.gov.egov.personaldata.PersonalDataProtection;
 
 /**
@@ -34,21 +25,19 @@ class PlatformCredentials {
     }
 
     private final JdbcClient jdbc;
-    private final RegisteredClientRepository clients;
-    private final PasswordEncoder passwords;
+    private final MachineClients clients;
     private final PersonalDataProtection sealing;
     private final String clientId;
     private final TransactionTemplate ownTransaction;
     private volatile Credentials known;
 
-    PlatformCredentials(JdbcClient jdbc, RegisteredClientRepository clients, PasswordEncoder passwords,
+    PlatformCredentials(JdbcClient jdbc, MachineClients clients,
                         PersonalDataProtection sealing, PlatformTransactionManager transactions,
                         @Value("${egov.lgsp.client.client-id:lgsp-platform}") String clientId) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clients = clients;
-        this.passwords = passwords;
         this.sealing = sealing;
         this.clientId = clientId;
     }
@@ -94,30 +83,7 @@ class PlatformCredentials {
     }
 
     private String ensureClient(String secret) {
-        RegisteredClient existing = clients.findByClientId(clientId);
-        if (existing != null && existing.getClientSecret() != null && passwords.matches(secret, existing.getClientSecret())
-                && existing.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
-            return secret;
-        }
-        RegisteredClient.Builder client = existing != null ? RegisteredClient.from(existing)
-                : RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId);
-        client.clientName("Nền tảng CQĐT (gọi dịch vụ qua LGSP)")
-                .clientSecret(passwords.encode(secret))
-                .clientAuthenticationMethods(m -> {
-                    m.clear();
-                    m.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
-                })
-                .authorizationGrantTypes(g -> {
-                    g.clear();
-                    g.add(AuthorizationGrantType.CLIENT_CREDENTIALS);
-                })
-                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10)).build());
-        try {
-            clients.save(client.build());
-        } catch (DataIntegrityViolationException raced) {
-            // another node registered the client at the same moment with the same stored secret
-        }
+        clients.ensure(clientId, "Nền tảng CQĐT (gọi dịch vụ qua LGSP)", secret, null);
         return secret;
     }
 }
