@@ -25,7 +25,11 @@ class DemoOfficials implements ApplicationRunner {
     /** Base32; add it to an authenticator app, or read the current code on the demonstration's login page. */
     static final String TOTP_SECRET = "DEMOCANBOLANGSONMOTCUAXAYDUNGTPQ";
 
-    record DemoOfficial(String username, String fullName, Role role, String agencyCode) {
+    record DemoOfficial(String username, String fullName, Role role, String agencyCode, String title) {
+
+        DemoOfficial(String username, String fullName, Role role, String agencyCode) {
+            this(username, fullName, role, agencyCode, null);
+        }
     }
 
     static final List<DemoOfficial> OFFICIALS = List.of(
@@ -34,19 +38,19 @@ class DemoOfficials implements ApplicationRunner {
             new DemoOfficial("stp.chuyenvien", "Lương Văn Bình (chuyên viên Sở Tư pháp)", Role.SPECIALIST, "SO-TP"),
             new DemoOfficial("sxd.quantri", "Vi Thị Hà (quản trị Sở Xây dựng)", Role.AGENCY_ADMIN, "SO-XD"),
             new DemoOfficial("sxd.motcua", "Nông Văn Minh (một cửa Sở Xây dựng)", Role.ONE_STOP_OFFICER, "SO-XD"),
-            new DemoOfficial("sxd.lanhdao", "Hà Thị Thu (lãnh đạo Sở Xây dựng)", Role.AGENCY_LEADER, "SO-XD"),
+            new DemoOfficial("sxd.lanhdao", "Hà Thị Thu (lãnh đạo Sở Xây dựng)", Role.AGENCY_LEADER, "SO-XD", "Phó Giám đốc"),
             new DemoOfficial("dongkinh.quantri", "Lộc Văn Tùng (quản trị UBND phường Đông Kinh)", Role.AGENCY_ADMIN, "UBND-05977"),
             new DemoOfficial("dongkinh.motcua", "Chu Thị Mai (một cửa UBND phường Đông Kinh)", Role.ONE_STOP_OFFICER, "UBND-05977"),
             // every role of the generated single-agency route (processing), for the three demonstration agencies
-            new DemoOfficial("stp.truongphong", "Đoàn Văn Phúc (lãnh đạo phòng Sở Tư pháp)", Role.DIVISION_HEAD, "SO-TP"),
-            new DemoOfficial("stp.lanhdao", "Mã Thị Hạnh (lãnh đạo Sở Tư pháp)", Role.AGENCY_LEADER, "SO-TP"),
+            new DemoOfficial("stp.truongphong", "Đoàn Văn Phúc (lãnh đạo phòng Sở Tư pháp)", Role.DIVISION_HEAD, "SO-TP", "Trưởng phòng"),
+            new DemoOfficial("stp.lanhdao", "Mã Thị Hạnh (lãnh đạo Sở Tư pháp)", Role.AGENCY_LEADER, "SO-TP", "Giám đốc"),
             new DemoOfficial("stp.vanthu", "Tô Văn Sơn (văn thư Sở Tư pháp)", Role.CLERK, "SO-TP"),
             new DemoOfficial("sxd.chuyenvien", "Hoàng Văn Thẩm (chuyên viên Sở Xây dựng)", Role.SPECIALIST, "SO-XD"),
-            new DemoOfficial("sxd.truongphong", "Vi Văn Trưởng (lãnh đạo phòng Sở Xây dựng)", Role.DIVISION_HEAD, "SO-XD"),
+            new DemoOfficial("sxd.truongphong", "Vi Văn Trưởng (lãnh đạo phòng Sở Xây dựng)", Role.DIVISION_HEAD, "SO-XD", "Trưởng phòng"),
             new DemoOfficial("sxd.vanthu", "Lộc Văn Thư (văn thư Sở Xây dựng)", Role.CLERK, "SO-XD"),
             new DemoOfficial("dongkinh.congchuc", "Nguyễn Thị Hoa (công chức UBND phường Đông Kinh)", Role.SPECIALIST, "UBND-05977"),
             new DemoOfficial("dongkinh.truongphong", "Bế Văn Long (trưởng bộ phận UBND phường Đông Kinh)", Role.DIVISION_HEAD, "UBND-05977"),
-            new DemoOfficial("dongkinh.lanhdao", "Lăng Thị Xuân (lãnh đạo UBND phường Đông Kinh)", Role.AGENCY_LEADER, "UBND-05977"),
+            new DemoOfficial("dongkinh.lanhdao", "Lăng Thị Xuân (lãnh đạo UBND phường Đông Kinh)", Role.AGENCY_LEADER, "UBND-05977", "Chủ tịch"),
             new DemoOfficial("dongkinh.vanthu", "Hứa Văn Dũng (văn thư UBND phường Đông Kinh)", Role.CLERK, "UBND-05977"),
             // the LGSP's operator (the Department of Science and Technology runs the province's IT)
             new DemoOfficial("lgsp.vanhanh", "Nông Thị Vân (vận hành LGSP, Sở Khoa học và Công nghệ)", Role.LGSP_OPERATOR, "SO-KHCN"));
@@ -73,7 +77,7 @@ class DemoOfficials implements ApplicationRunner {
             }
             var id = accounts.create(official.username(), official.fullName(), null, passwords.encode(PASSWORD),
                     login.sealTotpSecret(official.username(), TOTP_SECRET), "demo", official.agencyCode(), false);
-            accounts.grant(id, new Position(official.role(), official.agencyCode(), null), "demo");
+            accounts.grant(id, new Position(official.role(), official.agencyCode(), null, official.title()), "demo");
             created++;
         }
         if (created > 0) {

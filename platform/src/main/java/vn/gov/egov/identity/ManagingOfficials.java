@@ -49,15 +49,30 @@ class ManagingOfficials {
     record FieldError(String field, String rule, String message) {
     }
 
+    /** The signer's title printed on results (chức danh), free text: at most this many characters. */
+    static final int TITLE_MAX = 100;
+    /** The titles offered on the pages; any other may be typed. */
+    static final List<String> COMMON_TITLES = List.of("Giám đốc", "Phó Giám đốc", "Chủ tịch", "Phó Chủ tịch", "Trưởng phòng",
+            "Phó Trưởng phòng", "Chánh Văn phòng", "Phó Chánh Văn phòng");
+
     record NewOfficial(String username, String fullName, String email, String agencyCode, String password, String role,
-                       String unitCode) {
+                       String unitCode, String title) {
+
+        NewOfficial(String username, String fullName, String email, String agencyCode, String password, String role, String unitCode) {
+            this(username, fullName, email, agencyCode, password, role, unitCode, null);
+        }
     }
 
-    record PositionRequest(String role, String agencyCode, String unitCode) {
+    /** A position to grant; {@code title} (chức danh) is optional. */
+    record PositionRequest(String role, String agencyCode, String unitCode, String title) {
+
+        PositionRequest(String role, String agencyCode, String unitCode) {
+            this(role, agencyCode, unitCode, null);
+        }
     }
 
     record PositionView(long id, Role role, String roleName, String agencyCode, String agencyName, String unitCode,
-                        String unitName, String grantedBy, Instant grantedAt, boolean revocable) {
+                        String unitName, String title, String grantedBy, Instant grantedAt, boolean revocable) {
     }
 
     record Official(String username, String fullName, String email, String agencyCode, String agencyName, String status,
@@ -190,7 +205,7 @@ class ManagingOfficials {
         }
         Position first = null;
         if (StringUtils.hasText(request.role())) {
-            first = position(new PositionRequest(request.role(), agencyCode, request.unitCode()), errors);
+            first = position(new PositionRequest(request.role(), agencyCode, request.unitCode(), request.title()), errors);
         }
         if (!errors.isEmpty()) {
             throw invalid("Chưa tạo được tài khoản", errors);
@@ -215,7 +230,8 @@ class ManagingOfficials {
                 if (position != null) {
                     accounts.grantReturningId(id, position, manager.username());
                     changed(manager, username, OfficialPermissionChanged.Change.POSITION_GRANTED, position.role(),
-                            position.agencyCode(), position.unitCode(), b -> b.changed("position", null, describe(position)));
+                            position.agencyCode(), position.unitCode(), b -> b.changed("position", null, describe(position))
+                                    .detail("title", position.title()));
                 }
             });
         } catch (DuplicateKeyException e) {
@@ -249,7 +265,7 @@ class ManagingOfficials {
             long positionId = accounts.grantReturningId(account.id(), position, manager.username());
             changed(manager, account.username(), OfficialPermissionChanged.Change.POSITION_GRANTED, position.role(),
                     position.agencyCode(), position.unitCode(), b -> b.changed("position", null, describe(position))
-                            .detail("positionId", positionId));
+                            .detail("title", position.title()).detail("positionId", positionId));
             return positionId;
         });
         return view(manager, account).positions().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
@@ -406,7 +422,12 @@ class ManagingOfficials {
                         "Đơn vị '%s' không thuộc cơ quan %s".formatted(unitCode, agencies.nameOf(agencyCode))));
             }
         }
-        return role == null || agencyCode == null ? null : new Position(role, agencyCode, unitCode);
+        String title = trimmed(request.title());
+        if (title != null && title.length() > TITLE_MAX) {
+            errors.add(new FieldError("title", "max-length",
+                    "Chức danh tối đa %d ký tự (đang có %d)".formatted(TITLE_MAX, title.length())));
+        }
+        return role == null || agencyCode == null ? null : new Position(role, agencyCode, unitCode, title);
     }
 
     // ---- views
@@ -416,7 +437,7 @@ class ManagingOfficials {
             Position p = held.position();
             boolean revocable = manager.provinceAdmin() || (AGENCY_GRANTABLE.contains(p.role()) && inScope(manager, p.agencyCode()));
             return new PositionView(held.id(), p.role(), p.role().vietnameseName(), p.agencyCode(), agencies.nameOf(p.agencyCode()),
-                    p.unitCode(), p.unitCode() == null ? null : agencies.nameOf(p.unitCode()), held.grantedBy(), held.grantedAt(),
+                    p.unitCode(), p.unitCode() == null ? null : agencies.nameOf(p.unitCode()), p.title(), held.grantedBy(), held.grantedAt(),
                     revocable);
         }).toList();
         return new Official(account.username(), account.fullName(), account.email(), account.agencyCode(),

@@ -92,19 +92,18 @@ class OfficialAccounts {
 
     List<HeldPosition> heldPositions(UUID accountId) {
         return jdbc.sql("""
-                SELECT id, role, agency_code, unit_code, granted_by, granted_at FROM official_position
+                SELECT id, role, agency_code, unit_code, title, granted_by, granted_at FROM official_position
                 WHERE account_id = ? AND revoked_at IS NULL ORDER BY id
                 """).param(accountId)
-                .query((rs, n) -> new HeldPosition(rs.getLong("id"),
-                        new Position(Role.valueOf(rs.getString("role")), rs.getString("agency_code"), rs.getString("unit_code")),
+                .query((rs, n) -> new HeldPosition(rs.getLong("id"), position(rs),
                         rs.getString("granted_by"), instant(rs.getTimestamp("granted_at"))))
                 .list();
     }
 
     long grantReturningId(UUID accountId, Position position, String grantedBy) {
         return jdbc.sql("""
-                INSERT INTO official_position (account_id, role, agency_code, unit_code, granted_by) VALUES (?, ?, ?, ?, ?) RETURNING id
-                """).params(accountId, position.role().name(), position.agencyCode(), position.unitCode(), grantedBy)
+                INSERT INTO official_position (account_id, role, agency_code, unit_code, title, granted_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """).params(accountId, position.role().name(), position.agencyCode(), position.unitCode(), position.title(), grantedBy)
                 .query(Long.class).single();
     }
 
@@ -149,8 +148,8 @@ class OfficialAccounts {
     }
 
     void grant(UUID accountId, Position position, String grantedBy) {
-        jdbc.sql("INSERT INTO official_position (account_id, role, agency_code, unit_code, granted_by) VALUES (?, ?, ?, ?, ?)")
-                .params(accountId, position.role().name(), position.agencyCode(), position.unitCode(), grantedBy).update();
+        jdbc.sql("INSERT INTO official_position (account_id, role, agency_code, unit_code, title, granted_by) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(accountId, position.role().name(), position.agencyCode(), position.unitCode(), position.title(), grantedBy).update();
     }
 
     /** Active accounts with an active position of this role in the agency, by name. */
@@ -175,10 +174,12 @@ class OfficialAccounts {
     }
 
     List<Position> positions(UUID accountId) {
-        return jdbc.sql("SELECT role, agency_code, unit_code FROM official_position WHERE account_id = ? AND revoked_at IS NULL ORDER BY id")
-                .param(accountId)
-                .query((rs, n) -> new Position(Role.valueOf(rs.getString("role")), rs.getString("agency_code"), rs.getString("unit_code")))
-                .list();
+        return jdbc.sql("SELECT role, agency_code, unit_code, title FROM official_position WHERE account_id = ? AND revoked_at IS NULL ORDER BY id")
+                .param(accountId).query((rs, n) -> position(rs)).list();
+    }
+
+    private static Position position(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Position(Role.valueOf(rs.getString("role")), rs.getString("agency_code"), rs.getString("unit_code"), rs.getString("title"));
     }
 
     /** Counts a failed attempt and locks the account for {@code lockFor} once {@code maxAttempts} is reached. */

@@ -37,7 +37,8 @@ class OfficialsPageController {
         try {
             ManagingOfficials.Created created = managing.create(principal.getName(), new ManagingOfficials.NewOfficial(
                     form.get("username"), form.get("fullName"), form.get("email"), form.get("agencyCode"),
-                    "set".equals(form.get("passwordChoice")) ? form.get("password") : null, form.get("role"), form.get("unitCode")));
+                    "set".equals(form.get("passwordChoice")) ? form.get("password") : null, form.get("role"), form.get("unitCode"),
+                    form.get("title")));
             // shown once, on this answer only: never stored in the session
             model.addAttribute("generatedPassword", created.generatedPassword());
             model.addAttribute("notice", "officials.created");
@@ -60,7 +61,8 @@ class OfficialsPageController {
                  RedirectAttributes redirect) {
         try {
             ManagingOfficials.PositionView granted = managing.grant(principal.getName(), username,
-                    new ManagingOfficials.PositionRequest(form.get("role"), form.get("agencyCode"), form.get("unitCode")));
+                    new ManagingOfficials.PositionRequest(form.get("role"), form.get("agencyCode"), form.get("unitCode"),
+                            form.get("title")));
             redirect.addFlashAttribute("notice", "officials.granted");
             redirect.addFlashAttribute("noticeArgument", granted.roleName() + " – " + granted.agencyName());
             return "redirect:/admin/officials/" + username;
@@ -133,6 +135,7 @@ class OfficialsPageController {
         model.addAttribute("agencies", managing.agencyChoices(actor));
         model.addAttribute("roles", managing.grantableRoles(actor));
         model.addAttribute("provinceAdmin", managing.manager(actor).provinceAdmin());
+        model.addAttribute("titles", ManagingOfficials.COMMON_TITLES);
     }
 
     /** The problem's messages by field; a refusal without fields under {@code general}. */

@@ -12,6 +12,8 @@ import vn.gov.egov.catalog.SharedCatalogs;
 import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierOutcome;
 import vn.gov.egov.dossier.DossierProgress;
+import vn.gov.egov.identity.Officials;
+import vn.gov.egov.identity.Position;
 import vn.gov.egov.identity.Role;
 import vn.gov.egov.procedure.Procedure;
 import vn.gov.egov.procedure.Procedures;
@@ -34,12 +36,14 @@ class ResolvingDossiers {
     private final Results results;
     private final Procedures procedures;
     private final SharedCatalogs catalogs;
+    private final Officials officials;
 
-    ResolvingDossiers(DossierProgress progress, Results results, Procedures procedures, SharedCatalogs catalogs) {
+    ResolvingDossiers(DossierProgress progress, Results results, Procedures procedures, SharedCatalogs catalogs, Officials officials) {
         this.progress = progress;
         this.results = results;
         this.procedures = procedures;
         this.catalogs = catalogs;
+        this.officials = officials;
     }
 
     void approve(ProcessingStore.ProcessedDossier dossier, DossierProgress.Actor leader, String issuingAgency, String resultTitle,
@@ -79,7 +83,7 @@ class ResolvingDossiers {
         try {
             return results.issue(new ResultIssue(dossier.dossierId(), dossier.code(), dossier.procedureCode(), dossier.procedureName(),
                     type, issuingAgency, agencyName(issuingAgency), detail.summary().applicantName(), account, detail.businessTaxCode(),
-                    new ResultIssue.Signer(leader.fullName(), Role.AGENCY_LEADER.vietnameseName()), null, null, null,
+                    new ResultIssue.Signer(leader.fullName(), signerTitle(leader, issuingAgency)), null, null, null,
                     title.toUpperCase(Locale.forLanguageTag("vi")), body, fields, reasons));
         } catch (SigningRefused e) {
             throw new TaskRefused(TaskRefused.Reason.CONFLICT, "signing-refused",
@@ -87,6 +91,17 @@ class ResolvingDossiers {
         } catch (IllegalArgumentException e) {
             throw new TaskRefused(TaskRefused.Reason.INVALID, "result-incomplete", e.getMessage());
         }
+    }
+
+    /**
+     * The title printed over the signer's name (NĐ 30/2020): the approving official's title as leader of the deciding
+     * agency ("Phó Giám đốc" prints "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"), else the role's name when none is recorded.
+     */
+    String signerTitle(DossierProgress.Actor leader, String issuingAgency) {
+        return officials.byUsername(leader.username()).stream().flatMap(o -> o.positions().stream())
+                .filter(p -> p.role() == Role.AGENCY_LEADER && p.agencyCode().equals(issuingAgency))
+                .map(Position::title).filter(t -> t != null && !t.isBlank()).map(String::strip).findFirst()
+                .orElse(Role.AGENCY_LEADER.vietnameseName());
     }
 
     private UUID accountOf(DossierDetail detail) {

@@ -26,8 +26,8 @@ class HomeController {
         this.catalogs = catalogs;
     }
 
-    /** One agency position as the workspace shows it: the role and the agency's (and unit's) name today. */
-    record PositionView(String role, String agencyCode, String agencyName, String unitName) {
+    /** One agency position as the workspace shows it: the role, the title if any, and the agency's (and unit's) name today. */
+    record PositionView(String role, String title, String agencyCode, String agencyName, String unitName) {
     }
 
     @GetMapping("/")
@@ -42,7 +42,7 @@ class HomeController {
         Optional<Official> official = principal == null ? Optional.empty() : officials.byUsername(principal.getName());
         model.addAttribute("official", official.orElse(null));
         model.addAttribute("positions", official.map(o -> o.positions().stream().map(p -> new PositionView(p.role().vietnameseName(),
-                p.agencyCode(), name(p.agencyCode(), today), p.unitCode() == null ? null : name(p.unitCode(), today))).toList())
+                p.title(), p.agencyCode(), name(p.agencyCode(), today), p.unitCode() == null ? null : name(p.unitCode(), today))).toList())
                 .orElse(List.of()));
         return "web/workspace";
     }

@@ -147,6 +147,40 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
     }
 
     @Test
+    void aPositionsTitleIsSavedTrimmedShownAndAuditedAndATooLongOneIsRefusedNamingTheField() throws Exception {
+        String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
+        String deputy = official("t-stp-deputy", Role.SPECIALIST, "SO-TP");
+
+        HttpResponse<String> tooLong = call(justiceAdmin, "POST", API + "/" + deputy + "/positions", JSON,
+                "{\"role\": \"AGENCY_LEADER\", \"agencyCode\": \"SO-TP\", \"title\": \"%s\"}".formatted("P".repeat(101)));
+        HttpResponse<String> granted = call(justiceAdmin, "POST", API + "/" + deputy + "/positions", JSON,
+                "{\"role\": \"AGENCY_LEADER\", \"agencyCode\": \"SO-TP\", \"title\": \"  Phó Giám đốc \"}");
+        HttpResponse<String> shown = call(justiceAdmin, "GET", API + "/" + deputy, null, null);
+
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(422);
+        assertThat(read(tooLong).get("errors").findValuesAsString("field")).containsExactly("title");
+        assertThat(read(tooLong).get("errors").findValuesAsString("message")).singleElement().asString()
+                .contains("Chức danh").contains("100");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        assertThat(read(granted).get("title").asString()).isEqualTo("Phó Giám đốc");
+        assertThat(accounts.positions(accounts.byUsername(deputy).orElseThrow().id())).as("the refused grant left nothing")
+                .containsExactlyInAnyOrder(new Position(Role.SPECIALIST, "SO-TP", null),
+                        new Position(Role.AGENCY_LEADER, "SO-TP", null, "Phó Giám đốc"));
+        assertThat(read(shown).get("positions").findValuesAsString("title")).containsExactly("Phó Giám đốc");
+
+        JsonNode entry = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode page = read(as(AUDITOR, "GET", "/api/v1/audit/entries?action=PERMISSION_CHANGED&objectId=" + deputy, null, null));
+            for (JsonNode item : page.get("items")) {
+                if ("POSITION_GRANTED".equals(item.at("/details/change").asString())) {
+                    return item;
+                }
+            }
+            return null;
+        }, found -> found != null);
+        assertThat(entry.at("/details/title").asString()).isEqualTo("Phó Giám đốc");
+    }
+
+    @Test
     void aRevokedPositionNoLongerAppearsInANewTokensRoles() throws Exception {
         String official = official("t-revoked", Role.SPECIALIST, "SO-XD");
         asAdmin("POST", API + "/" + official + "/positions", JSON, "{\"role\": \"CLERK\", \"agencyCode\": \"SO-XD\"}");

@@ -85,6 +85,36 @@ class OfficialsPagesTest extends OfficialsTestSupport {
     }
 
     @Test
+    void aTitleGivenWithAPositionOnThePageIsShownOnTheOfficialTheListAndTheirWorkspace() throws Exception {
+        String admin = official("t-page-admin", Role.AGENCY_ADMIN, "UBND-05977");
+        String chair = official("t-page-chair", Role.SPECIALIST, "UBND-05977");
+        Browser browser = new Browser();
+        browser.logIn(admin);
+
+        HttpResponse<String> form = browser.get("/admin/officials/" + chair);
+        HttpResponse<String> tooLong = browser.post("/admin/officials/" + chair, "/admin/officials/" + chair + "/positions",
+                pairs("role", "AGENCY_LEADER", "agencyCode", "UBND-05977", "title", "C".repeat(101)));
+        HttpResponse<String> granted = browser.post("/admin/officials/" + chair, "/admin/officials/" + chair + "/positions",
+                pairs("role", "AGENCY_LEADER", "agencyCode", "UBND-05977", "title", "Chủ tịch"));
+        HttpResponse<String> page = browser.get("/admin/officials/" + chair);
+        HttpResponse<String> list = browser.get("/admin/officials?q=" + chair);
+        Browser own = new Browser();
+        own.logIn(chair);
+        HttpResponse<String> workspace = own.get("/workspace");
+
+        assertThat(form.body()).contains("Chức danh (không bắt buộc)").contains("list=\"g-titles\"")
+                .contains("<option value=\"Phó Giám đốc\">").contains("<option value=\"Phó Chủ tịch\">");
+        assertThat(tooLong.statusCode()).isEqualTo(200);
+        assertThat(tooLong.body()).contains("href=\"#g-title\"").contains("Chức danh tối đa 100 ký tự");
+        assertThat(granted.statusCode()).isEqualTo(302);
+        assertThat(page.body()).contains("<td class=\"position-title\">Chủ tịch</td>");
+        assertThat(list.body()).contains("Lãnh đạo cơ quan (Chủ tịch) – ");
+        assertThat(workspace.body()).contains("Lãnh đạo cơ quan").contains("(Chủ tịch)");
+        assertThat(accounts.positions(accounts.byUsername(chair).orElseThrow().id())).extracting(Position::title)
+                .containsExactlyInAnyOrder(null, "Chủ tịch");
+    }
+
+    @Test
     void theProvinceAdministratorRegistersAnApplicationSeesItsSecretOnceAndRemovesIt() throws Exception {
         Browser browser = new Browser();
         browser.logIn(ADMIN);

@@ -27,6 +27,7 @@ import vn.gov.egov.dossier.DossierOutcome;
 import vn.gov.egov.dossier.DossierProgress;
 import vn.gov.egov.dossier.DossierStatus;
 import vn.gov.egov.dossier.DossierStep;
+import vn.gov.egov.result.Results;
 
 /** A dossier through its route by the API: queues, claim, assignment, return, supplements with the clock stopped, approval. */
 class ProcessingJourneyTest extends ProcessingTestSupport {
@@ -39,6 +40,9 @@ class ProcessingJourneyTest extends ProcessingTestSupport {
 
     @Autowired
     OverdueSteps overdue;
+
+    @Autowired
+    Results results;
 
     @Test
     void aReceivedDossierGoesThroughEveryStepToItsReturn() throws Exception {
@@ -165,6 +169,12 @@ class ProcessingJourneyTest extends ProcessingTestSupport {
         UUID resultId = jdbc.sql("select result_id from dossier where id = ?").param(id).query(UUID.class).single();
         assertThat(resultId).isNotNull();
         assertThat(get("/verify/" + resultId).body()).contains(code);
+        // signed by a deputy director on the director's behalf, with the title recorded on the leader's position
+        String result;
+        try (var document = Loader.loadPDF(results.content(resultId).orElseThrow())) {
+            result = new PDFTextStripper().getText(document);
+        }
+        assertThat(result).contains("KT. GIÁM ĐỐC").contains("PHÓ GIÁM ĐỐC").contains("Hà Thị Duyệt").doesNotContain("LÃNH ĐẠO CƠ QUAN");
         // the citizen asked for the result online: the system returns it at once
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
                 progress.detail(id).orElseThrow().summary().status() == DossierStatus.RETURNED);

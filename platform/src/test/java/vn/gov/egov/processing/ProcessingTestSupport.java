@@ -50,6 +50,7 @@ abstract class ProcessingTestSupport extends PlatformTest {
     static final String HEAD = "xl-truongphong";
     static final String LEADER = "xl-lanhdao";
     static final String CLERK = "xl-vanthu";
+    static final String LEADER_TITLE = "Phó Giám đốc";
     /** A specialist of another agency. */
     static final String OUTSIDER = "xl-chuyenvien-stp";
     private static final String PASSWORD = "Xu-Ly#Ho-So-2025";
@@ -96,7 +97,8 @@ abstract class ProcessingTestSupport extends PlatformTest {
         official(SPECIALIST, "Hoàng Văn Thẩm", Role.SPECIALIST, AGENCY);
         official(OTHER_SPECIALIST, "Lý Thị Định", Role.SPECIALIST, AGENCY);
         official(HEAD, "Vi Văn Trưởng", Role.DIVISION_HEAD, AGENCY);
-        official(LEADER, "Hà Thị Duyệt", Role.AGENCY_LEADER, AGENCY);
+        // a deputy director: results are signed "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" (NĐ 30/2020)
+        knowOfficial(testOfficials.ensure(LEADER, PASSWORD, "Hà Thị Duyệt", new Position(Role.AGENCY_LEADER, AGENCY, null, LEADER_TITLE)));
         official(CLERK, "Lộc Văn Thư", Role.CLERK, AGENCY);
         official(OUTSIDER, "Đinh Văn Ngoài", Role.SPECIALIST, "SO-TP");
     }
