@@ -311,6 +311,8 @@ class StatusReportBatchesTest extends PlatformTest {
         };
         Instant due = tomorrow.plusSeconds(60);
         List<CompletableFuture<List<String>>> runs = new ArrayList<>();
+        // two threads of its own: the common pool may have one thread on two cores (then the senders never meet)
+        java.util.concurrent.ExecutorService twoThreads = java.util.concurrent.Executors.newFixedThreadPool(2);
         for (int n = 0; n < 2; n++) {
             SendingStatusReports sender = sender(meetingClient, 30);
             runs.add(CompletableFuture.supplyAsync(() -> {
@@ -322,10 +324,16 @@ class StatusReportBatchesTest extends PlatformTest {
                     sentKeys.addAll(sent.keys());
                 } while (sent.considered() > 0);
                 return sentKeys;
-            }));
+            }, twoThreads));
         }
-        List<String> a = runs.get(0).get(60, TimeUnit.SECONDS);
-        List<String> b = runs.get(1).get(60, TimeUnit.SECONDS);
+        List<String> a;
+        List<String> b;
+        try {
+            a = runs.get(0).get(60, TimeUnit.SECONDS);
+            b = runs.get(1).get(60, TimeUnit.SECONDS);
+        } finally {
+            twoThreads.shutdownNow();
+        }
 
         assertThat(a).filteredOn(keys::contains).isNotEmpty();
         assertThat(b).filteredOn(keys::contains).isNotEmpty();
