@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,9 +19,11 @@ import vn.gov.egov.payment.PaymentRequested;
 
 /**
  * Reports every status change of every dossier, whatever its channel, to the national portal: the listener only
- * enqueues the report (in its own transaction, so a failure leaves the event publication incomplete and it is
- * resubmitted, {@link PortalSchedule}); {@link SendingStatusReports} sends the queue in batches, woken once this
- * transaction commits. Each report carries its {@link #reportKey key}, so a report sent twice (a retry after a lost
+ * enqueues the report, in the dossier's own transaction (the queue is the outbox: the report is there exactly when the
+ * change is, with no event publication and no second transaction per change); {@link SendingStatusReports} sends the
+ * queue in batches, woken once this transaction commits. The payment events, which read the dossier, are enqueued
+ * after their transaction in their own (a failure leaves the event publication incomplete and it is resubmitted,
+ * {@link PortalSchedule}). Each report carries its {@link #reportKey key}, so a report sent twice (a retry after a lost
  * answer, a redelivered event) is kept once on the portal.
  */
 @Component
@@ -42,7 +45,7 @@ class StatusReporting {
         this.dossiers = dossiers;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierStatusChanged changed) {
         if (changed.status().nationalCode() < 1) {
             return;

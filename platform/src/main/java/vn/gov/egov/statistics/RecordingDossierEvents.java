@@ -42,13 +42,18 @@ class RecordingDossierEvents {
     @Transactional
     public void record(DossierStatusChanged e) {
         ProcedureFacts procedure = facts(e.procedureCode(), e.procedureName(), e.at());
+        if ("SUBMITTED".equals(e.action())) {
+            // the first move of every online dossier, in the citizen's transaction: one statement
+            store.submitted(e.dossierId(), e.dossierCode(), e.receivingAgency(), e.procedureCode(), procedure.fieldCode(),
+                    procedure.level(), channel(e.channel()), e.status() == null ? null : e.status().name(), e.at(), e.dueAt());
+            return;
+        }
         store.ensure(e.dossierId(), e.dossierCode(), e.receivingAgency(), e.procedureCode(), procedure.fieldCode(), procedure.level(),
                 channel(e.channel()));
         StatisticsStore.Key key = store.key(e.dossierId()).orElseThrow();
         Map<Counter, Integer> deltas = StatisticsStore.deltas();
         UUID id = e.dossierId();
         switch (e.action()) {
-            case "SUBMITTED" -> store.submitted(id, e.at());
             case "RECEIVED" -> {
                 boolean digitized = dossiers.detail(id).map(d -> !d.documents().isEmpty()).orElse(false);
                 Instant provisionalDue = e.appointmentDate() == null ? null

@@ -1,5 +1,6 @@
 package vn.gov.egov.statistics;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.gov.egov.dossier.DossierRated;
@@ -7,8 +8,12 @@ import vn.gov.egov.dossier.DossierStatusChanged;
 import vn.gov.egov.payment.FeePaid;
 
 /**
- * After the dossier's transaction commits, asynchronously; an event stays in the publication registry until it is
+ * The moves that add to the day's and month's counters ({@link #COUNTED}) are recorded after the dossier's transaction
+ * commits, asynchronously: those rows are shared by every dossier of an agency and procedure, so they are not locked
+ * inside the officials' and citizens' transactions; such an event stays in the publication registry until it is
  * recorded here, so a failure or a restart delivers it again ({@link RecordingDossierEvents} counts nothing twice).
+ * The other moves (a submission, a completed supplement, the start of processing, an apology) touch only the dossier's
+ * own row and are recorded in the dossier's transaction: no event publication, no second transaction, never lost.
  * A fee paid before the dossier's reception reached statistics fails and is delivered again later.
  */
 @Component
@@ -20,8 +25,16 @@ class StatisticsListener {
         this.recording = recording;
     }
 
-    @ApplicationModuleListener
+    /** The actions {@link RecordingDossierEvents} counts in {@code statistics_day} and {@code statistics_month}. */
+    static final String COUNTED = "{'RECEIVED', 'SUPPLEMENT_REQUESTED', 'REFUSED', 'WITHDRAWN', 'RESOLVED', 'RETURNED'}";
+
+    @ApplicationModuleListener(condition = COUNTED + ".contains(#root.args[0].action())")
     void on(DossierStatusChanged event) {
+        recording.record(event);
+    }
+
+    @EventListener(condition = "!" + COUNTED + ".contains(#root.args[0].action())")
+    void during(DossierStatusChanged event) {
         recording.record(event);
     }
 

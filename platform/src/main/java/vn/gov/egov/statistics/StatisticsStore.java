@@ -65,8 +65,28 @@ class StatisticsStore {
                 .param("id", id).param("channel", channel).param("status", status).param("at", ts(at)).param("due", ts(dueAt)).update();
     }
 
-    boolean submitted(UUID id, Instant at) {
-        return once(id, "submitted_at", at, Map.of());
+    /**
+     * A submission in one statement: the dossier's row made with its submission time and status, or, when a later move
+     * was recorded first or the event comes again, the submission time set once and the status moved only if this is
+     * the latest (as {@link #ensure}, {@link #once} and {@link #moved} together).
+     */
+    void submitted(UUID id, String code, String agency, String procedureCode, String fieldCode, String level, String channel,
+                   String status, Instant at, Instant dueAt) {
+        jdbc.sql("""
+                        insert into statistics_dossier as d (dossier_id, code, agency, procedure_code, field_code, level, channel,
+                                                             submitted_at, status, status_at, due_at)
+                        values (:id, :code, :agency, :procedure, :field, :level, :channel, :at, :status, :at, :due)
+                        on conflict (dossier_id) do update set
+                               submitted_at = coalesce(d.submitted_at, excluded.submitted_at),
+                               channel = coalesce(d.channel, excluded.channel),
+                               status = case when d.status_at is null or d.status_at <= excluded.status_at then excluded.status
+                                             else d.status end,
+                               due_at = case when excluded.due_at is not null and (d.status_at is null or d.status_at <= excluded.status_at)
+                                             then excluded.due_at else d.due_at end,
+                               status_at = greatest(d.status_at, excluded.status_at)""")
+                .param("id", id).param("code", code).param("agency", agency).param("procedure", procedureCode)
+                .param("field", fieldCode).param("level", level).param("channel", channel).param("status", status)
+                .param("at", ts(at)).param("due", ts(dueAt)).update();
     }
 
     boolean received(UUID id, Instant at, Instant provisionalDue, boolean digitized, Boolean feeRequired) {

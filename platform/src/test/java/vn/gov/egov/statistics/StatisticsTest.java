@@ -484,4 +484,42 @@ class StatisticsTest extends DossierTestSupport {
         assertThat(((Number) sums.get("online")).intValue()).isEqualTo(1);
         assertThat(jdbc.sql("select paid_online from statistics_dossier where dossier_id = ?").param(paid.id).query(Boolean.class).single()).isTrue();
     }
+
+    @Test
+    void aSubmissionIsRecordedInItsOwnTransactionAndGoesWithItsRollback() {
+        Dossier kept = new Dossier("TK-TX1", DossierChannel.OWN_PORTAL);
+        Dossier rolledBack = new Dossier("TK-TX2", DossierChannel.OWN_PORTAL);
+        Instant at = ZonedDateTime.of(2020, 7, 1, 9, 0, 0, 0, WorkingCalendar.ZONE).toInstant();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(submitted(kept, at));
+            assertThat(row(kept.id)).as("written inside the submission's transaction, not after it").isEqualTo(1);
+        });
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(submitted(rolledBack, at));
+            s.setRollbackOnly();
+        });
+        assertThat(row(kept.id)).isEqualTo(1);
+        assertThat(row(rolledBack.id)).as("a submission rolled back leaves no statistics row").isZero();
+        assertThat(recorded(kept.id)).isEqualTo("SUBMITTED@" + at);
+        assertThat(jdbc.sql("select count(*) from event_publication where listener_id like 'vn.gov.egov.statistics.%' and serialized_event like ?")
+                .param("%TK-TX%").query(Long.class).single()).as("no event publication for a move that counts nothing").isZero();
+        tx.executeWithoutResult(s -> events.publishEvent(submitted(kept, at)));
+        tx.executeWithoutResult(s -> events.publishEvent(submitted(kept, at.minusSeconds(60))));
+        assertThat(recorded(kept.id)).as("a redelivery, or an older submission time, changes nothing").isEqualTo("SUBMITTED@" + at);
+    }
+
+    private String recorded(UUID id) {
+        return jdbc.sql("select status, submitted_at from statistics_dossier where dossier_id = ?").param(id)
+                .query((rs, n) -> rs.getString(1) + "@" + rs.getTimestamp(2).toInstant()).single();
+    }
+
+    private DossierStatusChanged submitted(Dossier d, Instant at) {
+        return new DossierStatusChanged(d.id, d.code, PROCEDURE_CODE, "Thủ tục thống kê thử", "TK-TX", d.channel,
+                DossierStatus.SUBMITTED, null, "SUBMITTED", at, null, null, null, null);
+    }
+
+    private long row(UUID id) {
+        return jdbc.sql("select count(*) from statistics_dossier where dossier_id = ?").param(id).query(Long.class).single();
+    }
 }
