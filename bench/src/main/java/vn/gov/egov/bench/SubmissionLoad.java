@@ -56,7 +56,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.bench.SubmissionLoad \
  *   http://127.0.0.1:18080 http://localhost:18090 15432 [connections=8] [seconds=30] [codes-file]</pre>
- * Options ({@code -D}): bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
+ * <p>Before the warm-up, a pre-warm-up of {@code bench.prewarm} seconds (60; 0: none) submits birth registrations
+ * (1.000003, the same request path with another form) round-robin to the three communes that receive them, each with
+ * its own codes of the day: the JIT is still compiling the platform after a minute of load, and 1.000001's 9,999 codes
+ * a day at SO-TP last less than a minute at the target rate.
+ *
+ * <p>Options ({@code -D}): bench.prewarm (s, 60), bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
  * bench.delivery (result delivery asked, {@code ONLINE}), bench.jdbc.modes ({@code both}: the baseline runs twice, {@code one}: one transaction per dossier, the counter row
  * locked until the commit, {@code own}: the code taken in its own transaction first, as the platform does).
  */
@@ -64,6 +69,10 @@ public final class SubmissionLoad {
 
     static final String PROCEDURE = "1.000001";
     static final String ID_CARD = "Căn cước công dân hoặc hộ chiếu";
+    /** The pre-warm-up's procedure and the communes that receive it, each with its own 9,999 codes a day. */
+    static final String BIRTH_REGISTRATION = "1.000003";
+    static final String BIRTH_CERTIFICATE = "Giấy chứng sinh";
+    static final List<String> COMMUNES = List.of("UBND-05977", "UBND-05983", "UBND-06001");
     static final String JDBC_MARK = "BENCH-JDBC-";
 
     public static void main(String[] args) throws Exception {
@@ -76,6 +85,7 @@ public final class SubmissionLoad {
         int seconds = Math.min(args.length > 4 ? Integer.parseInt(args[4]) : 30, 300);
         Path codesFile = args.length > 5 ? Path.of(args[5]) : null;
         int warmup = Integer.getInteger("bench.warmup", 10);
+        int prewarm = Integer.getInteger("bench.prewarm", 60);
         int budget = Integer.getInteger("bench.budget", 9000);
         int identityCount = Integer.getInteger("bench.identities", 12);
         int fileSize = Integer.getInteger("bench.fileSize", 200_000);
@@ -105,6 +115,23 @@ public final class SubmissionLoad {
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(2)).build();
+        if (prewarm > 0) {
+            List<BodyTemplate> births = new ArrayList<>();
+            for (String commune : COMMUNES) {
+                for (CitizenTokens.Citizen citizen : citizens) {
+                    births.add(BodyTemplate.birthRegistration(json, citizen, commune));
+                }
+            }
+            // round-robin over the communes: request i goes to commune i % 3 (births is commune-major, so interleave)
+            List<BodyTemplate> interleaved = new ArrayList<>();
+            for (int i = 0; i < births.size(); i++) {
+                interleaved.add(births.get((i % COMMUNES.size()) * citizens.size() + (i / COMMUNES.size()) % citizens.size()));
+            }
+            Http pre = new Http(client, platform.resolve("/api/v1/dossiers"), interleaved, pdfs, budget * COMMUNES.size());
+            Result preResult = pre.run(connections, prewarm);
+            System.out.printf("pre-warm-up (JIT): %d s, %d birth registrations at %d communes, %d errors%s%n", prewarm, preResult.count(),
+                    COMMUNES.size(), preResult.errors(), pre.firstError.get() == null ? "" : " (first: " + pre.firstError.get() + ")");
+        }
         Http http = new Http(client, platform.resolve("/api/v1/dossiers"), bodies, pdfs, budget);
         Result warm = http.run(connections, warmup);
         System.out.printf("warm-up: %d s, %d dossiers, %d errors%n", warmup, warm.count(), warm.errors());
@@ -222,16 +249,43 @@ public final class SubmissionLoad {
             form.put("loaiPhieu", 1);
             form.put("mucDichSuDung", "Bổ sung hồ sơ xin việc");
             form.put("soLuongPhieu", 1);
+            return of(json, citizen, PROCEDURE, null, form, ID_CARD);
+        }
+
+        /** A birth registration (1.000003) at one of the communes that receive it: the pre-warm-up's requests. */
+        static BodyTemplate birthRegistration(ObjectMapper json, CitizenTokens.Citizen citizen, String commune) {
+            CitizenTokens.Identity who = citizen.identity();
+            Map<String, Object> applicant = new LinkedHashMap<>();
+            applicant.put("hoTen", who.fullName());
+            applicant.put("soDinhDanh", who.personalId());
+            applicant.put("dienThoai", who.phoneNumber());
+            applicant.put("quanHe", "female".equals(who.gender()) ? "Mẹ" : "Cha");
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("nguoiYeuCau", applicant);
+            form.put("hoTenTre", "Hoàng Minh An");
+            form.put("ngaySinhTre", java.time.LocalDate.now().minusDays(10).toString());
+            form.put("gioiTinhTre", "Nam");
+            form.put("noiSinh", "Bệnh viện Đa khoa tỉnh Lạng Sơn");
+            form.put("danToc", "Tày");
+            form.put("hoTenMe", "Nông Thị Hoa");
+            return of(json, citizen, BIRTH_REGISTRATION, commune, form, BIRTH_CERTIFICATE);
+        }
+
+        private static BodyTemplate of(ObjectMapper json, CitizenTokens.Citizen citizen, String procedure, String agency,
+                                       Map<String, Object> form, String requiredDocument) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("procedureCode", PROCEDURE);
+            body.put("procedureCode", procedure);
+            if (agency != null) {
+                body.put("agencyCode", agency);
+            }
             body.put("form", form);
-            body.put("documents", List.of(document(ID_CARD, "cccd.pdf", "@@FILE-0@@"),
+            body.put("documents", List.of(document(requiredDocument, "cccd.pdf", "@@FILE-0@@"),
                     document(null, "giay-to-khac.pdf", "@@FILE-1@@")));
             body.put("resultDelivery", System.getProperty("bench.delivery", "ONLINE"));
             String text = json.writeValueAsString(body);
             int a = text.indexOf("@@FILE-0@@");
             int b = text.indexOf("@@FILE-1@@");
-            body.put("documents", List.of(part(ID_CARD, "cccd.pdf", "file0"), part(null, "giay-to-khac.pdf", "file1")));
+            body.put("documents", List.of(part(requiredDocument, "cccd.pdf", "file0"), part(null, "giay-to-khac.pdf", "file1")));
             String submission = json.writeValueAsString(body);
             String partsHead = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"submission\"\r\nContent-Type: application/json\r\n\r\n"
                     + submission + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file0\"; filename=\"cccd.pdf\"\r\n"
