@@ -56,12 +56,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.bench.SubmissionLoad \
  *   http://127.0.0.1:18080 http://localhost:18090 15432 [connections=8] [seconds=30] [codes-file]</pre>
- * <p>Before the warm-up, a pre-warm-up of {@code bench.prewarm} seconds (60; 0: none) submits birth registrations
+ * <p>Before the warm-up, a pre-warm-up of {@code bench.prewarm} seconds (120; 0: none) submits birth registrations
  * (1.000003, the same request path with another form) round-robin to the three communes that receive them, each with
- * its own codes of the day: the JIT is still compiling the platform after a minute of load, and 1.000001's 9,999 codes
- * a day at SO-TP last less than a minute at the target rate.
+ * its own codes of the day. The JIT still spends a fifth of the platform's CPU compiling after a minute of load (a tenth of
+ * that after two minutes), and 1.000001's 9,999 codes a day at SO-TP last less than a minute at the target rate.
  *
- * <p>Options ({@code -D}): bench.prewarm (s, 60), bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
+ * <p>Options ({@code -D}): bench.prewarm (s, 120), bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
  * bench.delivery (result delivery asked, {@code ONLINE}), bench.jdbc.modes ({@code both}: the baseline runs twice, {@code one}: one transaction per dossier, the counter row
  * locked until the commit, {@code own}: the code taken in its own transaction first, as the platform does).
  */
@@ -85,7 +85,7 @@ public final class SubmissionLoad {
         int seconds = Math.min(args.length > 4 ? Integer.parseInt(args[4]) : 30, 300);
         Path codesFile = args.length > 5 ? Path.of(args[5]) : null;
         int warmup = Integer.getInteger("bench.warmup", 10);
-        int prewarm = Integer.getInteger("bench.prewarm", 60);
+        int prewarm = Integer.getInteger("bench.prewarm", 120);
         int budget = Integer.getInteger("bench.budget", 9000);
         int identityCount = Integer.getInteger("bench.identities", 12);
         int fileSize = Integer.getInteger("bench.fileSize", 200_000);
