@@ -271,6 +271,42 @@ class ManagingOfficials {
         return view(manager, account).positions().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * Changes the title (chức danh) of a position the official holds, as printed under the signature of the results
+     * they sign from now on (results signed before keep theirs); a blank title clears it. Same scope as a revocation;
+     * nobody retitles their own position.
+     */
+    PositionView retitle(String actor, String username, long positionId, String title) {
+        Manager manager = manager(actor);
+        OfficialAccounts.Account account = visible(manager, username);
+        OfficialAccounts.HeldPosition held = accounts.heldPositions(account.id()).stream().filter(p -> p.id() == positionId)
+                .findFirst().orElseThrow(() -> notFound("Cán bộ '%s' không giữ chức vụ số %d".formatted(account.username(), positionId)));
+        if (account.username().equals(manager.username())) {
+            throw denied(manager, account.username(), "own-position", "Không ai được tự đổi chức danh của chính mình");
+        }
+        Position position = held.position();
+        if (!manager.provinceAdmin()) {
+            requireGrantable(manager, account.username(), position.role());
+            requireInScope(manager, account.username(), position.agencyCode());
+        }
+        String newTitle = trimmed(title);
+        if (newTitle != null && newTitle.length() > TITLE_MAX) {
+            throw invalid("Chưa đổi được chức danh", List.of(new FieldError("title", "max-length",
+                    "Chức danh tối đa %d ký tự (đang có %d)".formatted(TITLE_MAX, newTitle.length()))));
+        }
+        if (!Objects.equals(newTitle, position.title())) {
+            transactions.executeWithoutResult(status -> {
+                if (!accounts.retitle(account.id(), positionId, newTitle)) {
+                    throw notFound("Cán bộ '%s' không còn giữ chức vụ số %d".formatted(account.username(), positionId));
+                }
+                changed(manager, account.username(), OfficialPermissionChanged.Change.POSITION_RETITLED, position.role(),
+                        position.agencyCode(), position.unitCode(), b -> b.changed("title", position.title(), newTitle)
+                                .detail("positionId", positionId));
+            });
+        }
+        return view(manager, account).positions().stream().filter(p -> p.id() == positionId).findFirst().orElseThrow();
+    }
+
     void revoke(String actor, String username, long positionId) {
         Manager manager = manager(actor);
         OfficialAccounts.Account account = visible(manager, username);

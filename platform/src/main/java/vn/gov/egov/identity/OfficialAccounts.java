@@ -107,6 +107,12 @@ class OfficialAccounts {
                 .query(Long.class).single();
     }
 
+    /** The title (chức danh) of a position still held; {@code null} clears it. */
+    boolean retitle(UUID accountId, long positionId, String title) {
+        return jdbc.sql("UPDATE official_position SET title = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
+                .params(title, positionId, accountId).update() == 1;
+    }
+
     boolean revoke(UUID accountId, long positionId, String revokedBy) {
         return jdbc.sql("UPDATE official_position SET revoked_at = now(), revoked_by = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
                 .params(revokedBy, positionId, accountId).update() == 1;

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,6 +54,17 @@ class OfficialsApiController {
     ResponseEntity<ManagingOfficials.PositionView> grant(@PathVariable String username,
                                                          @RequestBody ManagingOfficials.PositionRequest request, Authentication caller) {
         return ResponseEntity.status(HttpStatus.CREATED).body(managing.grant(caller.getName(), username, request));
+    }
+
+    /** The new title of a position ({@code null} or blank: none). */
+    record TitleRequest(String title) {
+    }
+
+    @PutMapping("/{username}/positions/{id}/title")
+    @Operation(summary = "Change a position's title (chức danh), printed under the signature of the results signed from now on")
+    ManagingOfficials.PositionView retitle(@PathVariable String username, @PathVariable long id, @RequestBody TitleRequest request,
+                                           Authentication caller) {
+        return managing.retitle(caller.getName(), username, id, request == null ? null : request.title());
     }
 
     @DeleteMapping("/{username}/positions/{id}")

@@ -74,6 +74,12 @@ class OfficialsPageController {
         }
     }
 
+    @PostMapping("/{username}/positions/{id}/title")
+    String retitle(@PathVariable String username, @PathVariable long id, @RequestParam(required = false) String title,
+                   Principal principal, RedirectAttributes redirect) {
+        return act(username, redirect, "officials.retitled", () -> managing.retitle(principal.getName(), username, id, title));
+    }
+
     @PostMapping("/{username}/positions/{id}/revoke")
     String revoke(@PathVariable String username, @PathVariable long id, Principal principal, RedirectAttributes redirect) {
         return act(username, redirect, "officials.revoked", () -> managing.revoke(principal.getName(), username, id));

@@ -181,6 +181,49 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
     }
 
     @Test
+    void aPositionsTitleIsChangedInPlaceInScopeAuditedAndCheckedLikeAGrant() throws Exception {
+        String justiceAdmin = official("t-stp-admin2", Role.AGENCY_ADMIN, "SO-TP");
+        String constructionAdmin = official("t-sxd-admin2", Role.AGENCY_ADMIN, "SO-XD");
+        String leader = official("t-stp-leader2", Role.AGENCY_LEADER, "SO-TP");
+        long position = read(call(justiceAdmin, "GET", API + "/" + leader, null, null)).get("positions").get(0).get("id").asLong();
+        String path = API + "/" + leader + "/positions/" + position + "/title";
+
+        HttpResponse<String> retitled = call(justiceAdmin, "PUT", path, JSON, "{\"title\": \"  Giám đốc \"}");
+        HttpResponse<String> tooLong = call(justiceAdmin, "PUT", path, JSON, "{\"title\": \"%s\"}".formatted("G".repeat(101)));
+        HttpResponse<String> elsewhere = call(constructionAdmin, "PUT", path, JSON, "{\"title\": \"Chủ tịch\"}");
+        HttpResponse<String> own = call(justiceAdmin, "PUT", API + "/" + justiceAdmin + "/positions/"
+                + read(call(justiceAdmin, "GET", API + "/" + justiceAdmin, null, null)).get("positions").get(0).get("id").asLong()
+                + "/title", JSON, "{\"title\": \"Giám đốc\"}");
+        HttpResponse<String> unknown = call(justiceAdmin, "PUT", API + "/" + leader + "/positions/999999999/title", JSON, "{\"title\": \"x\"}");
+
+        assertThat(retitled.statusCode()).as(retitled.body()).isEqualTo(200);
+        assertThat(read(retitled).get("title").asString()).isEqualTo("Giám đốc");
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(422);
+        assertThat(read(tooLong).get("errors").findValuesAsString("field")).containsExactly("title");
+        assertThat(elsewhere.statusCode()).as("outside the agency administrator's scope").isIn(403, 404);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(accounts.positions(accounts.byUsername(leader).orElseThrow().id())).as("only the accepted change was applied")
+                .containsExactly(new Position(Role.AGENCY_LEADER, "SO-TP", null, "Giám đốc"));
+
+        JsonNode entry = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode page = read(as(AUDITOR, "GET", "/api/v1/audit/entries?action=PERMISSION_CHANGED&objectId=" + leader, null, null));
+            for (JsonNode item : page.get("items")) {
+                if ("POSITION_RETITLED".equals(item.at("/details/change").asString())) {
+                    return item;
+                }
+            }
+            return null;
+        }, found -> found != null);
+        assertThat(entry.at("/changedFields/title/after").asString()).isEqualTo("Giám đốc");
+
+        HttpResponse<String> cleared = call(justiceAdmin, "PUT", path, JSON, "{\"title\": \"  \"}");
+        assertThat(cleared.statusCode()).isEqualTo(200);
+        assertThat(read(cleared).path("title").isNull() || read(cleared).path("title").isMissingNode()).as(cleared.body()).isTrue();
+        assertThat(accounts.positions(accounts.byUsername(leader).orElseThrow().id())).extracting(Position::title).containsExactly((String) null);
+    }
+
+    @Test
     void aRevokedPositionNoLongerAppearsInANewTokensRoles() throws Exception {
         String official = official("t-revoked", Role.SPECIALIST, "SO-XD");
         asAdmin("POST", API + "/" + official + "/positions", JSON, "{\"role\": \"CLERK\", \"agencyCode\": \"SO-XD\"}");

@@ -107,11 +107,23 @@ class OfficialsPagesTest extends OfficialsTestSupport {
         assertThat(tooLong.statusCode()).isEqualTo(200);
         assertThat(tooLong.body()).contains("href=\"#g-title\"").contains("Chức danh tối đa 100 ký tự");
         assertThat(granted.statusCode()).isEqualTo(302);
-        assertThat(page.body()).contains("<td class=\"position-title\">Chủ tịch</td>");
+        assertThat(page.body()).contains("<td class=\"position-title\">").contains("name=\"title\" type=\"text\" maxlength=\"100\"")
+                .contains("value=\"Chủ tịch\"").contains("aria-label=\"Lưu chức danh của chức vụ Lãnh đạo cơ quan tại ");
         assertThat(list.body()).contains("Lãnh đạo cơ quan (Chủ tịch) – ");
         assertThat(workspace.body()).contains("Lãnh đạo cơ quan").contains("(Chủ tịch)");
         assertThat(accounts.positions(accounts.byUsername(chair).orElseThrow().id())).extracting(Position::title)
                 .containsExactlyInAnyOrder(null, "Chủ tịch");
+
+        // the title changed in place, on the same page
+        long leaderPosition = accounts.heldPositions(accounts.byUsername(chair).orElseThrow().id()).stream()
+                .filter(p -> p.position().role() == Role.AGENCY_LEADER).findFirst().orElseThrow().id();
+        HttpResponse<String> retitled = browser.post("/admin/officials/" + chair,
+                "/admin/officials/" + chair + "/positions/" + leaderPosition + "/title", pairs("title", "Phó Chủ tịch"));
+        HttpResponse<String> after = browser.get("/admin/officials/" + chair);
+        assertThat(retitled.statusCode()).isEqualTo(302);
+        assertThat(after.body()).contains("Đã đổi chức danh").contains("value=\"Phó Chủ tịch\"");
+        assertThat(accounts.positions(accounts.byUsername(chair).orElseThrow().id())).extracting(Position::title)
+                .containsExactlyInAnyOrder(null, "Phó Chủ tịch");
     }
 
     @Test
