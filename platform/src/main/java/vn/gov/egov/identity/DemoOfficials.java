@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * In the demonstration only: a few officials of the Department of Justice, the Department of Construction and the
  * Đông Kinh ward People's Committee, one agency administrator each, all with the same demonstration password and
- * one-time-code secret. Created once, after the bootstrap accounts; an existing account is left as it is.
+ * one-time-code secret. Created once, after the bootstrap accounts; an existing account is left as it is, except that a
+ * demonstration leader whose position (as the demonstration granted it) has no title yet gets the demonstration title.
  */
 @Component
 @Order(6)
@@ -71,8 +72,13 @@ class DemoOfficials implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         int created = 0;
+        int titled = 0;
         for (DemoOfficial official : OFFICIALS) {
-            if (accounts.byUsername(official.username()).isPresent()) {
+            var existing = accounts.byUsername(official.username());
+            if (existing.isPresent()) {
+                if (official.title() != null && titleMissing(existing.get().id(), official)) {
+                    titled++;
+                }
                 continue;
             }
             var id = accounts.create(official.username(), official.fullName(), null, passwords.encode(PASSWORD),
@@ -83,5 +89,20 @@ class DemoOfficials implements ApplicationRunner {
         if (created > 0) {
             log.info("{} demonstration officials created", created);
         }
+        if (titled > 0) {
+            log.info("{} demonstration leaders given their title (data directory made before titles existed)", titled);
+        }
+    }
+
+    /**
+     * A demonstration data directory made before positions had titles: the demonstration position, still as the
+     * demonstration granted it and still without a title, gets the demonstration title (one an administrator set is kept).
+     */
+    boolean titleMissing(java.util.UUID id, DemoOfficial official) {
+        return accounts.heldPositions(id).stream()
+                .filter(p -> "demo".equals(p.grantedBy()) && p.position().role() == official.role()
+                        && official.agencyCode().equals(p.position().agencyCode()) && p.position().unitCode() == null
+                        && p.position().title() == null)
+                .findFirst().map(p -> accounts.retitle(id, p.id(), official.title())).orElse(false);
     }
 }
