@@ -129,15 +129,7 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
                 "{\"role\": \"DIVISION_HEAD\", \"agencyCode\": \"SO-TP\"}");
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
 
-        JsonNode entry = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            JsonNode page = read(as(AUDITOR, "GET", "/api/v1/audit/entries?action=PERMISSION_CHANGED&objectId=" + officer, null, null));
-            for (JsonNode item : page.get("items")) {
-                if ("POSITION_GRANTED".equals(item.at("/details/change").asString())) {
-                    return item;
-                }
-            }
-            return null;
-        }, found -> found != null);
+        JsonNode entry = permissionChange(officer, "POSITION_GRANTED");
 
         assertThat(entry.get("outcome").asString()).isEqualTo("SUCCESS");
         assertThat(entry.at("/actor/id").asString()).isEqualTo(justiceAdmin);
@@ -168,15 +160,7 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
                         new Position(Role.AGENCY_LEADER, "SO-TP", null, "Phó Giám đốc"));
         assertThat(read(shown).get("positions").findValuesAsString("title")).containsExactly("Phó Giám đốc");
 
-        JsonNode entry = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            JsonNode page = read(as(AUDITOR, "GET", "/api/v1/audit/entries?action=PERMISSION_CHANGED&objectId=" + deputy, null, null));
-            for (JsonNode item : page.get("items")) {
-                if ("POSITION_GRANTED".equals(item.at("/details/change").asString())) {
-                    return item;
-                }
-            }
-            return null;
-        }, found -> found != null);
+        JsonNode entry = permissionChange(deputy, "POSITION_GRANTED");
         assertThat(entry.at("/details/title").asString()).isEqualTo("Phó Giám đốc");
     }
 
@@ -206,15 +190,7 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
         assertThat(accounts.positions(accounts.byUsername(leader).orElseThrow().id())).as("only the accepted change was applied")
                 .containsExactly(new Position(Role.AGENCY_LEADER, "SO-TP", null, "Giám đốc"));
 
-        JsonNode entry = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            JsonNode page = read(as(AUDITOR, "GET", "/api/v1/audit/entries?action=PERMISSION_CHANGED&objectId=" + leader, null, null));
-            for (JsonNode item : page.get("items")) {
-                if ("POSITION_RETITLED".equals(item.at("/details/change").asString())) {
-                    return item;
-                }
-            }
-            return null;
-        }, found -> found != null);
+        JsonNode entry = permissionChange(leader, "POSITION_RETITLED");
         assertThat(entry.at("/changedFields/title/after").asString()).isEqualTo("Giám đốc");
 
         HttpResponse<String> cleared = call(justiceAdmin, "PUT", path, JSON, "{\"title\": \"  \"}");
@@ -278,5 +254,18 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
         assertThat(account.statusCode()).as("the session from before the reset has ended").isEqualTo(302);
         assertThat(account.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(secondStep.body()).contains("id=\"enrol-heading\"").contains("<svg");
+    }
+
+    /** The audit entry of the official's permission change of this kind, once the audit trail has it. */
+    private JsonNode permissionChange(String username, String change) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode page = read(as(AUDITOR, "GET", "/api/v1/audit/entries?action=PERMISSION_CHANGED&objectId=" + username, null, null));
+            for (JsonNode item : page.get("items")) {
+                if (change.equals(item.at("/details/change").asString())) {
+                    return item;
+                }
+            }
+            return null;
+        }, found -> found != null);
     }
 }
