@@ -252,10 +252,7 @@ class ManagingOfficials {
         if (!errors.isEmpty()) {
             throw invalid("Chưa giao được chức vụ", errors);
         }
-        if (!manager.provinceAdmin()) {
-            requireGrantable(manager, account.username(), position.role());
-            requireInScope(manager, account.username(), position.agencyCode());
-        }
+        requireManageable(manager, account.username(), position);
         boolean held = accounts.positions(account.id()).stream().anyMatch(p -> p.role() == position.role()
                 && p.agencyCode().equals(position.agencyCode()) && Objects.equals(unitOf(p), unitOf(position)));
         if (held) {
@@ -279,16 +276,11 @@ class ManagingOfficials {
     PositionView retitle(String actor, String username, long positionId, String title) {
         Manager manager = manager(actor);
         OfficialAccounts.Account account = visible(manager, username);
-        OfficialAccounts.HeldPosition held = accounts.heldPositions(account.id()).stream().filter(p -> p.id() == positionId)
-                .findFirst().orElseThrow(() -> notFound("Cán bộ '%s' không giữ chức vụ số %d".formatted(account.username(), positionId)));
+        Position position = heldPosition(account, positionId);
         if (account.username().equals(manager.username())) {
             throw denied(manager, account.username(), "own-position", "Không ai được tự đổi chức danh của chính mình");
         }
-        Position position = held.position();
-        if (!manager.provinceAdmin()) {
-            requireGrantable(manager, account.username(), position.role());
-            requireInScope(manager, account.username(), position.agencyCode());
-        }
+        requireManageable(manager, account.username(), position);
         String newTitle = trimmed(title);
         if (newTitle != null && newTitle.length() > TITLE_MAX) {
             throw invalid("Chưa đổi được chức danh", List.of(new FieldError("title", "max-length",
@@ -307,16 +299,25 @@ class ManagingOfficials {
         return view(manager, account).positions().stream().filter(p -> p.id() == positionId).findFirst().orElseThrow();
     }
 
+    private Position heldPosition(OfficialAccounts.Account account, long positionId) {
+        return accounts.heldPositions(account.id()).stream().filter(p -> p.id() == positionId).findFirst()
+                .map(OfficialAccounts.HeldPosition::position)
+                .orElseThrow(() -> notFound("Cán bộ '%s' không giữ chức vụ số %d".formatted(account.username(), positionId)));
+    }
+
+    /** An agency administrator grants, retitles and revokes only the roles they may grant, in their own agencies. */
+    private void requireManageable(Manager manager, String username, Position position) {
+        if (!manager.provinceAdmin()) {
+            requireGrantable(manager, username, position.role());
+            requireInScope(manager, username, position.agencyCode());
+        }
+    }
+
     void revoke(String actor, String username, long positionId) {
         Manager manager = manager(actor);
         OfficialAccounts.Account account = visible(manager, username);
-        OfficialAccounts.HeldPosition held = accounts.heldPositions(account.id()).stream().filter(p -> p.id() == positionId)
-                .findFirst().orElseThrow(() -> notFound("Cán bộ '%s' không giữ chức vụ số %d".formatted(account.username(), positionId)));
-        Position position = held.position();
-        if (!manager.provinceAdmin()) {
-            requireGrantable(manager, account.username(), position.role());
-            requireInScope(manager, account.username(), position.agencyCode());
-        }
+        Position position = heldPosition(account, positionId);
+        requireManageable(manager, account.username(), position);
         if (position.role() == Role.PROVINCE_ADMIN && accounts.activeHolders(Role.PROVINCE_ADMIN) <= 1) {
             throw conflict("last-province-admin", "Không thu hồi được: đây là quản trị tỉnh cuối cùng còn hoạt động");
         }
