@@ -49,6 +49,16 @@ public final class Chromium {
     }
 
     /**
+     * Clicks a button that sends its form and waits until the browser has replaced the page: a confirmation looked for
+     * afterwards is then the answer to this click, never one left on the page by the click before.
+     */
+    public static void submit(WebDriver browser, org.openqa.selenium.WebElement button) {
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+    }
+
+    /**
      * Logs an official in on the platform at {@code base} (password, then the one-time code), starting from no cookies,
      * and waits until the browser has left the login pages.
      */

@@ -266,14 +266,14 @@ class OneStopJourneyBrowserTest extends BrowserJourneySupport {
             input.clear();
             input.sendKeys(value);
         });
-        browser.findElement(By.id("decide")).click();
+        Chromium.submit(browser, browser.findElement(By.id("decide")));
         waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
     }
 
     private void claimIfOffered() {
         List<WebElement> claim = browser.findElements(By.id("claim"));
         if (!claim.isEmpty()) {
-            claim.get(0).click();
+            Chromium.submit(browser, claim.get(0));
             waitFor(10).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
         }
     }

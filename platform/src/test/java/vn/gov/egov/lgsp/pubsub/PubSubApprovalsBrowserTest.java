@@ -60,12 +60,6 @@ class PubSubApprovalsBrowserTest extends PlatformTest {
     }
 
     /** Clicks a form's button and waits for the next page (the redirect after the post). */
-    private static void submit(WebElement button) {
-        button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
-    }
-
     private void fitsThePhone(String page) {
         Object sideways = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -94,17 +88,17 @@ class PubSubApprovalsBrowserTest extends PlatformTest {
         Chromium.assertAccessible(browser, "/lgsp/admin/pubsub/approvals");
         fitsThePhone("/lgsp/admin/pubsub/approvals");
 
-        submit(card(pull).findElement(By.xpath(".//button[normalize-space()='Từ chối']")));
+        Chromium.submit(browser, card(pull).findElement(By.xpath(".//button[normalize-space()='Từ chối']")));
         assertThat(browser.findElement(By.id("problem")).getText()).contains("'reason' (lý do từ chối) là bắt buộc");
         Chromium.assertAccessible(browser, "/lgsp/admin/pubsub/approvals (refusal without a reason)");
         assertThat(subscriptions.byId(pull.id()).orElseThrow().state()).isEqualTo(Subscription.State.REQUESTED);
 
         card(pull).findElement(By.tagName("textarea")).sendKeys("Chưa có thỏa thuận chia sẻ dữ liệu");
-        submit(card(pull).findElement(By.xpath(".//button[normalize-space()='Từ chối']")));
+        Chromium.submit(browser, card(pull).findElement(By.xpath(".//button[normalize-space()='Từ chối']")));
         assertThat(browser.findElement(By.id("done")).getText()).contains("Đã từ chối đăng ký của SO-NHAN-TD/HE-THONG-KEO");
         assertThat(subscriptions.byId(pull.id()).orElseThrow().state()).isEqualTo(Subscription.State.REFUSED);
 
-        submit(card(push).findElement(By.xpath(".//button[normalize-space()='Duyệt']")));
+        Chromium.submit(browser, card(push).findElement(By.xpath(".//button[normalize-space()='Duyệt']")));
         assertThat(browser.findElement(By.id("done")).getText()).contains("Đã duyệt đăng ký của SO-NHAN-TD/HE-THONG-DAY");
         assertThat(browser.findElement(By.id("secret")).getText()).contains("chỉ hiện một lần");
         Chromium.assertAccessible(browser, "/lgsp/admin/pubsub/approvals (approved, key shown once)");
