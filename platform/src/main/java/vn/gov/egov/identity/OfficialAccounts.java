@@ -179,6 +179,27 @@ class OfficialAccounts {
                 .query(OfficialAccounts::account).list();
     }
 
+    /** The official as other modules see them, with the positions held today: one query. */
+    Optional<Official> official(String username) {
+        return jdbc.sql("""
+                SELECT a.username, a.full_name, p.role, p.agency_code, p.unit_code, p.title
+                FROM official_account a LEFT JOIN official_position p ON p.account_id = a.id AND p.revoked_at IS NULL
+                WHERE a.username = ? ORDER BY p.id""").param(normalize(username)).query(rs -> {
+            if (!rs.next()) {
+                return Optional.<Official>empty();
+            }
+            String name = rs.getString("username");
+            String fullName = rs.getString("full_name");
+            List<Position> positions = new java.util.ArrayList<>();
+            do {
+                if (rs.getString("role") != null) {
+                    positions.add(position(rs));
+                }
+            } while (rs.next());
+            return Optional.of(new Official(name, fullName, List.copyOf(positions)));
+        });
+    }
+
     List<Position> positions(UUID accountId) {
         return jdbc.sql("SELECT role, agency_code, unit_code, title FROM official_position WHERE account_id = ? AND revoked_at IS NULL ORDER BY id")
                 .param(accountId).query((rs, n) -> position(rs)).list();

@@ -1,10 +1,20 @@
 package vn.gov.egov.identity;
 
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
+/**
+ * Officials as other modules see them. Within one web request an official is read once: the modules a request passes
+ * through (the API's caller check, the task's holder check, the signer's title…) ask for the same official several
+ * times. A change of the official's positions made in the request forgets what was read.
+ */
 @Service
 class OfficialsDirectory implements Officials {
+
+    private static final String READ_IN_REQUEST = OfficialsDirectory.class.getName() + ".official:";
 
     private final OfficialAccounts accounts;
 
@@ -14,7 +24,25 @@ class OfficialsDirectory implements Officials {
 
     @Override
     public Optional<Official> byUsername(String username) {
-        return accounts.byUsername(username).map(a -> new Official(a.username(), a.fullName(), accounts.positions(a.id())));
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return accounts.official(username);
+        }
+        String key = READ_IN_REQUEST + OfficialAccounts.normalize(username);
+        if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Official read) {
+            return Optional.of(read);
+        }
+        Optional<Official> found = accounts.official(username);
+        found.ifPresent(official -> request.setAttribute(key, official, RequestAttributes.SCOPE_REQUEST));
+        return found;
+    }
+
+    @EventListener
+    void on(OfficialPermissionChanged changed) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(READ_IN_REQUEST + OfficialAccounts.normalize(changed.username()), RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     @Override

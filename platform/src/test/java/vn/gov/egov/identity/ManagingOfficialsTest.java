@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 
 /** Who may manage which officials, through the API with SSO tokens: the scope rules of the province and the agencies. */
@@ -13,6 +18,37 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
 
     private static final String JSON = "application/json";
     private static final String API = "/api/v1/identity/officials";
+
+    @Autowired
+    Officials officials;
+    @Autowired
+    ManagingOfficials managing;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anOfficialIsReadOnceInAWebRequestAndAPositionChangedInThatRequestIsSeenAtOnce() throws Exception {
+        String justiceAdmin = official("t-stp-admin-memo", Role.AGENCY_ADMIN, "SO-TP");
+        String clerk = official("t-stp-clerk-memo", Role.CLERK, "SO-TP");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            Official first = officials.byUsername(clerk).orElseThrow();
+            jdbc.sql("update official_account set full_name = 'Tên đổi ngoài yêu cầu' where username = ?").param(clerk).update();
+            assertThat(officials.byUsername(" " + clerk.toUpperCase() + " ").orElseThrow()).as("read once in the request").isSameAs(first);
+
+            managing.grant(justiceAdmin, clerk, new ManagingOfficials.PositionRequest("SPECIALIST", "SO-TP", null, null));
+
+            Official after = officials.byUsername(clerk).orElseThrow();
+            assertThat(after.positions()).as("the grant made in the request is seen in it")
+                    .extracting(Position::role).containsExactlyInAnyOrder(Role.CLERK, Role.SPECIALIST);
+            assertThat(after.fullName()).isEqualTo("Tên đổi ngoài yêu cầu");
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        jdbc.sql("update official_account set full_name = 'Tên mới' where username = ?").param(clerk).update();
+        assertThat(officials.byUsername(clerk).orElseThrow().fullName()).as("outside a request: read each time").isEqualTo("Tên mới");
+        assertThat(officials.byUsername("t-nobody-memo")).isEmpty();
+    }
 
     @Test
     void anAgencyAdministratorOfJusticeNeitherSeesNorChangesAnOfficialOfConstruction() throws Exception {
