@@ -25,7 +25,17 @@ public interface DossierProgress {
                  int rescheduled, DossierOutcome outcome, Instant resolvedAt, Instant returnedAt, UUID resultId) {
     }
 
+    /** A dossier at a glance: its summary and how its result is returned. */
+    record Brief(DossierSummary summary, ResultDelivery resultDelivery) {
+    }
+
     Optional<DossierDetail> detail(UUID dossierId);
+
+    /**
+     * The dossier's summary and result delivery from its row alone, for those that need no documents, papers, timeline
+     * or form (which {@link #detail} reads and opens).
+     */
+    Optional<Brief> brief(UUID dossierId);
 
     Optional<DossierDetail> detail(String code);
 

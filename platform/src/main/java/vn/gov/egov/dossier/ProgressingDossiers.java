@@ -45,6 +45,11 @@ class ProgressingDossiers implements DossierProgress {
     }
 
     @Override
+    public Optional<Brief> brief(UUID dossierId) {
+        return store.byId(dossierId).map(d -> new Brief(d.summary(), d.resultDelivery()));
+    }
+
+    @Override
     public Optional<DossierDetail> detail(String code) {
         return store.byCode(code).map(views::detail);
     }

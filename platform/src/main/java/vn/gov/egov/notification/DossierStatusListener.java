@@ -1,12 +1,13 @@
 package vn.gov.egov.notification;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.gov.egov.dossier.DossierStatusChanged;
 
 /**
- * After the dossier's transaction commits, asynchronously; the event stays in the publication registry until this
- * completes, so a crash or a restart delivers it again (and {@link NotifyingApplicants} sends nothing twice).
+ * In the dossier's own transaction: the messages are recorded with the move that causes them, or not at all, and the
+ * notification table is itself the outbox that {@link SendingNotifications} works through after the commit (so no
+ * event publication is kept and completed for each move). {@link NotifyingApplicants} records nothing twice.
  */
 @Component
 class DossierStatusListener {
@@ -17,7 +18,7 @@ class DossierStatusListener {
         this.applicants = applicants;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierStatusChanged event) {
         applicants.notify(event);
     }

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierProgress;
 import vn.gov.egov.dossier.DossierStatusChanged;
 import vn.gov.egov.dossier.ResultDelivery;
@@ -66,7 +65,7 @@ class NotifyingApplicants {
         List<NotificationRow> rows = new ArrayList<>(2);
         String email = applicant.email() == null ? "" : applicant.email().strip();
         ResultDelivery delivery = RESULT_ACTIONS.contains(event.action())
-                ? progress.detail(event.dossierId()).map(DossierDetail::resultDelivery).orElse(null) : null;
+                ? progress.brief(event.dossierId()).map(DossierProgress.Brief::resultDelivery).orElse(null) : null;
         Instant now = Instant.now();
         if (email.contains("@")) {
             MessageTemplates.Message message = templates.email(event, applicant.name(), delivery);

@@ -66,6 +66,10 @@ class ShippingResults {
     synchronized boolean ship(UUID dossierId) {
         Instant now = Instant.now();
         try {
+            // most results go online or to the desk: the dossier's row says so without reading the whole dossier
+            if (progress.brief(dossierId).map(d -> d.resultDelivery() != ResultDelivery.BY_POST).orElse(true)) {
+                return true;
+            }
             Optional<DossierDetail> found = progress.detail(dossierId);
             if (found.isEmpty() || found.get().resultDelivery() != ResultDelivery.BY_POST) {
                 return true;

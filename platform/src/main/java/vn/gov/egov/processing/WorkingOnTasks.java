@@ -247,7 +247,7 @@ class WorkingOnTasks {
 
     private boolean completeReturnStepsIfReturned(UUID dossierId) {
         List<ProcessingStep> open = store.openSteps(dossierId).stream().filter(s -> s.kind() == StepKind.RETURN).toList();
-        if (open.isEmpty() || progress.detail(dossierId).map(d -> d.summary().status() != DossierStatus.RETURNED).orElse(true)) {
+        if (open.isEmpty() || progress.brief(dossierId).map(d -> d.summary().status() != DossierStatus.RETURNED).orElse(true)) {
             return false;
         }
         Instant now = Instant.now();

@@ -2,12 +2,11 @@ package vn.gov.egov.reception;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import vn.gov.egov.dossier.DossierActionRefused;
-import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierProgress;
 import vn.gov.egov.dossier.DossierStatus;
 import vn.gov.egov.dossier.DossierStatusChanged;
@@ -31,11 +30,14 @@ class FollowingResults {
         this.results = results;
     }
 
-    /** Only a resolution and a return change the desk's list: the other moves get no event publication for this listener. */
-    @ApplicationModuleListener(condition = "{'RESOLVED', 'RETURNED'}.contains(#root.args[0].action())")
+    /**
+     * Only a resolution and a return change the desk's list. In the dossier's own transaction: the list is this
+     * module's table and changes with the dossier, or not at all (no event publication to keep and complete).
+     */
+    @EventListener(condition = "{'RESOLVED', 'RETURNED'}.contains(#root.args[0].action())")
     void on(DossierStatusChanged changed) {
         if (changed.action().equals("RESOLVED")) {
-            progress.detail(changed.dossierId()).ifPresent(d -> results.resolved(new ResultsToReturn.Waiting(changed.dossierId(),
+            progress.brief(changed.dossierId()).ifPresent(d -> results.resolved(new ResultsToReturn.Waiting(changed.dossierId(),
                     changed.dossierCode(), changed.receivingAgency(), changed.procedureName(), d.summary().applicantName(),
                     d.summary().businessName(), d.resultDelivery(), changed.outcome(), d.summary().appointmentDate(), changed.late(),
                     changed.at())));
@@ -54,14 +56,14 @@ class FollowingResults {
         if (!changed.action().equals("RESOLVED")) {
             return;
         }
-        DossierDetail detail = progress.detail(changed.dossierId()).orElse(null);
+        DossierProgress.Brief detail = progress.brief(changed.dossierId()).orElse(null);
         if (detail == null || detail.resultDelivery() != ResultDelivery.ONLINE || detail.summary().status() != DossierStatus.RESOLVED) {
             return;
         }
         try {
             progress.returnResult(changed.dossierId(), SYSTEM, ResultDelivery.ONLINE, null);
         } catch (DossierActionRefused e) {
-            DossierStatus now = progress.detail(changed.dossierId()).map(d -> d.summary().status()).orElse(null);
+            DossierStatus now = progress.brief(changed.dossierId()).map(d -> d.summary().status()).orElse(null);
             if (now == DossierStatus.RESOLVED) {
                 throw e;
             }
