@@ -21,7 +21,6 @@ import eu.europa.esig.dss.pades.DSSFileFont;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.SignatureImageTextParameters;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -108,8 +107,9 @@ class DssPdfSigning implements PdfSigning {
         }
         PAdESService service = new CheckedOnce(verifier(), certificate, now);
         // PDFBox named here rather than looked up with ServiceLoader at every signature; its native drawer writes the
-        // visible signature as PDF text in an embedded font subset (the default one paints it as an image)
-        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        // visible signature as PDF text in an embedded font subset (the default one paints it as an image), and the
+        // signature goes into the prepared document without copying it byte by byte
+        service.setPdfObjFactory(new SignatureContents.Objects());
         if (timestamps != null) {
             service.setTspSource(timestamps);
         }
