@@ -76,6 +76,9 @@ class NotificationTest extends DossierTestSupport {
     @Test
     void theApplicantGetsAVietnameseEmailAndSmsWhenTheDossierIsSubmittedAndWhenItIsReceived(CapturedOutput output) throws Exception {
         String code = submitOnline(citizenToken, "notify-" + UUID.randomUUID());
+        assertThat(jdbc.sql("select channel from notification where dossier_code = ? and event_action = 'SUBMITTED'").param(code)
+                .query(String.class).list()).as("recorded in the submission's own transaction, before it answered")
+                .containsExactlyInAnyOrder("EMAIL", "SMS");
 
         MimeMessage submitted = awaitMail(code, "đã được nộp");
         assertThat(submitted.getAllRecipients()[0].toString()).isEqualTo(EMAIL);
