@@ -25,6 +25,10 @@ import vn.gov.egov.processing.StepOverdue;
  * its own templates uses {@code OTHER.*}. An SMS is kept within two UCS-2 segments: a note too long is shortened
  * (the SMS is then rendered a second time, with the shortened note). Officials' e-mails follow the same rule:
  * {@code STEP_OVERDUE.email.txt}, {@code LGSP_ALERT_OPENED.email.txt}, {@code LGSP_ALERT_RESOLVED.email.txt}.
+ * <p>
+ * The messages are rendered in the transaction of the move that causes them, so an operator's template that is
+ * missing or cannot be rendered never refuses a move: the built-in template is used instead, and the fault is logged
+ * at ERROR once per template until a restart.
  */
 @Component
 class MessageTemplates {
@@ -48,23 +52,38 @@ class MessageTemplates {
     record Message(String template, String subject, String body) {
     }
 
-    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    static final String BUILT_IN = "classpath:/templates/notification/";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MessageTemplates.class);
+
+    private final SpringTemplateEngine engine;
+    /** The templates shipped with the platform, when the operator's are elsewhere; else null. */
+    private final SpringTemplateEngine builtIn;
+    private final String location;
+    private final Set<String> faultsLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String publicUrl;
     private final String smsLink;
 
     MessageTemplates(ApplicationContext context, NotificationSettings settings,
                      @Value("${egov.portal.public-url:http://localhost:8080}") String publicUrl) {
+        this.location = settings.templates();
+        this.engine = engine(context, location);
+        this.builtIn = BUILT_IN.equals(location) ? null : engine(context, BUILT_IN);
+        this.publicUrl = stripSlash(publicUrl);
+        this.smsLink = settings.smsLink() == null || settings.smsLink().isBlank() ? this.publicUrl + "/tra-cuu-ho-so" : settings.smsLink().strip();
+    }
+
+    private static SpringTemplateEngine engine(ApplicationContext context, String prefix) {
         SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
         resolver.setApplicationContext(context);
-        resolver.setPrefix(settings.templates());
+        resolver.setPrefix(prefix);
         resolver.setSuffix(".txt");
         resolver.setTemplateMode(TemplateMode.TEXT);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setEnableSpringELCompiler(true); // MIXED: compiled once an expression is stable, else interpreted
-        this.publicUrl = stripSlash(publicUrl);
-        this.smsLink = settings.smsLink() == null || settings.smsLink().isBlank() ? this.publicUrl + "/tra-cuu-ho-so" : settings.smsLink().strip();
+        return engine;
     }
 
     Message email(DossierStatusChanged event, String applicantName) {
@@ -218,7 +237,20 @@ class MessageTemplates {
 
     private String render(String template, Map<String, Object> variables) {
         Context context = new Context(VIETNAMESE, variables);
-        return Normalizer.normalize(engine.process(template, context), Normalizer.Form.NFC);
+        String text;
+        try {
+            text = engine.process(template, context);
+        } catch (RuntimeException e) {
+            if (builtIn == null) {
+                throw e;
+            }
+            if (faultsLogged.add(template)) {
+                LOG.error("Notification template {}.txt in {} is missing or cannot be rendered ({}): the built-in template is used until it is mended",
+                        template, location, e.getMessage());
+            }
+            text = builtIn.process(template, context);
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     /** At most {@code room} characters and an ellipsis, cut between words when one ends in the last third. */
