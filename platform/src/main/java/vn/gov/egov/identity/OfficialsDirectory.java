@@ -47,8 +47,10 @@ class OfficialsDirectory implements Officials {
 
     @Override
     public java.util.List<Official> holding(Role role, String agencyCode) {
-        return accounts.holding(role, agencyCode).stream()
-                .map(a -> new Official(a.username(), a.fullName(), accounts.positions(a.id()))).toList();
+        java.util.List<OfficialAccounts.Account> found = accounts.holding(role, agencyCode);
+        java.util.Map<java.util.UUID, java.util.List<Position>> positions = accounts.positions(found.stream().map(OfficialAccounts.Account::id).toList());
+        return found.stream().map(a -> new Official(a.username(), a.fullName(), java.util.List.copyOf(positions.getOrDefault(a.id(), java.util.List.of()))))
+                .toList();
     }
 
     @Override

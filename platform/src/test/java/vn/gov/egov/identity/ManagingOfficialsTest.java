@@ -51,6 +51,24 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
     }
 
     @Test
+    void theOfficialsHoldingARoleComeWithAllThePositionsTheyHoldToday() throws Exception {
+        String justiceAdmin = official("t-stp-admin-hold", Role.AGENCY_ADMIN, "SO-TP");
+        String both = official("t-stp-both-hold", Role.CLERK, "SO-TP");
+        managing.grant(justiceAdmin, both, new ManagingOfficials.PositionRequest("SPECIALIST", "SO-TP", null, "Chuyên viên"));
+        String former = official("t-stp-former-hold", Role.SPECIALIST, "SO-TP");
+        long held = jdbc.sql("select p.id from official_position p join official_account a on a.id = p.account_id where a.username = ?")
+                .param(former).query(Long.class).single();
+        managing.revoke(justiceAdmin, former, held);
+
+        java.util.List<Official> specialists = officials.holding(Role.SPECIALIST, "SO-TP");
+
+        assertThat(specialists).extracting(Official::username).contains(both).doesNotContain(former);
+        assertThat(specialists).filteredOn(o -> o.username().equals(both)).singleElement().satisfies(o -> assertThat(o.positions())
+                .containsExactly(new Position(Role.CLERK, "SO-TP", null), new Position(Role.SPECIALIST, "SO-TP", null, "Chuyên viên")));
+        assertThat(specialists).allSatisfy(o -> assertThat(o.holds(Role.SPECIALIST)).isTrue());
+    }
+
+    @Test
     void anAgencyAdministratorOfJusticeNeitherSeesNorChangesAnOfficialOfConstruction() throws Exception {
         String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
         String justiceSpecialist = official("t-stp-specialist", Role.SPECIALIST, "SO-TP");
