@@ -246,15 +246,7 @@ class ManagingRegistry implements ServiceCatalogAdministration {
         if (draft.protocol() == null) {
             violations.add(new RegistryViolation("protocol", "required", "Trường protocol (REST hoặc SOAP) là bắt buộc"));
         }
-        if (draft.securityLevel() == null) {
-            violations.add(new RegistryViolation("securityLevel", "required", "Trường securityLevel (mức độ bảo mật) là bắt buộc"));
-        }
-        RegistryRules.name(violations, "name", draft.name());
-        RegistryRules.text(violations, "description", draft.description(), RegistryRules.MAX_TEXT);
-        RegistryRules.text(violations, "owner", draft.owner(), RegistryRules.MAX_NAME);
-        RegistryRules.text(violations, "sla", draft.sla(), RegistryRules.MAX_TEXT);
-        RegistryRules.endpoint(violations, "endpoint", draft.endpoint());
-        RegistryRules.limits(violations, draft.timeout(), draft.ratePerSecond(), draft.burst(), draft.maxRequestBytes());
+        describedWell(violations, draft);
         if (draft.document() != null && !draft.document().isBlank() && draft.protocol() != null) {
             violations.addAll(descriptions.check(draft.protocol(), draft.document()));
         }
@@ -296,15 +288,7 @@ class ManagingRegistry implements ServiceCatalogAdministration {
         if (draft.protocol() != null && draft.protocol() != service.protocol()) {
             violations.add(new RegistryViolation("protocol", "unchangeable", "Không đổi được giao thức của dịch vụ"));
         }
-        if (draft.securityLevel() == null) {
-            violations.add(new RegistryViolation("securityLevel", "required", "Trường securityLevel (mức độ bảo mật) là bắt buộc"));
-        }
-        RegistryRules.name(violations, "name", draft.name());
-        RegistryRules.text(violations, "description", draft.description(), RegistryRules.MAX_TEXT);
-        RegistryRules.text(violations, "owner", draft.owner(), RegistryRules.MAX_NAME);
-        RegistryRules.text(violations, "sla", draft.sla(), RegistryRules.MAX_TEXT);
-        RegistryRules.endpoint(violations, "endpoint", draft.endpoint());
-        RegistryRules.limits(violations, draft.timeout(), draft.ratePerSecond(), draft.burst(), draft.maxRequestBytes());
+        describedWell(violations, draft);
         boolean hasDocument = draft.document() != null && !draft.document().isBlank();
         if (hasDocument) {
             violations.addAll(descriptions.check(service.protocol(), draft.document()));
@@ -335,6 +319,19 @@ class ManagingRegistry implements ServiceCatalogAdministration {
         audit.record(record.build());
         changed();
         return store.service(serviceId).orElseThrow();
+    }
+
+    /** What a new service and a change of one must both have: a security level, a name, texts, endpoint and limits within the rules. */
+    private static void describedWell(List<RegistryViolation> violations, ServiceDraft draft) {
+        if (draft.securityLevel() == null) {
+            violations.add(new RegistryViolation("securityLevel", "required", "Trường securityLevel (mức độ bảo mật) là bắt buộc"));
+        }
+        RegistryRules.name(violations, "name", draft.name());
+        RegistryRules.text(violations, "description", draft.description(), RegistryRules.MAX_TEXT);
+        RegistryRules.text(violations, "owner", draft.owner(), RegistryRules.MAX_NAME);
+        RegistryRules.text(violations, "sla", draft.sla(), RegistryRules.MAX_TEXT);
+        RegistryRules.endpoint(violations, "endpoint", draft.endpoint());
+        RegistryRules.limits(violations, draft.timeout(), draft.ratePerSecond(), draft.burst(), draft.maxRequestBytes());
     }
 
     private static void changedField(AuditRecord.Builder record, String field, Object before, Object after) {
