@@ -1,6 +1,9 @@
 package vn.gov.egov.identity;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
@@ -46,15 +49,15 @@ class OfficialsDirectory implements Officials {
     }
 
     @Override
-    public java.util.List<Official> holding(Role role, String agencyCode) {
-        java.util.List<OfficialAccounts.Account> found = accounts.holding(role, agencyCode);
-        java.util.Map<java.util.UUID, java.util.List<Position>> positions = accounts.positions(found.stream().map(OfficialAccounts.Account::id).toList());
-        return found.stream().map(a -> new Official(a.username(), a.fullName(), java.util.List.copyOf(positions.getOrDefault(a.id(), java.util.List.of()))))
+    public List<Official> holding(Role role, String agencyCode) {
+        List<OfficialAccounts.Account> found = accounts.holding(role, agencyCode);
+        Map<UUID, List<Position>> positions = accounts.positions(found.stream().map(OfficialAccounts.Account::id).toList());
+        return found.stream().map(a -> new Official(a.username(), a.fullName(), List.copyOf(positions.getOrDefault(a.id(), List.of()))))
                 .toList();
     }
 
     @Override
-    public java.util.List<OfficialMailbox> mailboxes(Role role, String agencyCode, String unitCode) {
+    public List<OfficialMailbox> mailboxes(Role role, String agencyCode, String unitCode) {
         return accounts.holding(role, agencyCode, unitCode).stream()
                 .map(a -> new OfficialMailbox(a.username(), a.fullName(), a.email() == null || a.email().isBlank() ? null : a.email().strip()))
                 .toList();

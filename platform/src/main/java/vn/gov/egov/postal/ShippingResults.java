@@ -3,7 +3,6 @@ package vn.gov.egov.postal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -70,11 +69,10 @@ class ShippingResults {
             if (progress.brief(dossierId).map(d -> d.resultDelivery() != ResultDelivery.BY_POST).orElse(true)) {
                 return true;
             }
-            Optional<DossierDetail> found = progress.detail(dossierId);
-            if (found.isEmpty() || found.get().resultDelivery() != ResultDelivery.BY_POST) {
+            DossierDetail detail = progress.detail(dossierId).orElse(null);
+            if (detail == null) {
                 return true;
             }
-            DossierDetail detail = found.get();
             if (log.find(dossierId).isEmpty()) {
                 if (detail.summary().status() != DossierStatus.RESOLVED) {
                     return true;

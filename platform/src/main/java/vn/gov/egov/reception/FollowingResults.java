@@ -56,8 +56,8 @@ class FollowingResults {
         if (!changed.action().equals("RESOLVED")) {
             return;
         }
-        DossierProgress.Brief detail = progress.brief(changed.dossierId()).orElse(null);
-        if (detail == null || detail.resultDelivery() != ResultDelivery.ONLINE || detail.summary().status() != DossierStatus.RESOLVED) {
+        DossierProgress.Brief dossier = progress.brief(changed.dossierId()).orElse(null);
+        if (dossier == null || dossier.resultDelivery() != ResultDelivery.ONLINE || dossier.summary().status() != DossierStatus.RESOLVED) {
             return;
         }
         try {
