@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.gov.egov.reception.DossierIntake;
 
 /**
  * The province administrator's view of the portal: the last poll, every dossier taken in or refused and why, the status
@@ -13,20 +14,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class NationalPortalAdminPage {
 
-    private final PortalIntakeLog log;
-    private final PortalIntake intake;
+    private final DossierIntake intake;
+    private final PortalDeliveries portal;
     private final StatusReportQueue reports;
 
-    NationalPortalAdminPage(PortalIntakeLog log, PortalIntake intake, StatusReportQueue reports) {
-        this.log = log;
+    NationalPortalAdminPage(DossierIntake intake, PortalDeliveries portal, StatusReportQueue reports) {
         this.intake = intake;
+        this.portal = portal;
         this.reports = reports;
     }
 
     @GetMapping("/admin/national-portal")
     String page(Model model) {
-        model.addAttribute("poll", log.lastPoll().orElse(null));
-        model.addAttribute("entries", log.recent(200));
+        model.addAttribute("poll", intake.lastPoll(portal.channel()).orElse(null));
+        model.addAttribute("entries", intake.recent(portal.channel(), 200));
         model.addAttribute("backlog", reports.backlog());
         model.addAttribute("lastBatch", reports.lastBatch().orElse(null));
         model.addAttribute("refusedReports", reports.refused(200));
@@ -36,9 +37,7 @@ class NationalPortalAdminPage {
     /** Polls now, without waiting for the schedule. */
     @PostMapping("/admin/national-portal/poll")
     String pollNow(RedirectAttributes redirect) {
-        PortalIntake.Result result = intake.poll();
-        redirect.addFlashAttribute("done", "Đã đồng bộ: %d hồ sơ lấy về, %d đã đăng ký, %d bị từ chối, %d lỗi."
-                .formatted(result.fetched(), result.registered(), result.refused(), result.failed()));
+        redirect.addFlashAttribute("done", intake.poll(portal).summary(portal.itemName()));
         return "redirect:/admin/national-portal";
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import vn.gov.egov.dossier.DossierStatusChanged;
+import vn.gov.egov.reception.DossierIntake;
 
 /**
  * Status reports that failed stay as incomplete event publications; they are resubmitted every
@@ -18,17 +19,19 @@ import vn.gov.egov.dossier.DossierStatusChanged;
 class PortalSchedule implements SchedulingConfigurer {
 
     private final IncompleteEventPublications incomplete;
-    private final PortalIntake intake;
+    private final DossierIntake intake;
+    private final PortalDeliveries portal;
     private final String resubmitInterval;
     private final Duration olderThan;
     private final String pollInterval;
 
-    PortalSchedule(IncompleteEventPublications incomplete, PortalIntake intake,
+    PortalSchedule(IncompleteEventPublications incomplete, DossierIntake intake, PortalDeliveries portal,
                               @Value("${egov.national.portal.resubmit-interval:PT5M}") String resubmitInterval,
                               @Value("${egov.national.portal.resubmit-older-than:PT2M}") Duration olderThan,
                               @Value("${egov.national.portal.poll-interval:PT1M}") String pollInterval) {
         this.incomplete = incomplete;
         this.intake = intake;
+        this.portal = portal;
         this.resubmitInterval = resubmitInterval;
         this.olderThan = olderThan;
         this.pollInterval = pollInterval;
@@ -45,7 +48,7 @@ class PortalSchedule implements SchedulingConfigurer {
         if (!off(pollInterval)) {
             // the first poll one interval after the start: the procedure catalog and forms are loaded by then
             Duration interval = Duration.parse(pollInterval.strip());
-            tasks.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(intake::poll, interval, interval));
+            tasks.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(() -> intake.poll(portal), interval, interval));
         }
         if (!off(resubmitInterval)) {
             tasks.addFixedDelayTask(this::resubmit, Duration.parse(resubmitInterval.strip()));

@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.gov.egov.reception.DossierIntake;
 
 /**
  * The province administrator's view of the postal intake (the last poll, every dossier taken in or refused and why)
@@ -13,22 +14,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class VnpostAdminPage {
 
-    private final PostalIntakeLog log;
-    private final PostalIntake intake;
+    private final DossierIntake intake;
+    private final PostalDeliveries vnpost;
     private final ShipmentLog shipments;
     private final ShippingResults shipping;
 
-    VnpostAdminPage(PostalIntakeLog log, PostalIntake intake, ShipmentLog shipments, ShippingResults shipping) {
-        this.log = log;
+    VnpostAdminPage(DossierIntake intake, PostalDeliveries vnpost, ShipmentLog shipments, ShippingResults shipping) {
         this.intake = intake;
+        this.vnpost = vnpost;
         this.shipments = shipments;
         this.shipping = shipping;
     }
 
     @GetMapping("/admin/vnpost")
     String page(Model model) {
-        model.addAttribute("poll", log.lastPoll().orElse(null));
-        model.addAttribute("entries", log.recent(200));
+        model.addAttribute("poll", intake.lastPoll(vnpost.channel()).orElse(null));
+        model.addAttribute("entries", intake.recent(vnpost.channel(), 200));
         model.addAttribute("shipments", shipments.recent(200));
         return "postal/admin";
     }
@@ -36,9 +37,7 @@ class VnpostAdminPage {
     /** Polls now, without waiting for the schedule. */
     @PostMapping("/admin/vnpost/poll")
     String pollNow(RedirectAttributes redirect) {
-        PostalIntake.Result result = intake.poll();
-        redirect.addFlashAttribute("done", "Đã đồng bộ: %d bưu gửi lấy về, %d đã đăng ký, %d bị từ chối, %d lỗi."
-                .formatted(result.fetched(), result.registered(), result.refused(), result.failed()));
+        redirect.addFlashAttribute("done", intake.poll(vnpost).summary(vnpost.itemName()));
         return "redirect:/admin/vnpost";
     }
 

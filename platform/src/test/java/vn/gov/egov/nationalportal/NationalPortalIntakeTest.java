@@ -21,6 +21,7 @@ import vn.gov.egov.dossier.DossierChannel;
 import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierReception;
 import vn.gov.egov.dossier.DossierTestSupport;
+import vn.gov.egov.reception.DossierIntake;
 
 /** Dossiers submitted on the (simulated) national portal reach the desk once; their statuses go back to the portal. */
 class NationalPortalIntakeTest extends DossierTestSupport {
@@ -28,10 +29,10 @@ class NationalPortalIntakeTest extends DossierTestSupport {
     static final String ID_CARD = "Căn cước công dân hoặc hộ chiếu";
 
     @Autowired
-    PortalIntake intake;
+    DossierIntake intake;
 
     @Autowired
-    PortalIntakeLog intakeLog;
+    PortalDeliveries portal;
 
     @Autowired
     DossierReception reception;
@@ -43,9 +44,9 @@ class NationalPortalIntakeTest extends DossierTestSupport {
     void aPortalDossierIsRegisteredOnceAcknowledgedAndItsReceptionReported() throws Exception {
         String portalId = submitOnThePortal("1.000001", "SO-TP", "portal " + UUID.randomUUID());
 
-        PortalIntake.Result first = intake.poll();
+        DossierIntake.Result first = intake.poll(portal);
         assertThat(first.registered()).isGreaterThanOrEqualTo(1);
-        PortalIntakeLog.Entry entry = intakeLog.find(portalId).orElseThrow();
+        DossierIntake.Entry entry = intake.find(DossierChannel.NATIONAL_PORTAL, portalId).orElseThrow();
         assertThat(entry.outcome()).isEqualTo("REGISTERED");
         assertThat(entry.acknowledgedAt()).isNotNull();
         String code = entry.dossierCode();
@@ -58,7 +59,7 @@ class NationalPortalIntakeTest extends DossierTestSupport {
         assertThat(simulator("GET", "/national-portal/api/dossiers/" + portalId, null).path("acknowledgement").path("dossierCode").asString())
                 .isEqualTo(code);
 
-        intake.poll();
+        intake.poll(portal);
         assertThat(jdbc.sql("select count(*) from dossier where external_reference = ?").param(portalId).query(Integer.class).single())
                 .as("polling twice makes one dossier").isEqualTo(1);
 
@@ -74,18 +75,18 @@ class NationalPortalIntakeTest extends DossierTestSupport {
     @Test
     void aDossierOfAnUnknownProcedureIsKeptWithItsReasonAndReportedNotReceived() throws Exception {
         String portalId = submitOnThePortal("9.999999", "SO-TP", "unknown " + UUID.randomUUID());
-        PortalIntake.Result result = intake.poll();
+        DossierIntake.Result result = intake.poll(portal);
         assertThat(result.refused()).isGreaterThanOrEqualTo(1);
-        PortalIntakeLog.Entry entry = intakeLog.find(portalId).orElseThrow();
+        DossierIntake.Entry entry = intake.find(DossierChannel.NATIONAL_PORTAL, portalId).orElseThrow();
         assertThat(entry.outcome()).isEqualTo("REFUSED");
         assertThat(entry.reasons()).contains("9.999999");
-        assertThat(entry.reportedAt()).isNotNull();
+        assertThat(entry.toldAt()).isNotNull();
         JsonNode report = awaitReport(portalId, 3);
         assertThat(report.path("note").asString()).isEqualTo(entry.reasons());
         assertThat(jdbc.sql("select count(*) from dossier where external_reference = ?").param(portalId).query(Integer.class).single())
                 .isZero();
 
-        intake.poll();
+        intake.poll(portal);
         assertThat(reportsOf(portalId)).as("reported once").hasSize(1);
 
         Browser admin = new Browser();
@@ -115,16 +116,7 @@ class NationalPortalIntakeTest extends DossierTestSupport {
         applicant.put("phoneNumber", "0912999001");
         applicant.put("email", "an@example.com");
         applicant.put("address", "Số 12 đường Lê Lợi, Phường Đông Kinh, Tỉnh Lạng Sơn");
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("hoTen", "Nguyễn Văn An");
-        form.put("soDinhDanh", "020085999001");
-        form.put("ngaySinh", "1985-03-12");
-        form.put("gioiTinh", "Nam");
-        form.put("noiThuongTru", "Số 12 đường Lê Lợi, Phường Đông Kinh, Tỉnh Lạng Sơn");
-        form.put("dienThoai", "0912999001");
-        form.put("loaiPhieu", 1);
-        form.put("mucDichSuDung", "Bổ sung hồ sơ xin việc");
-        form.put("soLuongPhieu", 1);
+        Map<String, Object> form = citizenForm("Bổ sung hồ sơ xin việc");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("procedureCode", procedureCode);
         body.put("agencyCode", agencyCode);

@@ -20,15 +20,16 @@ import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierReception;
 import vn.gov.egov.dossier.DossierTestSupport;
 import vn.gov.egov.dossier.ResultDelivery;
+import vn.gov.egov.reception.DossierIntake;
 
 /** A dossier sent through VNPost reaches the desk's queue once, and VNPost learns its dossier code. */
 class PostalIntakeTest extends DossierTestSupport {
 
     @Autowired
-    PostalIntake intake;
+    DossierIntake intake;
 
     @Autowired
-    PostalIntakeLog intakeLog;
+    PostalDeliveries vnpost;
 
     @Autowired
     DossierReception reception;
@@ -39,9 +40,9 @@ class PostalIntakeTest extends DossierTestSupport {
     @Test
     void aPostedDossierReachesTheQueueOnce() throws Exception {
         String item = post("1.000001", "posted " + UUID.randomUUID());
-        PostalIntake.Result first = intake.poll();
+        DossierIntake.Result first = intake.poll(vnpost);
         assertThat(first.registered()).isGreaterThanOrEqualTo(1);
-        PostalIntakeLog.Entry entry = intakeLog.find(item).orElseThrow();
+        DossierIntake.Entry entry = intake.find(DossierChannel.BY_POST, item).orElseThrow();
         assertThat(entry.outcome()).isEqualTo("REGISTERED");
         assertThat(entry.acknowledgedAt()).isNotNull();
 
@@ -54,16 +55,17 @@ class PostalIntakeTest extends DossierTestSupport {
         assertThat(simulator("GET", "/vnpost/api/postal-dossiers/" + item, null).path("acknowledgement").path("dossierCode").asString())
                 .isEqualTo(entry.dossierCode());
 
-        intake.poll();
+        intake.poll(vnpost);
         assertThat(jdbc.sql("select count(*) from dossier where external_reference = ?").param(item).query(Integer.class).single())
                 .isEqualTo(1);
 
         String refusedItem = post("9.999998", "unknown " + UUID.randomUUID());
-        intake.poll();
-        PostalIntakeLog.Entry refused = intakeLog.find(refusedItem).orElseThrow();
+        intake.poll(vnpost);
+        DossierIntake.Entry refused = intake.find(DossierChannel.BY_POST, refusedItem).orElseThrow();
         assertThat(refused.outcome()).isEqualTo("REFUSED");
         assertThat(refused.reasons()).contains("9.999998");
-        assertThat(refused.acknowledgedAt()).as("VNPost told").isNotNull();
+        assertThat(refused.toldAt()).as("VNPost told").isNotNull();
+        assertThat(refused.acknowledgedAt()).as("no dossier code to acknowledge").isNull();
         JsonNode returned = simulator("GET", "/vnpost/api/postal-dossiers/" + refusedItem, null).path("refusal");
         assertThat(returned.path("returnedToSender").asBoolean()).isTrue();
         assertThat(returned.path("reasons").asString()).contains("9.999998");
