@@ -163,7 +163,7 @@ class SecurityConfiguration {
                         // the procedure catalog is public reference information
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
                         // anyone holding a result may verify it (its QR code leads here), and fetch the test CA's revocation list
-                        .requestMatchers("/verify", "/verify/**", "/signing/test-ca.crl").permitAll()
+                        .requestMatchers("/verify", "/verify/**", "/signing/test-ca.crl", "/signing/test-ca/ocsp").permitAll()
                         // LGSP registry: the developers' catalog is public; the operator pages need the second factor
                         .requestMatchers("/lgsp/catalog", "/lgsp/catalog/**").permitAll()
                         .requestMatchers("/lgsp/admin/registry", "/lgsp/admin/registry/**").access(AuthorizationManagers.allOf(
@@ -176,6 +176,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(PROVINCE_ADMIN)
                         .anyRequest().permitAll())
                 .authenticationProvider(officialLogin)
+                // the test CA's OCSP responder is posted to by validators, without a session or a form
+                .csrf(c -> c.ignoringRequestMatchers("/signing/test-ca/ocsp"))
                 .formLogin(f -> f.loginPage("/login").successHandler(secondFactor).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/").addLogoutHandler((request, response, authentication) -> {
                     if (authentication != null) {

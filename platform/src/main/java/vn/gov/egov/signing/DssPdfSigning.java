@@ -71,17 +71,19 @@ class DssPdfSigning implements PdfSigning {
     /** The fonts of visible signatures, by the printing module's font file (the same array each time): two at most. */
     private final Map<byte[], DSSFileFont> fonts = new ConcurrentHashMap<>();
     private final RevocationLists revocationLists;
+    private final OcspResponses ocspResponses;
     private final HttpTimestamps timestamps;
     private final String defaultPlace;
     private final Clock clock = Clock.systemUTC();
     /** Signing certificate → until when DSS's check of it holds. */
     private final Map<X509Certificate, Instant> checkedCertificates = new ConcurrentHashMap<>();
 
-    DssPdfSigning(AgencyKeys keys, RevocationLists revocationLists, SigningProperties properties, OfficialPapers papers,
-                  @Value("${egov.province.place:Lạng Sơn}") String defaultPlace) {
+    DssPdfSigning(AgencyKeys keys, RevocationLists revocationLists, OcspResponses ocspResponses, SigningProperties properties,
+                  OfficialPapers papers, @Value("${egov.province.place:Lạng Sơn}") String defaultPlace) {
         this.keys = keys;
         this.papers = papers;
         this.revocationLists = revocationLists;
+        this.ocspResponses = ocspResponses;
         this.timestamps = properties.tsaUrl() == null ? null : new HttpTimestamps(properties.tsaUrl());
         this.defaultPlace = defaultPlace;
     }
@@ -322,8 +324,9 @@ class DssPdfSigning implements PdfSigning {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         keys.trustAnchors().forEach(anchor -> trusted.addCertificate(new CertificateToken(anchor)));
         verifier.setTrustedCertSources(trusted);
+        // OCSP first (DSS's default strategy), the revocation lists when no responder answers
+        verifier.setOcspSource(ocspResponses);
         verifier.setCrlSource(revocationLists);
-        verifier.setOcspSource(null);
         verifier.setAIASource(null);
         return verifier;
     }

@@ -152,6 +152,20 @@ class SigningAdminPage {
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(testCa.revocationList());
     }
 
+    /**
+     * The test CA's OCSP responder (RFC 6960 §A.1: a DER request POSTed), named in the certificates it issues (public,
+     * like any responder).
+     */
+    @org.springframework.web.bind.annotation.ResponseBody
+    @PostMapping(path = "/signing/test-ca/ocsp", consumes = OcspResponses.REQUEST_TYPE, produces = OcspResponses.RESPONSE_TYPE)
+    ResponseEntity<byte[]> ocsp(@org.springframework.web.bind.annotation.RequestBody byte[] request) {
+        if (!keys.testCaAllowed() || testCa.certificateIfCreated().isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(OcspResponses.RESPONSE_TYPE)).cacheControl(CacheControl.noStore())
+                .body(testCa.answer(request));
+    }
+
     /** The same list for the province administrator's tools (JSON). */
     @org.springframework.web.bind.annotation.ResponseBody
     @GetMapping(path = "/api/v1/signing/certificates", produces = MediaType.APPLICATION_JSON_VALUE)

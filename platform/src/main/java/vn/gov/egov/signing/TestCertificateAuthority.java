@@ -19,9 +19,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -29,15 +32,32 @@ import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +67,8 @@ import vn.gov.egov.personaldata.PersonalDataProtection;
 
 /**
  * The test certificate authority ("CA thử nghiệm — không có giá trị pháp lý"): created at first need, its key sealed
- * in PostgreSQL; issues agency certificates (1 year by default), revokes them and publishes its revocation list.
+ * in PostgreSQL; issues agency certificates (1 year by default), revokes them, publishes its revocation list and
+ * answers OCSP requests (RFC 6960) about the certificates it issued.
  * Signatures it makes have no legal value: it exists for development, tests and demonstrations only.
  */
 @Component
@@ -58,6 +79,8 @@ class TestCertificateAuthority {
     static final String NAME = "CA thử nghiệm — không có giá trị pháp lý";
     private static final String PLATFORM = "Nền tảng Chính quyền điện tử tỉnh Lạng Sơn";
     private static final Duration CRL_LIFETIME = Duration.ofMinutes(5);
+    /** How long an OCSP answer is good for (its next update). */
+    static final Duration OCSP_LIFETIME = Duration.ofMinutes(5);
 
     /** A certificate the test CA issued to an agency, as stored. */
     record IssuedCertificate(UUID id, String agencyCode, String agencyName, String subject, String serial,
@@ -76,6 +99,7 @@ class TestCertificateAuthority {
     private final TransactionTemplate transaction;
     private final String keyAlgorithm;
     private final String crlAddress;
+    private final String ocspAddress;
     private final Duration validity;
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
@@ -91,6 +115,7 @@ class TestCertificateAuthority {
         this.validity = properties.testCertificateValidity();
         this.keyAlgorithm = "EC".equalsIgnoreCase(properties.testCaKeyAlgorithm()) ? "EC" : "RSA";
         this.crlAddress = publicUrl.replaceAll("/+$", "") + "/signing/test-ca.crl";
+        this.ocspAddress = publicUrl.replaceAll("/+$", "") + "/signing/test-ca/ocsp";
     }
 
     /** The CA's certificate, when it exists already (it is not created just to be trusted). */
@@ -151,7 +176,9 @@ class TestCertificateAuthority {
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                             new DistributionPoint(new DistributionPointName(new GeneralNames(
-                                    new GeneralName(GeneralName.uniformResourceIdentifier, crlAddress))), null, null)}));
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, crlAddress))), null, null)}))
+                    .addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription(
+                            AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspAddress))));
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder(signatureAlgorithm(ca.key())).build(ca.key())));
             UUID id = UUID.randomUUID();
@@ -206,6 +233,67 @@ class TestCertificateAuthority {
             revocationList = current;
         }
         return current.der();
+    }
+
+    /**
+     * The status of each certificate asked about, signed by the CA with the request's nonce: good, revoked (since when),
+     * or unknown for a certificate it did not issue. Produced at each call, like the revocation list, so that it is
+     * never older than the signature being checked.
+     */
+    BasicOCSPResp status(List<CertificateID> asked, Extension nonce) {
+        Authority ca = authority();
+        try {
+            X509CertificateHolder caHolder = new JcaX509CertificateHolder(ca.certificate());
+            DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
+            BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(ca.certificate().getPublicKey(),
+                    digests.get(CertificateID.HASH_SHA1));
+            Instant now = clock.instant();
+            for (CertificateID id : asked) {
+                builder.addResponse(id, id.matchesIssuer(caHolder, digests) ? statusOf(id.getSerialNumber()) : new UnknownStatus(),
+                        Date.from(now), Date.from(now.plus(OCSP_LIFETIME)), null);
+            }
+            if (nonce != null) {
+                builder.setResponseExtensions(new Extensions(nonce));
+            }
+            return builder.build(new JcaContentSignerBuilder(signatureAlgorithm(ca.key())).build(ca.key()),
+                    new X509CertificateHolder[] {caHolder}, Date.from(now));
+        } catch (GeneralSecurityException | OperatorCreationException | OCSPException e) {
+            throw new IllegalStateException("the test CA could not answer an OCSP request", e);
+        }
+    }
+
+    /**
+     * The public responder's answer to a DER-encoded OCSP request; a request that cannot be read gets
+     * {@code malformedRequest}, as RFC 6960 §2.3 says.
+     */
+    byte[] answer(byte[] request) {
+        try {
+            OCSPReq parsed;
+            try {
+                parsed = new OCSPReq(request);
+            } catch (IOException | RuntimeException e) {
+                return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
+            }
+            Req[] requests = parsed.getRequestList();
+            if (requests.length == 0) {
+                return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
+            }
+            List<CertificateID> asked = java.util.Arrays.stream(requests).map(Req::getCertID).toList();
+            return new OCSPRespBuilder().build(OCSPResp.SUCCESSFUL,
+                    status(asked, parsed.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce))).getEncoded();
+        } catch (IOException | OCSPException e) {
+            throw new IllegalStateException("the test CA could not encode an OCSP answer", e);
+        }
+    }
+
+    /** Good ({@code null} in BouncyCastle's terms), revoked since when, or unknown when it did not issue that serial. */
+    private CertificateStatus statusOf(BigInteger serial) {
+        List<java.sql.Timestamp> revokedAt = jdbc.sql("select revoked_at from signing_agency_certificate where serial = :serial")
+                .param("serial", serial.toString(16)).query((rs, n) -> rs.getTimestamp("revoked_at")).list();
+        if (revokedAt.isEmpty()) {
+            return new UnknownStatus();
+        }
+        return revokedAt.get(0) == null ? CertificateStatus.GOOD : new RevokedStatus(revokedAt.get(0), CRLReason.unspecified);
     }
 
     boolean isAuthorityOf(X509Certificate issuer) {

@@ -244,7 +244,7 @@ class PdfSigningTest extends PlatformTest {
         SigningProperties ec = new SigningProperties(SigningProperties.KeySource.TEST_CA, true, "EC", Duration.ofDays(365),
                 null, List.of(), List.of(), false);
         TestCertificateAuthority ecAuthority = new TestCertificateAuthority(jdbc, protection, transaction, ec, "http://localhost:8080");
-        DssPdfSigning ecSigning = new DssPdfSigning(new AgencyKeys(ec, ecAuthority), revocationLists, ec, papers, "Lạng Sơn");
+        DssPdfSigning ecSigning = new DssPdfSigning(new AgencyKeys(ec, ecAuthority), revocationLists, new OcspResponses(ecAuthority, ec), ec, papers, "Lạng Sơn");
         SigningAgency agency = newAgency("Sở Thử nghiệm Đường cong Elliptic");
 
         SignedPdf signed = ecSigning.sign(agency, paper(), director);
@@ -295,7 +295,8 @@ class PdfSigningTest extends PlatformTest {
                     + java.util.Base64.getMimeEncoder().encodeToString(tsaCertificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
             SigningProperties withTsa = new SigningProperties(SigningProperties.KeySource.TEST_CA, true, "RSA", Duration.ofDays(365),
                     "http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa", List.of(), List.of(anchor.toString()), false);
-            DssPdfSigning timestamped = new DssPdfSigning(new AgencyKeys(withTsa, testCa), revocationLists, withTsa, papers, "Lạng Sơn");
+            DssPdfSigning timestamped = new DssPdfSigning(new AgencyKeys(withTsa, testCa), revocationLists, new OcspResponses(testCa, withTsa), withTsa, papers,
+                    "Lạng Sơn");
 
             SignedPdf signed = timestamped.sign(newAgency("Sở Thử nghiệm Dấu thời gian"), paper(), director);
             assertThat(signed.signatureLevel()).isEqualTo("PAdES-BASELINE-T");
@@ -307,7 +308,8 @@ class PdfSigningTest extends PlatformTest {
         }
         SigningProperties unreachable = new SigningProperties(SigningProperties.KeySource.TEST_CA, true, "RSA", Duration.ofDays(365),
                 "http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa", List.of(), List.of(), false);
-        DssPdfSigning withoutTimestamps = new DssPdfSigning(new AgencyKeys(unreachable, testCa), revocationLists, unreachable, papers, "Lạng Sơn");
+        DssPdfSigning withoutTimestamps = new DssPdfSigning(new AgencyKeys(unreachable, testCa), revocationLists, new OcspResponses(testCa, unreachable), unreachable,
+                papers, "Lạng Sơn");
         assertThatThrownBy(() -> withoutTimestamps.sign(newAgency("Sở Thử nghiệm Không dấu thời gian"), paper(), director))
                 .isInstanceOfSatisfying(SigningRefused.class, e -> assertThat(e.reason()).isEqualTo("TIMESTAMP_UNAVAILABLE"))
                 .hasMessageContaining("không lấy được dấu thời gian");

@@ -71,7 +71,8 @@ final class Pkcs11SigningProcess {
                 return font;
             }
         };
-        DssPdfSigning signing = new DssPdfSigning(keys, new RevocationLists(null, production), production, papers, "Lạng Sơn");
+        DssPdfSigning signing = new DssPdfSigning(keys, new RevocationLists(null, production), new OcspResponses(null, production), production,
+                papers, "Lạng Sơn");
         SignedPdf signed = signing.sign(agency, pdf, new SignerDetails("Nguyễn Văn Bình", "Giám đốc", null,
                 "Ký bằng khóa trên thiết bị PKCS#11", vn.gov.egov.printing.Signature.DIGITAL_SIGNATURE_FIELD));
         Files.write(out, signed.content());
