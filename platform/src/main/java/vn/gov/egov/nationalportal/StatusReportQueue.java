@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.gov.egov.personaldata.PersonalDataProtection;
-import vn.gov.egov.personaldata.SealedValue;
+import vn.gov.egov.personaldata.SealedColumn;
 import vn.gov.egov.personaldata.SealedValueStore;
 
 /**
@@ -142,29 +142,7 @@ class StatusReportQueue {
 
     /** Lets a personal-data key rotation reseal the queued reports. */
     SealedValueStore sealedReports() {
-        return new SealedValueStore() {
-            @Override
-            public String purpose() {
-                return REPORT;
-            }
-
-            @Override
-            public List<SealedValue> batchNotSealedWith(String activeKeyId, String afterId, int limit) {
-                return jdbc.sql("""
-                                select seq::text as id, report_sealed as sealed from portal_status_report
-                                where not starts_with(report_sealed, :prefix) and seq > :after order by seq limit :limit""")
-                        .param("prefix", PersonalDataProtection.sealedPrefix(activeKeyId))
-                        .param("after", afterId == null ? 0L : Long.parseLong(afterId)).param("limit", limit)
-                        .query((rs, n) -> new SealedValue(rs.getString("id"), rs.getString("sealed"))).list();
-            }
-
-            @Override
-            public boolean replace(SealedValue current, String resealed) {
-                return jdbc.sql("update portal_status_report set report_sealed = :resealed where seq = :seq and report_sealed = :current")
-                        .param("resealed", resealed).param("seq", Long.parseLong(current.id())).param("current", current.sealed())
-                        .update() == 1;
-            }
-        };
+        return SealedColumn.of(jdbc, "portal_status_report", "seq", SealedColumn.KeyType.BIGINT, "report_sealed", REPORT);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

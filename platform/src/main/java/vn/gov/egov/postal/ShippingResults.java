@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -18,6 +21,9 @@ import vn.gov.egov.dossier.DossierStatus;
 import vn.gov.egov.dossier.DossierStatusChanged;
 import vn.gov.egov.dossier.ResultDelivery;
 import vn.gov.egov.personaldata.PersonalDataProtection;
+import vn.gov.egov.personaldata.SealedColumn;
+import vn.gov.egov.personaldata.SealedColumn.KeyType;
+import vn.gov.egov.personaldata.SealedValueStore;
 
 /**
  * Returns by post the results of dossiers whose applicants asked for them by post: a resolved dossier enters the
@@ -171,5 +177,16 @@ class ShippingResults {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The shipments' sealed addresses, registered so that a key rotation reseals them too. */
+    @Configuration(proxyBeanMethods = false)
+    static class SealedColumns {
+
+        @Bean
+        SealedValueStore postalShipmentAddresses(JdbcClient jdbc) {
+            return SealedColumn.of(jdbc, "postal_shipment", "dossier_id", KeyType.UUID,
+                    "address_sealed", ADDRESS);
+        }
     }
 }

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +27,9 @@ import vn.gov.egov.identity.Role;
 import vn.gov.egov.personaldata.InvalidPersonalData;
 import vn.gov.egov.personaldata.PersonalDataProtection;
 import vn.gov.egov.personaldata.PersonalIdentificationNumber;
+import vn.gov.egov.personaldata.SealedColumn;
+import vn.gov.egov.personaldata.SealedColumn.KeyType;
+import vn.gov.egov.personaldata.SealedValueStore;
 
 /**
  * The desk returns a result in person (trả kết quả tại Bộ phận Một cửa): to the applicant or to a person they
@@ -153,5 +159,16 @@ class ReturningResults {
 
     private static String strip(String s) {
         return s == null ? "" : s.strip();
+    }
+
+    /** The proxies' sealed personal identification numbers, registered so that a key rotation reseals them too. */
+    @Configuration(proxyBeanMethods = false)
+    static class SealedColumns {
+
+        @Bean
+        SealedValueStore receptionProxyIds(JdbcClient jdbc) {
+            return SealedColumn.of(jdbc, "reception_handover", "dossier_id", KeyType.UUID,
+                    "proxy_personal_id_sealed", PROXY_ID);
+        }
     }
 }

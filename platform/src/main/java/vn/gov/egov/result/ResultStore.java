@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.gov.egov.personaldata.PersonalDataProtection;
-import vn.gov.egov.personaldata.SealedValue;
+import vn.gov.egov.personaldata.SealedColumn;
 import vn.gov.egov.personaldata.SealedValueStore;
 
 /** The result_document table. */
@@ -90,31 +90,7 @@ class ResultStore {
 
         @Bean
         SealedValueStore resultHolderNames(JdbcClient jdbc) {
-            return new SealedValueStore() {
-                @Override
-                public String purpose() {
-                    return HOLDER_NAME;
-                }
-
-                @Override
-                public List<SealedValue> batchNotSealedWith(String activeKeyId, String afterId, int limit) {
-                    return jdbc.sql("""
-                            select id, holder_name_sealed from result_document
-                             where not starts_with(holder_name_sealed, :prefix) and (cast(:after as uuid) is null or id > cast(:after as uuid))
-                             order by id limit :limit""")
-                            .param("prefix", PersonalDataProtection.sealedPrefix(activeKeyId)).param("after", afterId)
-                            .param("limit", limit)
-                            .query((rs, n) -> new SealedValue(rs.getObject("id", UUID.class).toString(), rs.getString("holder_name_sealed")))
-                            .list();
-                }
-
-                @Override
-                public boolean replace(SealedValue current, String resealed) {
-                    return jdbc.sql("update result_document set holder_name_sealed = :resealed where id = :id and holder_name_sealed = :current")
-                            .param("resealed", resealed).param("id", UUID.fromString(current.id())).param("current", current.sealed())
-                            .update() == 1;
-                }
-            };
+            return SealedColumn.of(jdbc, "result_document", "id", SealedColumn.KeyType.UUID, "holder_name_sealed", HOLDER_NAME);
         }
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,13 @@ class KeyRotationIntegrationTest extends PlatformTest {
     private PersonalDataProperties properties;
     @Autowired
     private RotatingKeys rotatingKeysOfThePlatform;
+
+    @Autowired
+    private List<SealedValueStore> storesOfThePlatform;
+
+    /** Columns sealed with the identity key-encryption key (second-factor secrets, token signing keys): not this rotation's. */
+    private static final Set<String> SEALED_WITH_ANOTHER_KEY = Set.of("official_account.totp_secret_sealed",
+            "identity_signing_key.private_key_sealed");
 
     private PersonalDataProtection beforeRotation;
 
@@ -164,13 +175,67 @@ class KeyRotationIntegrationTest extends PlatformTest {
 
     @Test
     void thePlatformsRotationWalksTheStoreBeansAndIsNotScheduledByDefault() {
-        // no module publishes a store yet; when they do, this run covers their columns
+        // every module's sealed columns (see the coverage test above); nothing is older than the active key here
         RotationReport report = rotatingKeysOfThePlatform.resealAll();
 
         assertThat(report.activeKeyId()).isEqualTo("test-new");
         assertThat(report.complete()).isTrue();
         assertThat(properties.rotation().cron()).isEqualTo("-");
         assertThat(properties.rotation().batchSize()).isEqualTo(200);
+    }
+
+    @Test
+    void everySealedColumnOfTheSchemaIsResealedByThePlatformsRotation() {
+        Set<String> schema = new TreeSet<>(jdbc.sql("select table_name || '.' || column_name from information_schema.columns"
+                        + " where table_schema = current_schema() and column_name like '%\\_sealed'")
+                .query(String.class).list());
+        Map<String, SealedColumn> walked = new TreeMap<>();
+        for (SealedValueStore store : storesOfThePlatform) {
+            assertThat(store).as("a store the coverage check can place").isInstanceOf(SealedColumn.class);
+            walked.put(((SealedColumn) store).location(), (SealedColumn) store);
+        }
+        Set<String> expected = new TreeSet<>(walked.keySet());
+        expected.addAll(SEALED_WITH_ANOTHER_KEY);
+        assertThat(schema).as("every *_sealed column is walked by the rotation or sealed with another key").isEqualTo(expected);
+
+        // a citizen sealed with the older key, so that the identity module's columns hold such values too
+        String personalId = "0200" + (System.nanoTime() % 100_000_000L + 100_000_000L);
+        jdbc.sql("insert into citizen_account (id, personal_id_lookup, personal_id_sealed, full_name, address_sealed, phone_sealed,"
+                        + " vneid_subject) values (:id, :lookup, :personalId, 'Lộc Văn Xoay', :address, :phone, :subject)")
+                .param("id", UUID.randomUUID()).param("lookup", "rotation-test-" + personalId)
+                .param("personalId", beforeRotation.seal(walked.get("citizen_account.personal_id_sealed").purpose(), personalId))
+                .param("address", beforeRotation.seal(walked.get("citizen_account.address_sealed").purpose(), ADDRESSES.get(3L)))
+                .param("phone", beforeRotation.seal(walked.get("citizen_account.phone_sealed").purpose(), "0912000123"))
+                .param("subject", "rotation-test-" + personalId).update();
+
+        // one value of every other column that holds any is put back under the older key
+        Map<String, String> plain = new TreeMap<>();
+        for (SealedColumn column : walked.values()) {
+            List<SealedValue> some = column.batchNotSealedWith("no-such-key", null, 1);
+            if (some.isEmpty()) {
+                continue;
+            }
+            SealedValue value = some.get(0);
+            String opened = protection.open(column.purpose(), value.sealed());
+            if (!value.sealed().startsWith(PersonalDataProtection.sealedPrefix("test-old"))) {
+                assertThat(column.replace(value, beforeRotation.seal(column.purpose(), opened))).isTrue();
+            }
+            plain.put(column.location() + "#" + value.id(), opened);
+        }
+        assertThat(plain.keySet()).as("the citizen's columns are among those rotated")
+                .anyMatch(k -> k.startsWith("citizen_account.personal_id_sealed#"))
+                .anyMatch(k -> k.startsWith("citizen_account.phone_sealed#"));
+
+        RotationReport report = rotatingKeysOfThePlatform.resealAll();
+        assertThat(report.complete()).isTrue();
+        assertThat(report.resealed()).isGreaterThanOrEqualTo(plain.size());
+        for (SealedColumn column : walked.values()) {
+            assertThat(column.batchNotSealedWith("test-new", null, 1)).as(column.location() + ": nothing left under the older key")
+                    .isEmpty();
+        }
+        assertThat(protection.open(walked.get("citizen_account.phone_sealed").purpose(),
+                jdbc.sql("select phone_sealed from citizen_account where vneid_subject = :s").param("s", "rotation-test-" + personalId)
+                        .query(String.class).single())).startsWith("0912000123");
     }
 
     private void insert(long id, String address, String lookup) {

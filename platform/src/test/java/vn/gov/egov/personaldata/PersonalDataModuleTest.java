@@ -32,6 +32,6 @@ class PersonalDataModuleTest {
                 .map(type -> type.getSimpleName()).toList())
                 .containsExactlyInAnyOrder("PersonalIdentificationNumber", "PhoneNumber", "TaxCode", "PostalAddress",
                         "Sex", "InvalidPersonalData", "PersonalDataProtection", "SealedValueUnreadable",
-                        "SealedValueStore", "SealedValue", "RotatingKeys", "RotationReport", "FreeTextMasking");
+                        "SealedValueStore", "SealedValue", "SealedColumn", "RotatingKeys", "RotationReport", "FreeTextMasking");
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
+import vn.gov.egov.personaldata.SealedColumn;
+import vn.gov.egov.personaldata.SealedValueStore;
 
 /** The backend chosen by {@code egov.lgsp.pubsub.backend}; its workers run with the application (when enabled). */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +30,12 @@ class PubSubConfiguration {
                                     WebhookDelivery webhooks, PubSubProperties properties, TransactionTemplate transactions,
                                     ObjectMapper json, JdbcClient jdbc) {
         return new KafkaBackend(outbox, queue, subscriptions, types, webhooks, properties, transactions, json, jdbc);
+    }
+
+    /** The webhook signing secrets, sealed, registered so that a personal-data key rotation reseals them too. */
+    @Bean
+    SealedValueStore pubSubSubscriptionSecrets(JdbcClient jdbc) {
+        return SealedColumn.of(jdbc, "lgsp_pubsub_subscription", "id", SealedColumn.KeyType.UUID, "secret_sealed", Subscriptions.SECRET_PURPOSE);
     }
 
     @Bean
