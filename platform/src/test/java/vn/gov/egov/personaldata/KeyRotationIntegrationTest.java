@@ -187,7 +187,7 @@ class KeyRotationIntegrationTest extends PlatformTest {
     @Test
     void everySealedColumnOfTheSchemaIsResealedByThePlatformsRotation() {
         Set<String> schema = new TreeSet<>(jdbc.sql("select table_name || '.' || column_name from information_schema.columns"
-                        + " where table_schema = current_schema() and column_name like '%\\_sealed'")
+                        + " where table_schema = current_schema() and column_name like '%sealed%'")
                 .query(String.class).list());
         Map<String, SealedColumn> walked = new TreeMap<>();
         for (SealedValueStore store : storesOfThePlatform) {
@@ -196,7 +196,7 @@ class KeyRotationIntegrationTest extends PlatformTest {
         }
         Set<String> expected = new TreeSet<>(walked.keySet());
         expected.addAll(SEALED_WITH_ANOTHER_KEY);
-        assertThat(schema).as("every *_sealed column is walked by the rotation or sealed with another key").isEqualTo(expected);
+        assertThat(schema).as("every sealed column is walked by the rotation or sealed with another key").isEqualTo(expected);
 
         // a citizen sealed with the older key, so that the identity module's columns hold such values too
         String personalId = "0200" + (System.nanoTime() % 100_000_000L + 100_000_000L);

@@ -10,6 +10,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.egov.identity.MachineClients;
 import vn.gov.egov.personaldata.PersonalDataProtection;
+import vn.gov.egov.personaldata.SealedColumn;
+import vn.gov.egov.personaldata.SealedValueStore;
 
 /**
  * The platform's own client-credentials client at the province's SSO. Its secret is made once (by whichever node is
@@ -85,5 +87,15 @@ class PlatformCredentials {
     private String ensureClient(String secret) {
         clients.ensure(clientId, "Nền tảng CQĐT (gọi dịch vụ qua LGSP)", secret, null);
         return secret;
+    }
+
+    /** The platform's own client secret, sealed, registered so that a personal-data key rotation reseals it too. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class SealedSecret {
+
+        @org.springframework.context.annotation.Bean
+        SealedValueStore platformClientSecret(JdbcClient jdbc) {
+            return SealedColumn.of(jdbc, "lgsp_client_credential", "client_id", SealedColumn.KeyType.TEXT, "sealed_secret", PURPOSE);
+        }
     }
 }
