@@ -26,6 +26,9 @@ import vn.gov.egov.audit.AuditActions;
 import vn.gov.egov.audit.AuditRecord;
 import vn.gov.egov.audit.AuditTrail;
 import vn.gov.egov.audit.Outcome;
+import vn.gov.egov.personaldata.InvalidPersonalData;
+import vn.gov.egov.personaldata.PersonalDataProtection;
+import vn.gov.egov.personaldata.PhoneNumber;
 
 /**
  * Administrators manage officials' accounts and positions, each within their scope. The province administrator
@@ -56,11 +59,15 @@ class ManagingOfficials {
             "Phó Trưởng phòng", "Chánh Văn phòng", "Phó Chánh Văn phòng");
 
     record NewOfficial(String username, String fullName, String email, String agencyCode, String password, String role,
-                       String unitCode, String title) {
+                       String unitCode, String title, String mobile) {
 
         NewOfficial(String username, String fullName, String email, String agencyCode, String password, String role, String unitCode) {
-            this(username, fullName, email, agencyCode, password, role, unitCode, null);
+            this(username, fullName, email, agencyCode, password, role, unitCode, null, null);
         }
+    }
+
+    /** How to reach an official: e-mail address and mobile number, each optional (empty: none). */
+    record Contact(String email, String mobile) {
     }
 
     /** A position to grant; {@code title} (chức danh) is optional. */
@@ -75,9 +82,14 @@ class ManagingOfficials {
                         String unitName, String title, String grantedBy, Instant grantedAt, boolean revocable) {
     }
 
-    record Official(String username, String fullName, String email, String agencyCode, String agencyName, String status,
-                    boolean locked, boolean secondFactorEnrolled, boolean mustChangePassword, Instant lastLoginAt,
+    /** An official as their managers see them; {@code mobile} in its national form (null: none). */
+    record Official(String username, String fullName, String email, String mobile, String agencyCode, String agencyName,
+                    String status, boolean locked, boolean secondFactorEnrolled, boolean mustChangePassword, Instant lastLoginAt,
                     List<PositionView> positions, boolean accountChangeable) {
+
+        public String mobileMasked() {
+            return mobile == null ? null : PhoneNumber.of(mobile).masked();
+        }
     }
 
     record Created(Official official, String generatedPassword) {
@@ -99,11 +111,13 @@ class ManagingOfficials {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final PersonalDataProtection protection;
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
 
     ManagingOfficials(OfficialAccounts accounts, OfficialLogin login, Agencies agencies, PasswordEncoder passwords,
-                      AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transactions) {
+                      AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transactions,
+                      PersonalDataProtection protection) {
         this.accounts = accounts;
         this.login = login;
         this.agencies = agencies;
@@ -111,6 +125,7 @@ class ManagingOfficials {
         this.audit = audit;
         this.events = events;
         this.transactions = transactions;
+        this.protection = protection;
     }
 
     // ---- reading
@@ -189,10 +204,8 @@ class ManagingOfficials {
         if (fullName.isEmpty() || fullName.length() > 200) {
             errors.add(new FieldError("fullName", "required", "Cần họ và tên (tối đa 200 ký tự)"));
         }
-        String email = StringUtils.hasText(request.email()) ? request.email().strip() : null;
-        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
-            errors.add(new FieldError("email", "email", "Thư điện tử không hợp lệ"));
-        }
+        String email = email(request.email(), errors);
+        String mobile = mobile(request.mobile(), errors);
         String agencyCode = trimmed(request.agencyCode());
         if (agencyCode == null || agencies.today(agencyCode).isEmpty()) {
             errors.add(new FieldError("agencyCode", "unknown-agency",
@@ -225,6 +238,9 @@ class ManagingOfficials {
             transactions.executeWithoutResult(status -> {
                 var id = accounts.create(username, fullName, email, passwords.encode(password),
                         login.sealTotpSecret(username, secret), manager.username(), agencyCode, generated);
+                if (mobile != null) {
+                    accounts.changeContact(username, email, protection.seal(OfficialAccounts.MOBILE, mobile));
+                }
                 changed(manager, username, OfficialPermissionChanged.Change.CREATED, null, agencyCode, null,
                         b -> b.changed("status", null, "ACTIVE").detail("mustChangePassword", generated));
                 if (position != null) {
@@ -328,6 +344,57 @@ class ManagingOfficials {
                     position.agencyCode(), position.unitCode(), b -> b.changed("position", describe(position), null)
                             .detail("positionId", positionId));
         });
+    }
+
+    /**
+     * Changes how the official is reached (e-mail, mobile for SMS alerts); the same managers as for the account's other
+     * changes. The audit trail keeps the e-mail change and the masked numbers.
+     */
+    Official contact(String actor, String username, Contact contact) {
+        List<FieldError> errors = new ArrayList<>();
+        String email = email(contact == null ? null : contact.email(), errors);
+        String mobile = mobile(contact == null ? null : contact.mobile(), errors);
+        if (!errors.isEmpty()) {
+            throw invalid("Chưa lưu được thông tin liên hệ", errors);
+        }
+        return changeAccount(actor, username, OfficialPermissionChanged.Change.CONTACT_CHANGED, (manager, account) -> {
+            String before = openMobile(account);
+            accounts.changeContact(account.username(), email, mobile == null ? null : protection.seal(OfficialAccounts.MOBILE, mobile));
+            return Map.of("email", new String[] {account.email(), email},
+                    "mobile", new String[] {before == null ? null : PhoneNumber.of(before).masked(),
+                            mobile == null ? null : PhoneNumber.of(mobile).masked()});
+        });
+    }
+
+    private static String email(String text, List<FieldError> errors) {
+        String email = StringUtils.hasText(text) ? text.strip() : null;
+        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+            errors.add(new FieldError("email", "email", "Thư điện tử không hợp lệ"));
+        }
+        return email;
+    }
+
+    /** The mobile number in its national form, or null when none is given; a fixed-line number cannot take SMS. */
+    private static String mobile(String text, List<FieldError> errors) {
+        if (!StringUtils.hasText(text)) {
+            return null;
+        }
+        try {
+            PhoneNumber number = PhoneNumber.of(text);
+            if (!number.isMobile()) {
+                errors.add(new FieldError("mobile", "mobile", "Cần số điện thoại di động (10 chữ số, đầu số 3, 5, 7, 8 hoặc 9) để nhận tin nhắn;"
+                        + " số cố định không nhận được tin nhắn"));
+                return null;
+            }
+            return number.value();
+        } catch (InvalidPersonalData e) {
+            errors.add(new FieldError("mobile", e.rule(), e.getMessage()));
+            return null;
+        }
+    }
+
+    private String openMobile(OfficialAccounts.Account account) {
+        return account.mobileSealed() == null ? null : protection.open(OfficialAccounts.MOBILE, account.mobileSealed());
     }
 
     Official disable(String actor, String username) {
@@ -477,7 +544,7 @@ class ManagingOfficials {
                     p.unitCode(), p.unitCode() == null ? null : agencies.nameOf(p.unitCode()), p.title(), held.grantedBy(), held.grantedAt(),
                     revocable);
         }).toList();
-        return new Official(account.username(), account.fullName(), account.email(), account.agencyCode(),
+        return new Official(account.username(), account.fullName(), account.email(), openMobile(account), account.agencyCode(),
                 agencies.nameOf(account.agencyCode()), account.status(), account.lockedAt(clock.instant()), account.totpConfirmed(),
                 account.mustChangePassword(), account.lastLoginAt(), positions, accountChangeable(manager, account));
     }

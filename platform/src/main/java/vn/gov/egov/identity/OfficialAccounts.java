@@ -15,7 +15,8 @@ class OfficialAccounts {
 
     record Account(UUID id, String username, String fullName, String email, String passwordHash, String totpSecretSealed,
                    boolean totpConfirmed, long totpLastStep, String status, int failedAttempts, Instant lockedUntil,
-                   Instant lastLoginAt, String agencyCode, boolean mustChangePassword, Instant accessChangedAt) {
+                   Instant lastLoginAt, String agencyCode, boolean mustChangePassword, Instant accessChangedAt,
+                   String mobileSealed) {
 
         boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -25,6 +26,9 @@ class OfficialAccounts {
             return "ACTIVE".equals(status);
         }
     }
+
+    /** The purpose officials' mobile numbers are sealed for. */
+    static final String MOBILE = "identity.official.mobile";
 
     /** The provincial People's Committee, root of the agencies catalog. */
     static final String PROVINCE_AGENCY = "UBND-20";
@@ -51,7 +55,8 @@ class OfficialAccounts {
                 rs.getString("email"), rs.getString("password_hash"), rs.getString("totp_secret_sealed"),
                 rs.getBoolean("totp_confirmed"), rs.getLong("totp_last_step"), rs.getString("status"),
                 rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")),
-                rs.getString("agency_code"), rs.getBoolean("must_change_password"), instant(rs.getTimestamp("access_changed_at")));
+                rs.getString("agency_code"), rs.getBoolean("must_change_password"), instant(rs.getTimestamp("access_changed_at")),
+                rs.getString("mobile_sealed"));
     }
 
     /** An account of the provincial People's Committee, with a password of its own (see the full form). */
@@ -69,6 +74,12 @@ class OfficialAccounts {
                 """).params(id, normalize(username), fullName, email, passwordHash, totpSecretSealed, createdBy, agencyCode,
                 mustChangePassword).update();
         return id;
+    }
+
+    /** The account's e-mail address and sealed mobile number (either null: none). */
+    void changeContact(String username, String email, String mobileSealed) {
+        jdbc.sql("UPDATE official_account SET email = ?, mobile_sealed = ? WHERE username = ?")
+                .params(email, mobileSealed, normalize(username)).update();
     }
 
     /** Accounts of these agencies or holding a position in one of them ({@code null}: every account), by username. */

@@ -10,5 +10,5 @@ import java.time.Instant;
 public record OfficialPermissionChanged(String actor, String username, Change change, Role role, String agencyCode,
                                         String unitCode, Instant at) {
 
-    public enum Change { CREATED, POSITION_GRANTED, POSITION_REVOKED, POSITION_RETITLED, DISABLED, ENABLED, SECOND_FACTOR_RESET, UNLOCKED }
+    public enum Change { CREATED, POSITION_GRANTED, POSITION_REVOKED, POSITION_RETITLED, DISABLED, ENABLED, SECOND_FACTOR_RESET, UNLOCKED, CONTACT_CHANGED }
 }

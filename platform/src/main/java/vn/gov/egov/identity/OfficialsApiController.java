@@ -74,6 +74,13 @@ class OfficialsApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @PutMapping("/{username}/contact")
+    @Operation(summary = "Set the official's e-mail address and mobile number (for SMS alerts); empty removes one")
+    ManagingOfficials.Official contact(@PathVariable String username, @RequestBody ManagingOfficials.Contact contact,
+                                       Authentication caller) {
+        return managing.contact(caller.getName(), username, contact);
+    }
+
     @PostMapping("/{username}/disable")
     @Operation(summary = "Disable the account; its sessions and tokens end")
     ManagingOfficials.Official disable(@PathVariable String username, Authentication caller) {

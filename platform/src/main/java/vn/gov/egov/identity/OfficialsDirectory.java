@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import vn.gov.egov.personaldata.PersonalDataProtection;
 
 /**
  * Officials as other modules see them. Within one web request an official is read once: the modules a request passes
@@ -21,8 +22,11 @@ class OfficialsDirectory implements Officials {
 
     private final OfficialAccounts accounts;
 
-    OfficialsDirectory(OfficialAccounts accounts) {
+    private final PersonalDataProtection protection;
+
+    OfficialsDirectory(OfficialAccounts accounts, PersonalDataProtection protection) {
         this.accounts = accounts;
+        this.protection = protection;
     }
 
     @Override
@@ -59,7 +63,8 @@ class OfficialsDirectory implements Officials {
     @Override
     public List<OfficialMailbox> mailboxes(Role role, String agencyCode, String unitCode) {
         return accounts.holding(role, agencyCode, unitCode).stream()
-                .map(a -> new OfficialMailbox(a.username(), a.fullName(), a.email() == null || a.email().isBlank() ? null : a.email().strip()))
+                .map(a -> new OfficialMailbox(a.username(), a.fullName(), a.email() == null || a.email().isBlank() ? null : a.email().strip(),
+                        a.mobileSealed() == null ? null : protection.open(OfficialAccounts.MOBILE, a.mobileSealed())))
                 .toList();
     }
 }

@@ -38,7 +38,7 @@ class OfficialsPageController {
             ManagingOfficials.Created created = managing.create(principal.getName(), new ManagingOfficials.NewOfficial(
                     form.get("username"), form.get("fullName"), form.get("email"), form.get("agencyCode"),
                     "set".equals(form.get("passwordChoice")) ? form.get("password") : null, form.get("role"), form.get("unitCode"),
-                    form.get("title")));
+                    form.get("title"), form.get("mobile")));
             // shown once, on this answer only: never stored in the session
             model.addAttribute("generatedPassword", created.generatedPassword());
             model.addAttribute("notice", "officials.created");
@@ -83,6 +83,29 @@ class OfficialsPageController {
     @PostMapping("/{username}/positions/{id}/revoke")
     String revoke(@PathVariable String username, @PathVariable long id, Principal principal, RedirectAttributes redirect) {
         return act(username, redirect, "officials.revoked", () -> managing.revoke(principal.getName(), username, id));
+    }
+
+    @PostMapping("/{username}/contact")
+    String contact(@PathVariable String username, @RequestParam(required = false) String email,
+                   @RequestParam(required = false) String mobile, Principal principal, Model model, RedirectAttributes redirect) {
+        try {
+            managing.contact(principal.getName(), username, new ManagingOfficials.Contact(email, mobile));
+            redirect.addFlashAttribute("notice", "officials.contactChanged");
+            return "redirect:/admin/officials/" + username;
+        } catch (ErrorResponseException e) {
+            rethrowNotFound(e);
+            Object fieldErrors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+            if (fieldErrors == null) {
+                redirect.addFlashAttribute("problem", e.getBody().getDetail());
+                return "redirect:/admin/officials/" + username;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("email", email == null ? "" : email);
+            values.put("mobile", mobile == null ? "" : mobile);
+            model.addAttribute("contactErrors", errors(e, "email"));
+            model.addAttribute("contactForm", values);
+            return officialPage(principal.getName(), username, Map.of(), Map.of(), model);
+        }
     }
 
     @PostMapping("/{username}/disable")
@@ -134,6 +157,13 @@ class OfficialsPageController {
         choices(actor, model);
         model.addAttribute("errors", errors);
         model.addAttribute("form", form.isEmpty() ? Map.of("agencyCode", official.agencyCode()) : form);
+        if (!model.containsAttribute("contactForm")) {
+            Map<String, String> contact = new LinkedHashMap<>();
+            contact.put("email", official.email() == null ? "" : official.email());
+            contact.put("mobile", official.mobile() == null ? "" : official.mobile());
+            model.addAttribute("contactForm", contact);
+            model.addAttribute("contactErrors", Map.of());
+        }
         return "identity/official";
     }
 

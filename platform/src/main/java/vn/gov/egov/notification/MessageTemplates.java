@@ -23,8 +23,9 @@ import vn.gov.egov.processing.StepOverdue;
  * The Vietnamese texts, from Thymeleaf TEXT templates an operator can change ({@code egov.notification.templates}):
  * {@code <ACTION>.email.txt} (first line the subject, then the body) and {@code <ACTION>.sms.txt}; an action without
  * its own templates uses {@code OTHER.*}. An SMS is kept within two UCS-2 segments: a note too long is shortened
- * (the SMS is then rendered a second time, with the shortened note). Officials' e-mails follow the same rule:
- * {@code STEP_OVERDUE.email.txt}, {@code LGSP_ALERT_OPENED.email.txt}, {@code LGSP_ALERT_RESOLVED.email.txt}.
+ * (the SMS is then rendered a second time, with the shortened note). Officials' messages follow the same rule:
+ * {@code STEP_OVERDUE.email.txt}, {@code LGSP_ALERT_OPENED.email.txt}, {@code LGSP_ALERT_RESOLVED.email.txt}, and the
+ * same names with {@code .sms.txt} (cut to two segments, ending in an ellipsis when longer).
  * <p>
  * The messages are rendered in the transaction of the move that causes them, so an operator's template that is
  * missing or cannot be rendered never refuses a move: the built-in template is used instead, and the fault is logged
@@ -131,6 +132,15 @@ class MessageTemplates {
      * @param holderName    who holds the step ({@code null}: nobody has claimed it)
      */
     Message overdueStep(StepOverdue event, String recipientName, String holderName) {
+        return officialEmail(NotifyingOfficials.STEP_OVERDUE, overdueStepVariables(event, recipientName, holderName));
+    }
+
+    /** The SMS to a unit's head about an overdue step (the same for every head). */
+    Message overdueStepSms(StepOverdue event) {
+        return officialSms(NotifyingOfficials.STEP_OVERDUE, overdueStepVariables(event, null, null));
+    }
+
+    private Map<String, Object> overdueStepVariables(StepOverdue event, String recipientName, String holderName) {
         Map<String, Object> v = new HashMap<>();
         v.put("recipientName", recipientName);
         v.put("code", event.dossierCode());
@@ -141,12 +151,22 @@ class MessageTemplates {
         v.put("raisedAt", event.raisedAt() == null ? null : MOMENT.format(event.raisedAt()));
         v.put("holder", holderName);
         v.put("processingUrl", publicUrl + "/processing/dossiers/" + event.dossierCode());
-        return officialEmail(NotifyingOfficials.STEP_OVERDUE, v);
+        return v;
     }
 
     /** The e-mail to the LGSP operators about an alert that opened ({@code resolvedAt} null) or resolved. */
     Message lgspAlert(String action, String recipientName, String kindName, String key, String subject, String detail,
                       Instant openedAt, Instant resolvedAt, String node) {
+        return officialEmail(action, lgspAlertVariables(recipientName, kindName, key, subject, detail, openedAt, resolvedAt, node));
+    }
+
+    /** The SMS to the LGSP operators about an alert that opened or resolved. */
+    Message lgspAlertSms(String action, String kindName, String key, String subject, Instant openedAt, Instant resolvedAt) {
+        return officialSms(action, lgspAlertVariables(null, kindName, key, subject, null, openedAt, resolvedAt, null));
+    }
+
+    private Map<String, Object> lgspAlertVariables(String recipientName, String kindName, String key, String subject, String detail,
+                                                   Instant openedAt, Instant resolvedAt, String node) {
         Map<String, Object> v = new HashMap<>();
         v.put("recipientName", recipientName);
         v.put("kindName", kindName);
@@ -157,7 +177,17 @@ class MessageTemplates {
         v.put("resolvedAt", resolvedAt == null ? null : MOMENT.format(resolvedAt));
         v.put("node", node);
         v.put("monitoringUrl", publicUrl + "/lgsp/monitoring");
-        return officialEmail(action, v);
+        return v;
+    }
+
+    /** An official's SMS: one line, at most two segments (an ellipsis ends a longer one). */
+    private Message officialSms(String action, Map<String, Object> variables) {
+        String name = action + ".sms";
+        String text = oneLine(render(name, variables));
+        if (text.length() > SMS_MAX) {
+            text = text.substring(0, SMS_MAX - 1).strip() + "…";
+        }
+        return new Message(name, null, text);
     }
 
     private Message officialEmail(String action, Map<String, Object> variables) {

@@ -21,13 +21,15 @@ import vn.gov.egov.identity.Role;
 import vn.gov.egov.lgsp.LgspAlertRaised;
 import vn.gov.egov.lgsp.LgspAlertResolved;
 import vn.gov.egov.personaldata.PersonalDataProtection;
+import vn.gov.egov.personaldata.PhoneNumber;
 import vn.gov.egov.processing.StepOverdue;
 
 /**
- * E-mails to officials: an overdue step to the unit's heads, an LGSP alert (opened, resolved) to the LGSP operators
- * and the addresses of {@code egov.lgsp.monitoring.alerts.mail-to}. One message per recipient with an e-mail address,
- * recorded sealed in the listener's transaction like the applicants' ({@link SendingNotifications} sends them); a
- * redelivered event records nothing twice. When nobody can be reached, one SKIPPED row says why.
+ * Messages to officials: an overdue step to the unit's heads, an LGSP alert (opened, resolved) to the LGSP operators
+ * and the addresses of {@code egov.lgsp.monitoring.alerts.mail-to}. An e-mail to each recipient with an address and an
+ * SMS to each with a mobile number, recorded sealed in the listener's transaction like the applicants' messages
+ * ({@link SendingNotifications} sends them); a redelivered event records nothing twice. When nobody can be reached,
+ * one SKIPPED row says why.
  */
 @Component
 class NotifyingOfficials {
@@ -43,8 +45,12 @@ class NotifyingOfficials {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyingOfficials.class);
 
-    /** Someone to mail: an official (by name) or a configured address ({@code name} null). */
-    record Recipient(String name, String email) {
+    /** Someone to reach: an official (by name; e-mail and mobile each optional) or a configured address ({@code name} null). */
+    record Recipient(String name, String email, String mobile) {
+
+        Recipient(String name, String email) {
+            this(name, email, null);
+        }
     }
 
     private final Officials officials;
@@ -74,40 +80,46 @@ class NotifyingOfficials {
         String agency = place.contains("/") ? place.substring(0, place.indexOf('/')) : place;
         String unit = place.contains("/") ? place.substring(place.indexOf('/') + 1) : null;
         List<OfficialMailbox> heads = role == null || agency.isEmpty() ? List.of() : officials.mailboxes(role, agency, unit);
-        List<Recipient> recipients = heads.stream().filter(h -> h.email() != null).map(h -> new Recipient(h.fullName(), h.email())).toList();
+        List<Recipient> recipients = heads.stream().filter(h -> h.email() != null || h.mobile() != null)
+                .map(h -> new Recipient(h.fullName(), h.email(), h.mobile())).toList();
         String roleName = (role == null ? group : role.vietnameseName() + " " + place);
         String nobody = heads.isEmpty()
                 ? "Không có cán bộ nào đang giữ vai trò " + roleName + ": không gửi được thư báo bước quá hạn."
-                : heads.size() + " cán bộ giữ vai trò " + roleName + " chưa có địa chỉ thư điện tử: không gửi được thư báo bước quá hạn.";
+                : heads.size() + " cán bộ giữ vai trò " + roleName + " chưa có địa chỉ thư điện tử hay số điện thoại di động:"
+                + " không gửi được thư báo bước quá hạn.";
         String holder = event.holder() == null ? null
                 : officials.byUsername(event.holder()).map(o -> o.fullName() + " (" + o.username() + ")").orElse(event.holder());
         return record(STEP_OVERDUE, event.dossierCode(), "overdue-step:" + event.stepId(), event.raisedAt(), recipients,
-                r -> templates.overdueStep(event, r == null ? null : r.name(), holder), nobody);
+                r -> templates.overdueStep(event, r == null ? null : r.name(), holder), templates.overdueStepSms(event), nobody);
     }
 
     @Transactional
     List<UUID> notify(LgspAlertRaised event) {
         return record(LGSP_ALERT_OPENED, null, "lgsp-alert:" + event.alertId(), event.at(), lgspOperators(),
                 r -> templates.lgspAlert(LGSP_ALERT_OPENED, r == null ? null : r.name(), event.kindName(), event.key(), event.subject(),
-                        event.detail(), event.at(), null, event.node()), NOBODY_LGSP);
+                        event.detail(), event.at(), null, event.node()),
+                templates.lgspAlertSms(LGSP_ALERT_OPENED, event.kindName(), event.key(), event.subject(), event.at(), null), NOBODY_LGSP);
     }
 
     @Transactional
     List<UUID> notify(LgspAlertResolved event) {
         return record(LGSP_ALERT_RESOLVED, null, "lgsp-alert:" + event.alertId(), event.at(), lgspOperators(),
                 r -> templates.lgspAlert(LGSP_ALERT_RESOLVED, r == null ? null : r.name(), event.kindName(), event.key(), event.subject(),
-                        event.detail(), event.openedAt(), event.at(), event.node()), NOBODY_LGSP);
+                        event.detail(), event.openedAt(), event.at(), event.node()),
+                templates.lgspAlertSms(LGSP_ALERT_RESOLVED, event.kindName(), event.key(), event.subject(), event.openedAt(), event.at()),
+                NOBODY_LGSP);
     }
 
-    private static final String NOBODY_LGSP = "Không có cán bộ vận hành LGSP nào có địa chỉ thư điện tử và chưa cấu hình"
+    private static final String NOBODY_LGSP = "Không có cán bộ vận hành LGSP nào có địa chỉ thư điện tử hay số di động và chưa cấu hình"
             + " egov.lgsp.monitoring.alerts.mail-to: không gửi được thư cảnh báo LGSP.";
 
-    /** The active LGSP operators with an address, then the configured addresses; each address once. */
+    /** The active LGSP operators with an address or a mobile number, then the configured addresses; each address once. */
     private List<Recipient> lgspOperators() {
         Map<String, Recipient> byAddress = new LinkedHashMap<>();
         for (OfficialMailbox operator : officials.mailboxes(Role.LGSP_OPERATOR, null, null)) {
-            if (operator.email() != null) {
-                byAddress.putIfAbsent(operator.email().toLowerCase(Locale.ROOT), new Recipient(operator.fullName(), operator.email()));
+            if (operator.email() != null || operator.mobile() != null) {
+                byAddress.putIfAbsent(operator.email() != null ? operator.email().toLowerCase(Locale.ROOT) : "sms:" + operator.mobile(),
+                        new Recipient(operator.fullName(), operator.email(), operator.mobile()));
             }
         }
         for (String address : lgspMailTo) {
@@ -121,9 +133,10 @@ class NotifyingOfficials {
      * transaction; wakes the sender after it commits. Returns the ids of the messages to send.
      */
     private List<UUID> record(String action, String dossierCode, String subjectRef, Instant eventAt, List<Recipient> recipients,
-                              Function<Recipient, MessageTemplates.Message> render, String nobody) {
+                              Function<Recipient, MessageTemplates.Message> render, MessageTemplates.Message sms, String nobody) {
         Instant now = Instant.now();
         Optional<String> unavailable = sending.carrier(NotificationChannel.EMAIL).unavailable();
+        Optional<String> smsUnavailable = sending.carrier(NotificationChannel.SMS).unavailable();
         List<NotificationRow> rows = new ArrayList<>(Math.max(1, recipients.size()));
         if (recipients.isEmpty()) {
             MessageTemplates.Message message = render.apply(null);
@@ -133,13 +146,23 @@ class NotifyingOfficials {
         }
         for (Recipient recipient : recipients) {
             String email = recipient.email();
-            MessageTemplates.Message message = render.apply(recipient);
-            rows.add(new NotificationRow(UUID.randomUUID(), dossierCode, action, eventAt, NotificationChannel.EMAIL,
-                    protection.seal(NotificationStore.RECIPIENT, email), NotifyingApplicants.maskedEmail(email), message.template(),
-                    message.subject(), protection.seal(NotificationStore.BODY, message.body()),
-                    unavailable.isPresent() ? NotificationStatus.SKIPPED : NotificationStatus.PENDING, 0, unavailable.orElse(null), null,
-                    now, now, unavailable.isPresent() ? null : now, null, subjectRef,
-                    protection.lookupKey(RECIPIENT_KEY, email.toLowerCase(Locale.ROOT))));
+            if (email != null) {
+                MessageTemplates.Message message = render.apply(recipient);
+                rows.add(new NotificationRow(UUID.randomUUID(), dossierCode, action, eventAt, NotificationChannel.EMAIL,
+                        protection.seal(NotificationStore.RECIPIENT, email), NotifyingApplicants.maskedEmail(email), message.template(),
+                        message.subject(), protection.seal(NotificationStore.BODY, message.body()),
+                        unavailable.isPresent() ? NotificationStatus.SKIPPED : NotificationStatus.PENDING, 0, unavailable.orElse(null), null,
+                        now, now, unavailable.isPresent() ? null : now, null, subjectRef,
+                        protection.lookupKey(RECIPIENT_KEY, email.toLowerCase(Locale.ROOT))));
+            }
+            if (recipient.mobile() != null) {
+                rows.add(new NotificationRow(UUID.randomUUID(), dossierCode, action, eventAt, NotificationChannel.SMS,
+                        protection.seal(NotificationStore.RECIPIENT, recipient.mobile()), PhoneNumber.of(recipient.mobile()).masked(),
+                        sms.template(), null, protection.seal(NotificationStore.BODY, sms.body()),
+                        smsUnavailable.isPresent() ? NotificationStatus.SKIPPED : NotificationStatus.PENDING, 0, smsUnavailable.orElse(null),
+                        null, now, now, smsUnavailable.isPresent() ? null : now, null, subjectRef,
+                        protection.lookupKey(RECIPIENT_KEY, "sms:" + recipient.mobile())));
+            }
         }
         Set<UUID> inserted = store.insertAll(rows);
         List<UUID> pending = new ArrayList<>(rows.size());

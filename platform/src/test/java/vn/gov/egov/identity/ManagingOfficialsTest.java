@@ -322,4 +322,42 @@ class ManagingOfficialsTest extends OfficialsTestSupport {
             return null;
         }, found -> found != null);
     }
+
+    @Test
+    void anOfficialsContactIsCheckedFieldByFieldSavedSealedAndAuditedWithTheNumberMasked() throws Exception {
+        String justiceAdmin = official("t-stp-admin", Role.AGENCY_ADMIN, "SO-TP");
+        String officer = official("t-stp-contact", Role.ONE_STOP_OFFICER, "SO-TP");
+        String constructionAdmin = official("t-sxd-admin", Role.AGENCY_ADMIN, "SO-XD");
+        String path = API + "/" + officer + "/contact";
+
+        HttpResponse<String> invalid = call(justiceAdmin, "PUT", path, JSON, "{\"email\": \"khong-phai-thu\", \"mobile\": \"0205 3812 345\"}");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(read(invalid).get("errors").findValuesAsString("field")).containsExactly("email", "mobile");
+        assertThat(read(invalid).get("errors").findValuesAsString("rule")).containsExactly("email", "mobile");
+        HttpResponse<String> letters = call(justiceAdmin, "PUT", path, JSON, "{\"mobile\": \"09x1234567\"}");
+        assertThat(read(letters).get("errors").findValuesAsString("rule")).containsExactly("digits");
+        assertThat(call(constructionAdmin, "PUT", path, JSON, "{\"mobile\": \"0912345678\"}").statusCode())
+                .as("an administrator of another agency").isEqualTo(404);
+        assertThat(accounts.byUsername(officer).orElseThrow().mobileSealed()).isNull();
+
+        HttpResponse<String> saved = call(justiceAdmin, "PUT", path, JSON,
+                "{\"email\": \" hoang.lan@sotp.example \", \"mobile\": \"+84 912 345 678\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(read(saved).get("mobile").asString()).isEqualTo("0912345678");
+        assertThat(read(saved).get("email").asString()).isEqualTo("hoang.lan@sotp.example");
+        assertThat(accounts.byUsername(officer).orElseThrow().mobileSealed()).startsWith("pd1:").doesNotContain("912345678");
+        assertThat(officials.mailboxes(Role.ONE_STOP_OFFICER, "SO-TP", null))
+                .contains(new OfficialMailbox(officer, accounts.byUsername(officer).orElseThrow().fullName(), "hoang.lan@sotp.example", "0912345678"));
+
+        JsonNode entry = permissionChange(officer, "CONTACT_CHANGED");
+        assertThat(entry.at("/actor/id").asString()).isEqualTo(justiceAdmin);
+        assertThat(entry.at("/changedFields/mobile/after").asString()).isEqualTo("091****678");
+        assertThat(entry.at("/changedFields/email/after").asString()).isEqualTo("hoang.lan@sotp.example");
+        assertThat(entry.toString()).doesNotContain("0912345678");
+
+        HttpResponse<String> cleared = call(justiceAdmin, "PUT", path, JSON, "{\"email\": \"\", \"mobile\": \"\"}");
+        assertThat(cleared.statusCode()).isEqualTo(200);
+        assertThat(read(cleared).path("mobile").isNull() || read(cleared).path("mobile").isMissingNode()).isTrue();
+        assertThat(accounts.byUsername(officer).orElseThrow().mobileSealed()).isNull();
+    }
 }

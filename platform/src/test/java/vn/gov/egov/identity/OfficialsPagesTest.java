@@ -85,6 +85,26 @@ class OfficialsPagesTest extends OfficialsTestSupport {
     }
 
     @Test
+    void anAdministratorSetsAnOfficialsMobileOnTheirPageAndSeesItMasked() throws Exception {
+        String admin = official("t-page-contact-admin", Role.AGENCY_ADMIN, "UBND-05977");
+        String officer = official("t-page-contact", Role.DIVISION_HEAD, "UBND-05977");
+        Browser browser = new Browser();
+        browser.logIn(admin);
+        String page = "/admin/officials/" + officer;
+
+        HttpResponse<String> fixedLine = browser.post(page, page + "/contact", pairs("email", "", "mobile", "(0205) 3812345"));
+        HttpResponse<String> saved = browser.post(page, page + "/contact", pairs("email", "truong.phong@ubnd.example", "mobile", "0912 345 678"));
+        HttpResponse<String> shown = browser.get(page);
+
+        assertThat(fixedLine.statusCode()).isEqualTo(200);
+        assertThat(fixedLine.body()).contains("id=\"c-mobile-error\"").contains("số cố định không nhận được tin nhắn")
+                .contains("value=\"(0205) 3812345\"");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(shown.body()).contains("Đã lưu thông tin liên hệ.").contains("<td id=\"contact-mobile\">091****678</td>")
+                .contains("<td id=\"contact-email\">truong.phong@ubnd.example</td>");
+    }
+
+    @Test
     void aTitleGivenWithAPositionOnThePageIsShownOnTheOfficialTheListAndTheirWorkspace() throws Exception {
         String admin = official("t-page-admin", Role.AGENCY_ADMIN, "UBND-05977");
         String chair = official("t-page-chair", Role.SPECIALIST, "UBND-05977");

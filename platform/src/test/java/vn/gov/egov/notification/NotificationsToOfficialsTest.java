@@ -80,7 +80,7 @@ class NotificationsToOfficialsTest extends PlatformTest {
         assertThat(nobody.notify(alert)).as("the event again").isEmpty();
 
         assertThat(rows("lgsp-alert:" + alert.alertId())).containsExactly("SKIPPED | (không có người nhận) | Không có cán bộ vận hành LGSP"
-                + " nào có địa chỉ thư điện tử và chưa cấu hình egov.lgsp.monitoring.alerts.mail-to: không gửi được thư cảnh báo LGSP.");
+                + " nào có địa chỉ thư điện tử hay số di động và chưa cấu hình egov.lgsp.monitoring.alerts.mail-to: không gửi được thư cảnh báo LGSP.");
         assertThat(jdbc.sql("select dossier_code is null and recipient_sealed is null and subject like '[LGSP] Cảnh báo: Bên cung cấp lỗi nhiều%'"
                 + " from notification where subject_ref = ?").param("lgsp-alert:" + alert.alertId()).query(Boolean.class).single()).isTrue();
     }
@@ -114,5 +114,29 @@ class NotificationsToOfficialsTest extends PlatformTest {
                 + " Lãnh đạo phòng SO-XD/P-TRONG: không gửi được thư báo bước quá hạn.");
         assertThat(jdbc.sql("select dossier_code from notification where subject_ref = ?").param("overdue-step:" + stepId)
                 .query(String.class).single()).isEqualTo("000.00.13.H20-261127-9901");
+    }
+
+    @Test
+    void headsWithAMobileNumberAlsoGetAnSmsOfTwoSegmentsAtMostAndEachOnlyOnce() {
+        NotifyingOfficials heads = notifying(List.of(new OfficialMailbox("tp-1", "Lục Văn Trưởng", "truong.phong@so-xd.example", "0912000111"),
+                new OfficialMailbox("tp-2", "Chỉ Có Số", null, "0388000222"), new OfficialMailbox("tp-3", "Không Liên Lạc", null, null)), "");
+        UUID stepId = UUID.randomUUID();
+        String longStep = "Thẩm định hồ sơ, kiểm tra thực địa công trình và lấy ý kiến các cơ quan liên quan về quy hoạch xây dựng";
+        StepOverdue event = new StepOverdue(stepId, UUID.randomUUID(), "000.00.13.H20-261128-9902", longStep, "SPECIALIST@SO-XD/P-TRONG",
+                null, Instant.parse("2026-11-27T10:00:00Z"), "DIVISION_HEAD@SO-XD/P-TRONG", Instant.now().truncatedTo(ChronoUnit.MICROS));
+
+        assertThat(heads.notify(event)).as("one e-mail and two SMS").hasSize(3);
+        assertThat(heads.notify(event)).as("the event again").isEmpty();
+
+        List<String> sms = jdbc.sql("select recipient_masked || ' | ' || template || ' | ' || body_sealed from notification"
+                + " where subject_ref = ? and channel = 'SMS' order by recipient_masked").param("overdue-step:" + stepId).query(String.class).list();
+        assertThat(sms).hasSize(2);
+        assertThat(sms.get(0)).startsWith("038****222 | STEP_OVERDUE.sms | ");
+        assertThat(sms.get(1)).startsWith("091****111 | STEP_OVERDUE.sms | ");
+        String text = protection.open(NotificationStore.BODY, sms.get(0).substring(sms.get(0).lastIndexOf(" | ") + 3));
+        assertThat(text).startsWith("Hồ sơ 000.00.13.H20-261128-9902 quá hạn từ 17:00 27/11/2026 ở bước: Thẩm định hồ sơ")
+                .endsWith("…").hasSizeLessThanOrEqualTo(MessageTemplates.SMS_MAX);
+        assertThat(jdbc.sql("select count(*) from notification where subject_ref = ? and channel = 'EMAIL'")
+                .param("overdue-step:" + stepId).query(Integer.class).single()).isEqualTo(1);
     }
 }

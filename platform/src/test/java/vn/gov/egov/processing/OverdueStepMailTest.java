@@ -41,6 +41,9 @@ class OverdueStepMailTest extends ProcessingTestSupport {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    vn.gov.egov.personaldata.PersonalDataProtection protection;
+
     private void headOf(String username, String name, String unit, String email) {
         knowOfficial(testOfficials.ensure(username, PASSWORD, name, new Position(Role.DIVISION_HEAD, AGENCY, unit)));
         jdbc.sql("update official_account set email = ? where username = ?").params(email, username).update();
@@ -97,6 +100,9 @@ class OverdueStepMailTest extends ProcessingTestSupport {
     void anOverdueStepMailsTheDivisionHeadOnceAndRaisingTheAlertsAgainSendsNothingMore() throws Exception {
         headOf("xl-truongphong-qlxd", "Vi Văn Trưởng Phòng", UNIT, HEAD_MAIL);
         headOf("xl-phophong-qlxd", "Hoàng Thị Chưa Có Thư", UNIT, null);
+        // the deputy has no e-mail address but a mobile number (sealed, as the officials' page stores it): an SMS
+        jdbc.sql("update official_account set mobile_sealed = ? where username = ?")
+                .params(protection.seal("identity.official.mobile", "0978000333"), "xl-phophong-qlxd").update();
         headOf("xl-truongphong-khac", "Lương Văn Phòng Khác", "P-KHAC", OTHER_UNIT_HEAD_MAIL);
         String code = receivedDossier("overdue-mail");
         UUID stepId = overdueStepOfUnit(code, UNIT);
@@ -114,10 +120,15 @@ class OverdueStepMailTest extends ProcessingTestSupport {
 
         String ref = "overdue-step:" + stepId;
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select status from notification where subject_ref = ?").param(ref)
-                .query(String.class).list(), s -> s.equals(List.of("SENT")));
+                .query(String.class).list(), s -> s.equals(List.of("SENT", "SENT")));
         assertThat(jdbc.sql("select dossier_code || ' ' || event_action || ' ' || recipient_masked || ' ' || recipient_sealed from notification"
-                + " where subject_ref = ?").param(ref).query(String.class).single())
+                + " where subject_ref = ? and channel = 'EMAIL'").param(ref).query(String.class).single())
                 .startsWith(code + " STEP_OVERDUE vi***@soxd.example pd1:").doesNotContain(HEAD_MAIL);
+        String sms = jdbc.sql("select recipient_masked || ' ' || body_sealed from notification where subject_ref = ? and channel = 'SMS'")
+                .param(ref).query(String.class).single();
+        assertThat(sms).startsWith("097****333 pd1:");
+        assertThat(protection.open("notification.notification.body", sms.substring(sms.indexOf(' ') + 1)))
+                .startsWith("Hồ sơ " + code + " quá hạn từ ").contains("ở bước: " + stepName);
 
         // the alert again, and the same event delivered again: nothing more
         overdue.raiseAlerts(Instant.now());
@@ -129,7 +140,7 @@ class OverdueStepMailTest extends ProcessingTestSupport {
                 "ONE_STOP_OFFICER@" + AGENCY + "/" + UNIT, null, Instant.now(), head, raisedAt)));
         awaitHandled(stepId);
         Thread.sleep(500); // what the sender would have sent meanwhile
-        assertThat(rows(ref)).isEqualTo(1);
+        assertThat(rows(ref)).as("one e-mail and one SMS").isEqualTo(2);
         assertThat(mails(code, HEAD_MAIL)).hasSize(1);
     }
 
@@ -146,7 +157,7 @@ class OverdueStepMailTest extends ProcessingTestSupport {
         assertThat(jdbc.sql("select status || ' | ' || recipient_masked || ' | ' || last_error from notification where subject_ref = ?")
                 .param(ref).query(String.class).single())
                 .isEqualTo("SKIPPED | (không có người nhận) | 1 cán bộ giữ vai trò Lãnh đạo phòng SO-XD/P-KHONGTHU chưa có địa chỉ thư"
-                        + " điện tử: không gửi được thư báo bước quá hạn.");
+                        + " điện tử hay số điện thoại di động: không gửi được thư báo bước quá hạn.");
         assertThat(jdbc.sql("select recipient_sealed is null and body_sealed like 'pd1:%' from notification where subject_ref = ?")
                 .param(ref).query(Boolean.class).single()).isTrue();
 

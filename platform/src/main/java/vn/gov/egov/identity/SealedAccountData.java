@@ -8,12 +8,12 @@ import vn.gov.egov.personaldata.SealedColumn.KeyType;
 import vn.gov.egov.personaldata.SealedValueStore;
 
 /**
- * The citizens' sealed personal data, registered so that a personal-data key rotation reseals it too. (The officials'
- * second-factor secrets and the token signing keys are sealed with the identity key-encryption key, {@link KeySealing},
- * which this rotation does not touch.)
+ * The citizens' and officials' sealed personal data, registered so that a personal-data key rotation reseals it too.
+ * (The officials' second-factor secrets and the token signing keys are sealed with the identity key-encryption key,
+ * {@link KeySealing}, which this rotation does not touch.)
  */
 @Configuration(proxyBeanMethods = false)
-class SealedCitizenData {
+class SealedAccountData {
 
     @Bean
     SealedValueStore citizenPersonalIds(JdbcClient jdbc) {
@@ -28,5 +28,10 @@ class SealedCitizenData {
     @Bean
     SealedValueStore citizenPhones(JdbcClient jdbc) {
         return SealedColumn.of(jdbc, "citizen_account", "id", KeyType.UUID, "phone_sealed", CitizenAccounts.PHONE);
+    }
+
+    @Bean
+    SealedValueStore officialMobiles(JdbcClient jdbc) {
+        return SealedColumn.of(jdbc, "official_account", "id", KeyType.UUID, "mobile_sealed", OfficialAccounts.MOBILE);
     }
 }
