@@ -13,7 +13,7 @@ class DemoOfficialTitlesTest extends OfficialsTestSupport {
 
     @Test
     void aDemonstrationLeaderWithoutTitleGetsItAndAnAdministratorsChoicesStay() {
-        DemoOfficials demo = new DemoOfficials(accounts, login, passwords);
+        DemoOfficials demo = new DemoOfficials(accounts, login, passwords, null);
         DemoOfficials.DemoOfficial leader = new DemoOfficials.DemoOfficial("t-demo-old-leader", "Lãnh đạo cũ", Role.AGENCY_LEADER,
                 "SO-TP", "Giám đốc");
         UUID old = accounts.create(leader.username(), leader.fullName(), null, "x", login.sealTotpSecret(leader.username(), SECRET), "demo", "SO-TP", false);
