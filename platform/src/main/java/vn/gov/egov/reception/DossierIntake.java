@@ -1,5 +1,6 @@
 package vn.gov.egov.reception;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +21,19 @@ import vn.gov.egov.dossier.Violation;
  * other dossier. Each item is registered (idempotent by the system's reference, so a crash between registering and
  * answering only repeats the answer), then acknowledged with its dossier code. One the platform refuses is kept in the
  * intake log with the reasons and refused to the system (told again when it is delivered again); it is never
- * registered. The log and the last poll are kept per channel and shown on the adapters' administrator pages.
+ * registered; a system that was told and still offers the item is told again at most once an hour. The log and the
+ * last poll are kept per channel and shown on the adapters' administrator pages.
  */
 @Component
 public class DossierIntake {
 
     /** How many items one poll fetches. */
     public static final int BATCH = 50;
+    /**
+     * A refusal that was told is told again, when the system still offers the item, only after this long: enough for a
+     * system that lost the answer, without answering a system that keeps offering refused items at every poll.
+     */
+    static final Duration RETELL_AFTER = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(DossierIntake.class);
 
     /** What one poll did. */
@@ -110,8 +117,11 @@ public class DossierIntake {
         }
         Optional<Entry> earlier = log.find(channel, reference);
         if (earlier.isPresent() && earlier.get().refused()) {
-            // refused before and delivered again: the system was not told (or did not keep it); tell it again
-            tell(system, item, reference, earlier.get().reasons());
+            // refused before and delivered again: the system was not told, or did not keep the answer
+            Instant toldAt = earlier.get().toldAt();
+            if (toldAt == null || toldAt.isBefore(Instant.now().minus(RETELL_AFTER))) {
+                tell(system, item, reference, earlier.get().reasons());
+            }
             return Outcome.SKIPPED;
         }
         Dossiers.Submitted submitted;
@@ -130,7 +140,7 @@ public class DossierIntake {
         return Outcome.REGISTERED;
     }
 
-    /** Tells the refusal; when the system cannot be reached it is told again the next time it delivers the item. */
+    /** Tells the refusal; when the system cannot be reached it is told again the next time it offers the item. */
     private void tell(DeliveringSystem system, JsonNode item, String reference, String reasons) {
         try {
             system.refuse(item, reasons);

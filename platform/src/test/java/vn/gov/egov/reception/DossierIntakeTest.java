@@ -86,6 +86,12 @@ class DossierIntakeTest extends DossierTestSupport {
         assertThat(intake.recent(DossierChannel.BY_POST, 500)).extracting(DossierIntake.Entry::reference).doesNotContain(good, unknown);
         DossierIntake.Poll afterSecond = intake.lastPoll(DossierChannel.NATIONAL_PORTAL).orElseThrow();
 
+        // a system that keeps offering what it was told is not told again at every poll
+        intake.poll(system);
+        assertThat(system.refusals).as("told once").hasSize(2);
+        assertThat(system.acknowledged).as("acknowledged again: the same code, harmless").allMatch(a -> a.equals(good + "=" + registered.dossierCode()));
+        afterSecond = intake.lastPoll(DossierChannel.NATIONAL_PORTAL).orElseThrow();
+
         system.unreachable = true;
         assertThat(intake.poll(system)).isEqualTo(new DossierIntake.Result(0, 0, 0, 1));
         DossierIntake.Poll unreachable = intake.lastPoll(DossierChannel.NATIONAL_PORTAL).orElseThrow();
