@@ -85,15 +85,18 @@ public class DossierIntake {
             waiting = system.waiting(BATCH);
         } catch (RuntimeException e) {
             LOG.warn("{}: polling failed: {}", system.name(), e.toString());
-            log.polled(channel, started, 0, "Không lấy được %s từ %s: %s".formatted(system.itemName(), system.name(), e.getMessage()));
+            log.polled(channel, started, 0, "Không lấy được %s từ %s: %s".formatted(system.itemName(), system.name(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return new Result(0, 0, 0, 1);
         }
         int registered = 0;
         int refused = 0;
         int failed = 0;
         for (JsonNode item : waiting) {
-            DeliveringSystem.Item described = system.describe(item);
+            String reference = null;
             try {
+                DeliveringSystem.Item described = system.describe(item);
+                reference = described.reference();
                 switch (take(system, described, item)) {
                     case REGISTERED -> registered++;
                     case REFUSED -> refused++;
@@ -101,7 +104,7 @@ public class DossierIntake {
                 }
             } catch (RuntimeException e) {
                 failed++;
-                LOG.warn("{}: {} {} not taken in: {}", system.name(), system.itemName(), described.reference(), e.toString());
+                LOG.warn("{}: {} {} not taken in: {}", system.name(), system.itemName(), reference, e.toString());
             }
         }
         log.polled(channel, started, waiting.size(), failed == 0 ? null

@@ -105,8 +105,14 @@ class OcspResponses implements OCSPSource {
      * answers with an error status, or echoes another nonce (a replayed answer).
      */
     BasicOCSPResp ask(String address, CertificateID id) {
-        String scheme = URI.create(address).getScheme();
-        if (scheme == null || !List.of("http", "https").contains(scheme.toLowerCase(Locale.ROOT))) {
+        URI uri;
+        try {
+            uri = URI.create(address);
+        } catch (IllegalArgumentException e) {
+            log.warn("OCSP responder {} is not an address: not asked", address);
+            return null;
+        }
+        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
             log.warn("OCSP responder {} is not an http(s) address: not asked", address);
             return null;
         }
@@ -115,7 +121,7 @@ class OcspResponses implements OCSPSource {
         try {
             Extension nonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(new DEROctetString(bytes)));
             byte[] request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(nonce)).build().getEncoded();
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(10))
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", REQUEST_TYPE).header("Accept", RESPONSE_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
