@@ -81,6 +81,9 @@ class TestCertificateAuthority {
     private static final Duration CRL_LIFETIME = Duration.ofMinutes(5);
     /** How long an OCSP answer is good for (its next update). */
     static final Duration OCSP_LIFETIME = Duration.ofMinutes(5);
+    /** The most certificates one OCSP request may ask about, and its largest size. */
+    static final int OCSP_MAX_ASKED = 20;
+    static final int OCSP_MAX_REQUEST = 16 * 1024;
 
     /** A certificate the test CA issued to an agency, as stored. */
     record IssuedCertificate(UUID id, String agencyCode, String agencyName, String subject, String serial,
@@ -268,6 +271,9 @@ class TestCertificateAuthority {
      */
     byte[] answer(byte[] request) {
         try {
+            if (request == null || request.length > OCSP_MAX_REQUEST) {
+                return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
+            }
             OCSPReq parsed;
             try {
                 parsed = new OCSPReq(request);
@@ -275,7 +281,8 @@ class TestCertificateAuthority {
                 return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
             }
             Req[] requests = parsed.getRequestList();
-            if (requests.length == 0) {
+            // a public responder: one request asks about a few certificates, never about thousands
+            if (requests.length == 0 || requests.length > OCSP_MAX_ASKED) {
                 return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
             }
             List<CertificateID> asked = java.util.Arrays.stream(requests).map(Req::getCertID).toList();

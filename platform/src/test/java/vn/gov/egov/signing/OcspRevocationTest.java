@@ -114,6 +114,13 @@ class OcspRevocationTest extends PlatformTest {
         HttpResponse<byte[]> malformed = post(uri("/signing/test-ca/ocsp"), "không phải yêu cầu OCSP".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(malformed.statusCode()).isEqualTo(200);
         assertThat(new OCSPResp(malformed.body()).getStatus()).isEqualTo(OCSPRespBuilder.MALFORMED_REQUEST);
+        OCSPReqBuilder many = new OCSPReqBuilder();
+        for (int i = 0; i <= TestCertificateAuthority.OCSP_MAX_ASKED; i++) {
+            many.addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                    new JcaX509CertificateHolder(ca), BigInteger.valueOf(1000 + i)));
+        }
+        assertThat(new OCSPResp(post(uri("/signing/test-ca/ocsp"), many.build().getEncoded()).body()).getStatus())
+                .as("too many certificates in one request").isEqualTo(OCSPRespBuilder.MALFORMED_REQUEST);
     }
 
     @Test
