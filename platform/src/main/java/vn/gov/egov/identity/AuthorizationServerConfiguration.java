@@ -102,13 +102,40 @@ class AuthorizationServerConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, OAuth2AuthorizationService authorizations, ActiveTokenCache activeTokens) {
-        return new RevocationCheckingJwtDecoder(NimbusJwtDecoder.withJwkSource(keys).build(), authorizations, activeTokens);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        // expiry only: a token bound to a client certificate (cnf.x5t#S256) is checked where the request's certificate is
+        // known, also behind a TLS terminator (the platform's API chain: SecurityConfiguration; the LGSP gateway)
+        decoder.setJwtValidator(new org.springframework.security.oauth2.jwt.JwtTimestampValidator());
+        return new RevocationCheckingJwtDecoder(decoder, authorizations, activeTokens);
     }
 
-    /** Access and ID tokens of people carry their roles, so that applications and the LGSP can check them. */
+    /**
+     * Where the SSO finds a token request's client certificate: over its own HTTPS ({@code server.ssl.client-auth=want}),
+     * or from a TLS terminator's header ({@code egov.identity.client-certificate.header}) sent from one of
+     * {@code egov.identity.client-certificate.trusted-proxies}.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> rolesInTokens() {
+    PresentedCertificate tokenRequestCertificates(@Value("${egov.identity.client-certificate.header:}") String header,
+                                                  @Value("${egov.identity.client-certificate.trusted-proxies:}") java.util.List<String> proxies) {
+        return new PresentedCertificate(header, proxies, "egov.identity.client-certificate");
+    }
+
+    /**
+     * Access and ID tokens of people carry their roles, so that applications and the LGSP can check them. An access
+     * token asked for with a TLS client certificate is bound to it (RFC 8705: {@code cnf.x5t#S256}, the certificate's
+     * SHA-256 thumbprint, base64url): the LGSP gateway then accepts it only from a caller presenting that certificate.
+     */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(PresentedCertificate certificates) {
         return context -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                String thumbprint = boundThumbprint(certificates);
+                if (thumbprint != null) {
+                    java.util.Map<String, Object> confirmation = new java.util.HashMap<>();
+                    confirmation.put("x5t#S256", thumbprint);
+                    context.getClaims().claim("cnf", confirmation);
+                }
+            }
             if (context.getAuthorizationGrantType().getValue().equals("client_credentials")) {
                 return;
             }
@@ -120,5 +147,21 @@ class AuthorizationServerConfiguration {
                 context.getClaims().claim("roles", new java.util.ArrayList<>(roles));
             }
         };
+    }
+
+    /** The thumbprint of the client certificate on the current token request, or null when there is none. */
+    private static String boundThumbprint(PresentedCertificate certificates) {
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+            return null;
+        }
+        java.security.cert.X509Certificate[] chain;
+        try {
+            chain = certificates.of(attributes.getRequest());
+        } catch (PresentedCertificate.Unreadable e) {
+            throw new org.springframework.security.oauth2.core.OAuth2AuthenticationException(new org.springframework.security.oauth2.core.OAuth2Error(
+                    "invalid_request", e.getMessage(), null));
+        }
+        return chain == null ? null : PresentedCertificate.thumbprint(chain[0]);
     }
 }

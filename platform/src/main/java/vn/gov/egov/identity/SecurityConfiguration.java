@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -43,7 +44,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder tokens, PresentedCertificate certificates) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         // LGSP pub/sub: event types are public; systems publish, subscribe and pull with their own tokens
@@ -102,7 +103,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/lgsp/message-log/**", "/api/v1/lgsp/monitoring/**").denyAll()
                         .anyRequest().authenticated())
                 // applications and agency systems call with bearer tokens from the province's SSO
-                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(TokenAuthorities.converter())))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(token -> boundToItsCertificate(tokens.decode(token), certificates))
+                        .jwtAuthenticationConverter(TokenAuthorities.converter())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless API without cookies: no CSRF token to protect
                 .csrf(c -> c.disable());
@@ -203,5 +205,31 @@ class SecurityConfiguration {
 
     private static String ip(HttpServletRequest request) {
         return request.getRemoteAddr();
+    }
+
+    /**
+     * A token bound to a client certificate (RFC 8705, {@code cnf.x5t#S256}) is accepted only on a request that
+     * presents that certificate (over the platform's own TLS, or in a trusted terminator's header).
+     */
+    static org.springframework.security.oauth2.jwt.Jwt boundToItsCertificate(org.springframework.security.oauth2.jwt.Jwt jwt,
+                                                                             PresentedCertificate certificates) {
+        Object cnf = jwt.getClaims().get("cnf");
+        if (!(cnf instanceof java.util.Map<?, ?> confirmation) || !(confirmation.get("x5t#S256") instanceof String bound)) {
+            return jwt;
+        }
+        java.security.cert.X509Certificate[] chain = null;
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            try {
+                chain = certificates.of(attributes.getRequest());
+            } catch (PresentedCertificate.Unreadable e) {
+                throw new org.springframework.security.oauth2.jwt.BadJwtException(e.getMessage());
+            }
+        }
+        if (chain == null || !bound.equals(PresentedCertificate.thumbprint(chain[0]))) {
+            throw new org.springframework.security.oauth2.jwt.BadJwtException(
+                    "The token is bound to a client certificate (cnf.x5t#S256) that this request does not present");
+        }
+        return jwt;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.security.oauth2.jwt.Jwt;
+import vn.gov.egov.identity.PresentedCertificate;
 import vn.gov.egov.lgsp.registry.ClientCertificate;
 
 /**
@@ -20,7 +21,7 @@ import vn.gov.egov.lgsp.registry.ClientCertificate;
 final class ClientCertificateCheck {
 
     /** The servlet request attribute holding the TLS client certificate chain (Tomcat sets it over HTTPS). */
-    static final String ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+    static final String ATTRIBUTE = PresentedCertificate.ATTRIBUTE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private ClientCertificateCheck() {

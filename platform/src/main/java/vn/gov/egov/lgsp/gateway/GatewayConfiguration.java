@@ -58,7 +58,7 @@ class GatewayConfiguration {
             ServiceRegistry found = services.get();
             return found != null ? found : new ServiceRegistryMissing();
         }, once(messageLog), quotas, circuits, providers, meters.getIfAvailable(),
-                new PresentedCertificate(certificateHeader, trustedProxies));
+                new vn.gov.egov.identity.PresentedCertificate(certificateHeader, trustedProxies, "egov.lgsp.gateway.client-certificate"));
         FilterRegistrationBean<PassingThrough> registration = new FilterRegistrationBean<>(gateway);
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

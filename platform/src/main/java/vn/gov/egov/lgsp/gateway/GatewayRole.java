@@ -22,7 +22,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -93,7 +92,10 @@ public class GatewayRole {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(base + "/oauth2/jwks")
                 .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        // expiry and issuer; a token bound to a client certificate (cnf.x5t#S256) is checked by the gateway itself
+        // (ClientCertificateCheck), which also reads the certificate a TLS terminator passes on in a header
+        decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
+                new org.springframework.security.oauth2.jwt.JwtTimestampValidator(), new org.springframework.security.oauth2.jwt.JwtIssuerValidator(issuer)));
         if (!environment.getProperty("egov.lgsp.gateway.introspection.enabled", Boolean.class, true)) {
             log.warn("LGSP gateway: token introspection is OFF (egov.lgsp.gateway.introspection.enabled=false): "
                     + "a token revoked at the SSO is accepted until it expires");

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.gov.egov.identity.PresentedCertificate;
 import vn.gov.egov.lgsp.messagelog.LoggedCall;
 import vn.gov.egov.lgsp.messagelog.MessageLog;
 import vn.gov.egov.lgsp.registry.ConsumerSystem;
@@ -141,7 +142,7 @@ final class PassingThrough extends OncePerRequestFilter {
             throw new GatewayRefusal(GatewayError.ACCESS_DENIED,
                     "Tiêu đề " + GatewayHeaders.CLIENT + " không khớp với hệ thống của mã truy cập (" + consumer.name() + ")");
         }
-        ClientCertificateCheck.check(() -> presentedCertificate.of(request),
+        ClientCertificateCheck.check(() -> presented(request),
                 services.clientCertificates(consumer), jwt, consumer.name(), Instant.now());
         ProviderService service = services.service(path.address()).orElseThrow(() -> new GatewayRefusal(
                 GatewayError.UNKNOWN_SERVICE, "Không có dịch vụ " + path.address() + " trên LGSP"));
@@ -384,6 +385,15 @@ final class PassingThrough extends OncePerRequestFilter {
                     call.requestBody, call.responseBody));
         } catch (RuntimeException e) {
             log.error("Gateway call {} could not be put in the message log", call.requestId, e);
+        }
+    }
+
+    /** The call's client certificate chain; a terminator's header that cannot be read is the caller's fault. */
+    private Object presented(HttpServletRequest request) {
+        try {
+            return presentedCertificate.of(request);
+        } catch (PresentedCertificate.Unreadable e) {
+            throw new GatewayRefusal(GatewayError.CLIENT_CERTIFICATE_MISSING, e.getMessage());
         }
     }
 }

@@ -1,12 +1,9 @@
 package vn.gov.egov.lgsp.registry;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
+import vn.gov.egov.identity.PresentedCertificate;
 
 /**
  * A TLS client certificate registered for a consumer system (mutual TLS, optional per system): when a system has
@@ -21,12 +18,7 @@ public record ClientCertificate(UUID id, UUID subsystemId, String thumbprint, St
 
     /** The certificate's SHA-256 thumbprint, as registered certificates and {@code cnf.x5t#S256} carry it. */
     public static String thumbprintOf(X509Certificate certificate) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
-            throw new IllegalArgumentException("Certificate cannot be encoded", e);
-        }
+        return PresentedCertificate.thumbprint(certificate);
     }
 
     /** Whether the certificate is valid at {@code at}. */

@@ -204,6 +204,29 @@ class GatewayMutualTlsTest extends PlatformTest {
                 again = call(ca, null, base, pinnedToken);
             } while (again.statusCode() != 200 && System.nanoTime() < until);
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+
+            // RFC 8705: a token asked for with a client certificate (here behind a trusted TLS terminator, whose header
+            // carries it) is bound to that certificate; the gateway accepts it only with that certificate
+            String bound = tokenWithCertificate("mtls-plain-" + run, right);
+            assertThat(claims(bound).at("/cnf/x5t#S256").asString()).isEqualTo(ClientCertificate.thumbprintOf(right.certificate()));
+            assertThat(claims(plainToken).has("cnf")).as("asked for without a certificate: not bound").isFalse();
+            HttpResponse<String> holder = call(ca, right, base, bound);
+            assertThat(holder.statusCode()).as(holder.body()).isEqualTo(200);
+            HttpResponse<String> otherHolder = call(ca, sameCaOther, base, bound);
+            assertThat(otherHolder.statusCode()).as(otherHolder.body()).isEqualTo(403);
+            assertThat(otherHolder.body()).contains("Mã truy cập gắn với chứng thư số khác");
+            HttpResponse<String> noCertificate = call(ca, null, base, bound);
+            assertThat(noCertificate.statusCode()).as(noCertificate.body()).isEqualTo(401);
+            assertThat(noCertificate.body()).contains("cnf.x5t#S256");
+            // the platform's own API likewise: the certificate over its TLS, or in the trusted terminator's header
+            assertThat(http.send(HttpRequest.newBuilder(uri("/api/v1/lgsp/services")).header("Authorization", "Bearer " + bound).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("without the certificate").isEqualTo(401);
+            assertThat(http.send(HttpRequest.newBuilder(uri("/api/v1/lgsp/services")).header("Authorization", "Bearer " + bound)
+                    .header("X-Client-Cert", ":" + java.util.Base64.getEncoder().encodeToString(sameCaOther.certificate().getEncoded()) + ":")
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("with another certificate").isEqualTo(401);
+            assertThat(http.send(HttpRequest.newBuilder(uri("/api/v1/lgsp/services")).header("Authorization", "Bearer " + bound)
+                    .header("X-Client-Cert", ":" + java.util.Base64.getEncoder().encodeToString(right.certificate().getEncoded()) + ":")
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("with its certificate").isEqualTo(200);
         } finally {
             gateway.close();
             provider.stop(0);
@@ -221,6 +244,20 @@ class GatewayMutualTlsTest extends PlatformTest {
         return accessTokenIn(http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
                 .header("Authorization", basic(clientId, "secret-" + clientId)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** A client-credentials token asked for with a certificate, as a TLS terminator at 127.0.0.1 passes it on (RFC 9440). */
+    private String tokenWithCertificate(String clientId, TestCertificates.Issued certificate) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", basic(clientId, "secret-" + clientId)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Client-Cert", ":" + java.util.Base64.getEncoder().encodeToString(certificate.certificate().getEncoded()) + ":")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return accessTokenIn(answer.body());
+    }
+
+    private static JsonNode claims(String jwt) {
+        return JSON.readTree(new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> call(TestCertificates ca, TestCertificates.Issued clientCertificate, String url, String token)
