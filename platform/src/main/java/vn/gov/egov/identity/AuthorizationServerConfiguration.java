@@ -44,7 +44,8 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http,
-                                                 @Value("${egov.identity.token-introspectors:}") java.util.Set<String> introspectors)
+                                                 @Value("${egov.identity.token-introspectors:}") java.util.Set<String> introspectors,
+                                                 JwtDecoder tokens, PresentedCertificate certificates)
             throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         java.util.Set<String> named = introspectors.stream().map(String::strip).filter(s -> !s.isEmpty())
@@ -61,7 +62,9 @@ class AuthorizationServerConfiguration {
                 // a person who is not logged in is sent to the login page, then back to the authorization request
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()));
+                // the user-info endpoint, like the API chain: a certificate-bound token only with its certificate
+                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(token -> SecurityConfiguration.boundToItsCertificate(tokens.decode(token),
+                        certificates))));
         return http.build();
     }
 
