@@ -154,13 +154,9 @@ class AuthorizationServerConfiguration {
 
     /** The thumbprint of the client certificate on the current token request, or null when there is none. */
     private static String boundThumbprint(PresentedCertificate certificates) {
-        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
-            return null;
-        }
         java.security.cert.X509Certificate[] chain;
         try {
-            chain = certificates.of(attributes.getRequest());
+            chain = certificates.ofCurrentRequest();
         } catch (PresentedCertificate.Unreadable e) {
             throw new org.springframework.security.oauth2.core.OAuth2AuthenticationException(new org.springframework.security.oauth2.core.OAuth2Error(
                     "invalid_request", e.getMessage(), null));

@@ -60,6 +60,25 @@ public final class PresentedCertificate {
         }
     }
 
+    /**
+     * The token's RFC 8705 binding: its {@code cnf.x5t#S256} claim, or null when it is not bound to a certificate.
+     *
+     * @param claims the token's claims
+     */
+    public static String boundThumbprint(java.util.Map<String, Object> claims) {
+        if (claims.get("cnf") instanceof java.util.Map<?, ?> confirmation && confirmation.get("x5t#S256") instanceof String text
+                && !text.isBlank()) {
+            return text.strip();
+        }
+        return null;
+    }
+
+    /** The chain presented on the request being served on this thread, or null outside a request or when none was presented. */
+    public X509Certificate[] ofCurrentRequest() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes ? of(attributes.getRequest()) : null;
+    }
+
     /** Whether {@code name} is the terminator's certificate header (the gateway never forwards it to the provider). */
     public boolean isHeader(String name) {
         return header != null && header.equalsIgnoreCase(name);

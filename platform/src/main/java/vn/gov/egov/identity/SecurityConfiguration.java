@@ -213,18 +213,15 @@ class SecurityConfiguration {
      */
     static org.springframework.security.oauth2.jwt.Jwt boundToItsCertificate(org.springframework.security.oauth2.jwt.Jwt jwt,
                                                                              PresentedCertificate certificates) {
-        Object cnf = jwt.getClaims().get("cnf");
-        if (!(cnf instanceof java.util.Map<?, ?> confirmation) || !(confirmation.get("x5t#S256") instanceof String bound)) {
+        String bound = PresentedCertificate.boundThumbprint(jwt.getClaims());
+        if (bound == null) {
             return jwt;
         }
-        java.security.cert.X509Certificate[] chain = null;
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
-            try {
-                chain = certificates.of(attributes.getRequest());
-            } catch (PresentedCertificate.Unreadable e) {
-                throw new org.springframework.security.oauth2.jwt.BadJwtException(e.getMessage());
-            }
+        java.security.cert.X509Certificate[] chain;
+        try {
+            chain = certificates.ofCurrentRequest();
+        } catch (PresentedCertificate.Unreadable e) {
+            throw new org.springframework.security.oauth2.jwt.BadJwtException(e.getMessage());
         }
         if (chain == null || !bound.equals(PresentedCertificate.thumbprint(chain[0]))) {
             throw new org.springframework.security.oauth2.jwt.BadJwtException(

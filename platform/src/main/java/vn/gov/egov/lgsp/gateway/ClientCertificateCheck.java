@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.security.oauth2.jwt.Jwt;
 import vn.gov.egov.identity.PresentedCertificate;
@@ -13,15 +12,13 @@ import vn.gov.egov.lgsp.registry.ClientCertificate;
 
 /**
  * Mutual TLS, optional per consumer system: when the registry holds client certificates for the calling system, the
- * TLS client certificate presented on the connection ({@value #ATTRIBUTE}) must be one of them (SHA-256 thumbprint)
+ * TLS client certificate presented on the connection ({@link PresentedCertificate}) must be one of them (SHA-256 thumbprint)
  * and valid now; when the access token is bound to a certificate (RFC 8705 {@code cnf.x5t#S256}), the presented
  * certificate must be that one. Refusals: {@code gateway.client_certificate}, 401 when none was presented, 403 when it
  * does not match or is not valid now. A system without registered certificates and an unbound token cost nothing.
  */
 final class ClientCertificateCheck {
 
-    /** The servlet request attribute holding the TLS client certificate chain (Tomcat sets it over HTTPS). */
-    static final String ATTRIBUTE = PresentedCertificate.ATTRIBUTE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private ClientCertificateCheck() {
@@ -57,14 +54,7 @@ final class ClientCertificateCheck {
 
     /** The token's {@code cnf.x5t#S256}, or null when it is not bound to a certificate. */
     static String boundThumbprint(Jwt jwt) {
-        Object cnf = jwt.getClaims().get("cnf");
-        if (cnf instanceof Map<?, ?> confirmation) {
-            Object thumbprint = confirmation.get("x5t#S256");
-            if (thumbprint instanceof String text && !text.isBlank()) {
-                return text.strip();
-            }
-        }
-        return null;
+        return PresentedCertificate.boundThumbprint(jwt.getClaims());
     }
 
     private static X509Certificate first(Object chain) {

@@ -24,7 +24,7 @@ class PresentedCertificateTest {
     void theContainersCertificateWinsAndWithoutAHeaderConfiguredNothingElseIsRead() throws Exception {
         X509Certificate[] chain = {client.certificate()};
         MockHttpServletRequest request = request("10.1.2.3", rfc9440());
-        request.setAttribute(ClientCertificateCheck.ATTRIBUTE, chain);
+        request.setAttribute(PresentedCertificate.ATTRIBUTE, chain);
         assertThat(behindProxy.of(request)).isSameAs(chain);
         PresentedCertificate containerOnly = new PresentedCertificate("", List.of(), PROPERTIES);
         assertThat(containerOnly.of(request("10.1.2.3", rfc9440()))).isNull();
