@@ -94,12 +94,10 @@ class DemoOfficials implements ApplicationRunner {
                 }
                 continue;
             }
-            var id = accounts.create(official.username(), official.fullName(), null, passwords.encode(PASSWORD),
+            var id = accounts.create(official.username(), official.fullName(), null,
+                    official.mobile() == null ? null : protection.seal(OfficialAccounts.MOBILE, official.mobile()), passwords.encode(PASSWORD),
                     login.sealTotpSecret(official.username(), TOTP_SECRET), "demo", official.agencyCode(), false);
             accounts.grant(id, new Position(official.role(), official.agencyCode(), null, official.title()), "demo");
-            if (official.mobile() != null) {
-                accounts.changeContact(official.username(), null, protection.seal(OfficialAccounts.MOBILE, official.mobile()));
-            }
             created++;
         }
         if (created > 0) {

@@ -236,11 +236,8 @@ class ManagingOfficials {
         String secret = Totp.newSecret();
         try {
             transactions.executeWithoutResult(status -> {
-                var id = accounts.create(username, fullName, email, passwords.encode(password),
-                        login.sealTotpSecret(username, secret), manager.username(), agencyCode, generated);
-                if (mobile != null) {
-                    accounts.changeContact(username, email, protection.seal(OfficialAccounts.MOBILE, mobile));
-                }
+                var id = accounts.create(username, fullName, email, mobile == null ? null : protection.seal(OfficialAccounts.MOBILE, mobile),
+                        passwords.encode(password), login.sealTotpSecret(username, secret), manager.username(), agencyCode, generated);
                 changed(manager, username, OfficialPermissionChanged.Change.CREATED, null, agencyCode, null,
                         b -> b.changed("status", null, "ACTIVE").detail("mustChangePassword", generated));
                 if (position != null) {

@@ -66,13 +66,19 @@ class OfficialAccounts {
 
     UUID create(String username, String fullName, String email, String passwordHash, String totpSecretSealed, String createdBy,
                 String agencyCode, boolean mustChangePassword) {
+        return create(username, fullName, email, null, passwordHash, totpSecretSealed, createdBy, agencyCode, mustChangePassword);
+    }
+
+    /** @param mobileSealed the mobile number sealed for {@link #MOBILE}, or null */
+    UUID create(String username, String fullName, String email, String mobileSealed, String passwordHash, String totpSecretSealed,
+                String createdBy, String agencyCode, boolean mustChangePassword) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO official_account (id, username, full_name, email, password_hash, totp_secret_sealed, created_by,
-                                              agency_code, must_change_password)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(id, normalize(username), fullName, email, passwordHash, totpSecretSealed, createdBy, agencyCode,
-                mustChangePassword).update();
+                INSERT INTO official_account (id, username, full_name, email, mobile_sealed, password_hash, totp_secret_sealed,
+                                              created_by, agency_code, must_change_password)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, normalize(username), fullName, email, mobileSealed, passwordHash, totpSecretSealed, createdBy,
+                agencyCode, mustChangePassword).update();
         return id;
     }
 

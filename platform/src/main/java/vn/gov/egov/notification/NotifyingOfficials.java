@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,7 +91,7 @@ class NotifyingOfficials {
         String holder = event.holder() == null ? null
                 : officials.byUsername(event.holder()).map(o -> o.fullName() + " (" + o.username() + ")").orElse(event.holder());
         return record(STEP_OVERDUE, event.dossierCode(), "overdue-step:" + event.stepId(), event.raisedAt(), recipients,
-                r -> templates.overdueStep(event, r == null ? null : r.name(), holder), templates.overdueStepSms(event), nobody);
+                r -> templates.overdueStep(event, r == null ? null : r.name(), holder), () -> templates.overdueStepSms(event), nobody);
     }
 
     @Transactional
@@ -98,7 +99,7 @@ class NotifyingOfficials {
         return record(LGSP_ALERT_OPENED, null, "lgsp-alert:" + event.alertId(), event.at(), lgspOperators(),
                 r -> templates.lgspAlert(LGSP_ALERT_OPENED, r == null ? null : r.name(), event.kindName(), event.key(), event.subject(),
                         event.detail(), event.at(), null, event.node()),
-                templates.lgspAlertSms(LGSP_ALERT_OPENED, event.kindName(), event.key(), event.subject(), event.at(), null), NOBODY_LGSP);
+                () -> templates.lgspAlertSms(LGSP_ALERT_OPENED, event.kindName(), event.key(), event.subject(), event.at(), null), NOBODY_LGSP);
     }
 
     @Transactional
@@ -106,7 +107,7 @@ class NotifyingOfficials {
         return record(LGSP_ALERT_RESOLVED, null, "lgsp-alert:" + event.alertId(), event.at(), lgspOperators(),
                 r -> templates.lgspAlert(LGSP_ALERT_RESOLVED, r == null ? null : r.name(), event.kindName(), event.key(), event.subject(),
                         event.detail(), event.openedAt(), event.at(), event.node()),
-                templates.lgspAlertSms(LGSP_ALERT_RESOLVED, event.kindName(), event.key(), event.subject(), event.openedAt(), event.at()),
+                () -> templates.lgspAlertSms(LGSP_ALERT_RESOLVED, event.kindName(), event.key(), event.subject(), event.openedAt(), event.at()),
                 NOBODY_LGSP);
     }
 
@@ -133,7 +134,7 @@ class NotifyingOfficials {
      * transaction; wakes the sender after it commits. Returns the ids of the messages to send.
      */
     private List<UUID> record(String action, String dossierCode, String subjectRef, Instant eventAt, List<Recipient> recipients,
-                              Function<Recipient, MessageTemplates.Message> render, MessageTemplates.Message sms, String nobody) {
+                              Function<Recipient, MessageTemplates.Message> render, Supplier<MessageTemplates.Message> smsText, String nobody) {
         Instant now = Instant.now();
         Optional<String> unavailable = sending.carrier(NotificationChannel.EMAIL).unavailable();
         Optional<String> smsUnavailable = sending.carrier(NotificationChannel.SMS).unavailable();
@@ -144,6 +145,8 @@ class NotifyingOfficials {
                     message.template(), message.subject(), protection.seal(NotificationStore.BODY, message.body()), NotificationStatus.SKIPPED,
                     0, nobody, null, now, now, null, null, subjectRef, NOBODY));
         }
+        // the SMS is the same for every recipient: rendered once, and only when someone has a mobile number
+        MessageTemplates.Message sms = recipients.stream().anyMatch(r -> r.mobile() != null) ? smsText.get() : null;
         for (Recipient recipient : recipients) {
             String email = recipient.email();
             if (email != null) {

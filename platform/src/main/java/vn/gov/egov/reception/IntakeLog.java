@@ -29,25 +29,24 @@ class IntakeLog {
     }
 
     void registered(DossierChannel channel, DeliveringSystem.Item item, String dossierCode, Instant now) {
-        jdbc.sql("""
-                insert into intake_item (channel, reference, procedure_code, agency_code, submitted_at, outcome, dossier_code,
-                                         first_seen_at, last_attempt_at)
-                values (?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?)
-                on conflict (channel, reference) do update set outcome = 'REGISTERED', dossier_code = excluded.dossier_code,
-                    reasons = null, last_attempt_at = excluded.last_attempt_at""")
-                .params(channel.name(), item.reference(), item.procedureCode(), item.agencyCode(), ts(item.submittedAt()), dossierCode, ts(now),
-                        ts(now)).update();
+        record(channel, item, REGISTERED, dossierCode, null, now);
     }
 
     void refused(DossierChannel channel, DeliveringSystem.Item item, String reasons, Instant now) {
+        record(channel, item, REFUSED, null, reasons, now);
+    }
+
+    /** The item's outcome: a registration's dossier code clears earlier reasons; a refusal keeps any dossier code. */
+    private void record(DossierChannel channel, DeliveringSystem.Item item, String outcome, String dossierCode, String reasons, Instant now) {
         jdbc.sql("""
-                insert into intake_item (channel, reference, procedure_code, agency_code, submitted_at, outcome, reasons,
+                insert into intake_item (channel, reference, procedure_code, agency_code, submitted_at, outcome, dossier_code, reasons,
                                          first_seen_at, last_attempt_at)
-                values (?, ?, ?, ?, ?, 'REFUSED', ?, ?, ?)
-                on conflict (channel, reference) do update set outcome = 'REFUSED', reasons = excluded.reasons,
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (channel, reference) do update set outcome = excluded.outcome,
+                    dossier_code = coalesce(excluded.dossier_code, intake_item.dossier_code), reasons = excluded.reasons,
                     last_attempt_at = excluded.last_attempt_at""")
-                .params(channel.name(), item.reference(), item.procedureCode(), item.agencyCode(), ts(item.submittedAt()), reasons, ts(now),
-                        ts(now)).update();
+                .params(channel.name(), item.reference(), item.procedureCode(), item.agencyCode(), ts(item.submittedAt()), outcome,
+                        dossierCode, reasons, ts(now), ts(now)).update();
     }
 
     void acknowledged(DossierChannel channel, String reference, Instant at) {
