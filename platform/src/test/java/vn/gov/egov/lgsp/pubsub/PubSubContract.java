@@ -246,6 +246,48 @@ interface PubSubContract {
         }
     }
 
+    /**
+     * A key held behind a refused event when the workers stop stays held: after the restart its parked events and the
+     * one published while the workers were down arrive in publishing order, each once, and the other key is not held.
+     */
+    @Test
+    default void aKeyParkedWhenTheWorkersStopIsDeliveredInOrderAfterTheRestart() throws Exception {
+        String a = "tam-giu-A";
+        String b = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "tam-giu-B" + i)
+                .filter(k -> kafkaPartition(k) == kafkaPartition(a)).findFirst().orElseThrow();
+        try (TestWebhook webhook = new TestWebhook()) {
+            java.util.concurrent.atomic.AtomicBoolean refuseA = new java.util.concurrent.atomic.AtomicBoolean(true);
+            webhook.refuseRequest = events -> refuseA.get() && events.stream().anyMatch(e -> !e.get("orderingKey").isNull()
+                    && e.get("orderingKey").asString().equals(a));
+            EventType type = newEventType();
+            Subscription subscription = pushTo(type, webhook);
+            backend().publish(type, "SO-TEST/HE-THONG", List.of(event("a1", a, 1), event("b1", b, 2), event("a2", a, 3),
+                    event("b2", b, 4)));
+            await().atMost(patience()).until(() -> webhook.keys().containsAll(Set.of("b1", "b2"))
+                    && !queue().parkedKeys(subscription.id(), List.of(a)).isEmpty());
+            assertThat(webhook.keys()).as("the refused key is held").doesNotContain("a1", "a2");
+
+            backend().stopWorkers();
+            backend().publish(type, "SO-TEST/HE-THONG", List.of(event("a3", a, 5), event("b3", b, 6)));
+            refuseA.set(false);
+            Thread.sleep(500);
+            assertThat(webhook.keys()).as("nothing is delivered while the workers are stopped").doesNotContain("a1", "a2", "a3", "b3");
+            backend().startWorkers();
+
+            await().atMost(patience()).until(() -> webhook.keys().size() == 6);
+            Map<String, List<Integer>> perKey = new HashMap<>();
+            for (TestWebhook.Received r : webhook.received()) {
+                perKey.computeIfAbsent(r.orderingKey(), k -> new ArrayList<>()).add(r.data().get("n").asInt());
+            }
+            assertThat(perKey.get(a)).as("the held key in publishing order across the restart").containsExactly(1, 3, 5);
+            assertThat(perKey.get(b)).containsExactly(2, 4, 6);
+            assertThat(queue().deadLetters(subscription.id(), 10)).isEmpty();
+            await().atMost(patience()).until(() -> queue().parkedKeys(subscription.id(), List.of(a)).isEmpty());
+            Thread.sleep(500);
+            assertThat(webhook.rawDeliveries()).as("each event delivered once").isEqualTo(6);
+        }
+    }
+
     @Test
     default void pullLeasesEventsUntilAcknowledged() {
         EventType type = newEventType();
