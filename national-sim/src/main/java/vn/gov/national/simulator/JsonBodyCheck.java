@@ -42,6 +42,14 @@ public final class JsonBodyCheck {
         this.body = body;
     }
 
+    /** The {@code limit} query parameter of a list a province's system pulls: 1 to 500, else a 400 naming it. */
+    public static int limit(int limit) {
+        if (limit < 1 || limit > 500) {
+            throw SimulatorProblem.invalid("limit", "range", "Tham số 'limit' phải từ 1 đến 500, nhận được " + limit);
+        }
+        return limit;
+    }
+
     /** Starts checking a body, which must be a JSON object. */
     public static JsonBodyCheck of(JsonNode body) {
         if (!(body instanceof ObjectNode object)) {

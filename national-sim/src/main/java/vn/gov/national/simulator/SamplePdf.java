@@ -3,7 +3,10 @@ package vn.gov.national.simulator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A minimal valid one-page PDF (A4, Helvetica) with a few lines of ASCII text, built by hand so that seeded
@@ -12,6 +15,19 @@ import java.util.List;
 public final class SamplePdf {
 
     private SamplePdf() {
+    }
+
+    /**
+     * A seed dossier's documents given as {@code sampleText} lines: each becomes a one-page PDF in
+     * {@code contentBase64}, as a citizen's upload would be.
+     */
+    public static void fillDocuments(ObjectNode body) {
+        for (JsonNode document : body.withArray("documents")) {
+            List<String> lines = new ArrayList<>();
+            ((ObjectNode) document).remove("sampleText").forEach(line -> lines.add(line.asString()));
+            ((ObjectNode) document).put("contentBase64",
+                    Base64.getEncoder().encodeToString(onePage(lines.toArray(String[]::new))));
+        }
     }
 
     public static byte[] onePage(String... lines) {

@@ -61,10 +61,7 @@ class DocumentBackboneApi {
         if (!EdxmlHeader.ORGAN_ID.matcher(organId).matches()) {
             throw SimulatorProblem.invalid("organId", "qcvn-102", "Mã cơ quan '" + organId + "' không đúng dạng QCVN 102 (vd. 000.00.08.H20)");
         }
-        if (limit < 1 || limit > 500) {
-            throw SimulatorProblem.invalid("limit", "range", "Tham số 'limit' phải từ 1 đến 500, nhận được " + limit);
-        }
-        return Map.of("notice", NOTICE, "packages", packages.waitingFor(organId, limit));
+        return Map.of("notice", NOTICE, "packages", packages.waitingFor(organId, JsonBodyCheck.limit(limit)));
     }
 
     @GetMapping("/packages/{packageId}")

@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import vn.gov.national.simulator.CitizenSubmission;
 import vn.gov.national.simulator.JsonBodyCheck;
 import vn.gov.national.simulator.SamplePdf;
 import vn.gov.national.simulator.SimulatorProblem;
@@ -37,17 +38,21 @@ class NationalPortal {
 
     private static final Logger log = LoggerFactory.getLogger(NationalPortal.class);
 
+    /** The portal's submission: an applicant with an e-mail, the result online, at the desk or by post to a delivery address. */
+    static final CitizenSubmission.Shape SUBMISSION = new CitizenSubmission.Shape("applicant", true, false, "deliveryAddress",
+            Set.of("ONLINE", "AT_DESK", "BY_POST"));
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     /** A dossier on the portal; {@code dossierCode} and {@code acknowledgedAt} are set once the province took it. */
     static final class Dossier {
         final String portalDossierId;
         final Instant submittedAt;
-        final Submission submission;
+        final CitizenSubmission submission;
         String dossierCode;
         Instant acknowledgedAt;
 
-        Dossier(String portalDossierId, Instant submittedAt, Submission submission) {
+        Dossier(String portalDossierId, Instant submittedAt, CitizenSubmission submission) {
             this.portalDossierId = portalDossierId;
             this.submittedAt = submittedAt;
             this.submission = submission;
@@ -88,21 +93,16 @@ class NationalPortal {
         for (JsonNode seed : file.path("dossiers")) {
             ObjectNode body = ((ObjectNode) seed).deepCopy();
             Instant submittedAt = now.minus(Duration.ofMinutes(body.remove("submittedMinutesAgo").asLong()));
-            for (JsonNode document : body.withArray("documents")) {
-                List<String> lines = new ArrayList<>();
-                ((ObjectNode) document).remove("sampleText").forEach(line -> lines.add(line.asString()));
-                ((ObjectNode) document).put("contentBase64",
-                        Base64.getEncoder().encodeToString(SamplePdf.onePage(lines.toArray(String[]::new))));
-            }
-            add(Submission.from(body), submittedAt);
+            SamplePdf.fillDocuments(body);
+            add(CitizenSubmission.from(body, SUBMISSION), submittedAt);
         }
     }
 
-    Dossier submit(Submission submission) {
+    Dossier submit(CitizenSubmission submission) {
         return add(submission, clock.instant());
     }
 
-    private synchronized Dossier add(Submission submission, Instant submittedAt) {
+    private synchronized Dossier add(CitizenSubmission submission, Instant submittedAt) {
         LocalDate day = LocalDate.ofInstant(submittedAt, JsonBodyCheck.VIETNAM);
         int sequence = sequenceByDay.merge(day, 1, Integer::sum);
         String id = "G22.99-" + DAY.format(day) + "-" + "%06d".formatted(sequence);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import vn.gov.national.simulator.CitizenSubmission;
 import vn.gov.national.simulator.JsonBodyCheck;
 import vn.gov.national.simulator.SimulatorProblem;
 
@@ -50,7 +51,7 @@ class NationalPortalApi {
 
     @PostMapping("/dossiers")
     ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body) {
-        NationalPortal.Dossier dossier = portal.submit(Submission.from(body));
+        NationalPortal.Dossier dossier = portal.submit(CitizenSubmission.from(body, NationalPortal.SUBMISSION));
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("notice", NOTICE);
         created.put("portalDossierId", dossier.portalDossierId);
@@ -68,7 +69,7 @@ class NationalPortalApi {
 
     @GetMapping("/province/dossiers")
     Map<String, Object> waiting(@RequestParam(defaultValue = "50") int limit) {
-        return Map.of("notice", NOTICE, "dossiers", portal.waiting(checkedLimit(limit)));
+        return Map.of("notice", NOTICE, "dossiers", portal.waiting(JsonBodyCheck.limit(limit)));
     }
 
     @PostMapping("/province/dossiers/{portalDossierId}/acknowledgement")
@@ -107,12 +108,5 @@ class NationalPortalApi {
         List<Map<String, Object>> reports = portal.reports(dossierCode == null || dossierCode.isBlank() ? null : dossierCode.strip())
                 .stream().map(StatusReport::toJson).toList();
         return Map.of("notice", NOTICE, "reports", reports);
-    }
-
-    static int checkedLimit(int limit) {
-        if (limit < 1 || limit > 500) {
-            throw SimulatorProblem.invalid("limit", "range", "Tham số 'limit' phải từ 1 đến 500, nhận được " + limit);
-        }
-        return limit;
     }
 }

@@ -31,7 +31,7 @@ class NationalPortalPage {
             row.put("submittedAt", time(d.submittedAt));
             row.put("procedureCode", d.submission.procedureCode());
             row.put("agencyCode", d.submission.agencyCode());
-            row.put("applicant", d.submission.applicant().path("fullName").asString(""));
+            row.put("applicant", d.submission.person().path("fullName").asString(""));
             row.put("documents", String.valueOf(d.submission.documents().size()));
             return row;
         }).toList());

@@ -6,12 +6,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import vn.gov.national.simulator.CitizenSubmission;
 import vn.gov.national.simulator.SamplePdf;
 import vn.gov.national.simulator.SimulatorProblem;
 
@@ -31,6 +31,10 @@ class PostOffice {
 
     private static final Logger log = LoggerFactory.getLogger(PostOffice.class);
 
+    /** Papers handed in at a post office: a sender with an address, the result back by post to an address or at the desk. */
+    static final CitizenSubmission.Shape SUBMISSION = new CitizenSubmission.Shape("sender", false, true, "returnAddress",
+            Set.of("BY_POST", "AT_DESK"));
+
     /** The serial of the first item number; S10 serials have 8 digits. */
     private static final int FIRST_SERIAL = 26_000_001;
 
@@ -38,14 +42,14 @@ class PostOffice {
         final String itemNumber;
         final Instant acceptedAt;
         final Instant deliveredAt;
-        final PostalSubmission submission;
+        final CitizenSubmission submission;
         String dossierCode;
         Instant acknowledgedAt;
         /** Why the province refused it (VNPost returns it to the sender); {@code null} unless refused. */
         String refusal;
         Instant refusedAt;
 
-        Item(String itemNumber, Instant acceptedAt, Instant deliveredAt, PostalSubmission submission) {
+        Item(String itemNumber, Instant acceptedAt, Instant deliveredAt, CitizenSubmission submission) {
             this.itemNumber = itemNumber;
             this.acceptedAt = acceptedAt;
             this.deliveredAt = deliveredAt;
@@ -80,22 +84,17 @@ class PostOffice {
             ObjectNode body = ((ObjectNode) seed).deepCopy();
             Instant acceptedAt = now.minus(Duration.ofMinutes(body.remove("acceptedMinutesAgo").asLong()));
             Instant deliveredAt = now.minus(Duration.ofMinutes(body.remove("deliveredMinutesAgo").asLong()));
-            for (JsonNode document : body.withArray("documents")) {
-                List<String> lines = new ArrayList<>();
-                ((ObjectNode) document).remove("sampleText").forEach(line -> lines.add(line.asString()));
-                ((ObjectNode) document).put("contentBase64",
-                        Base64.getEncoder().encodeToString(SamplePdf.onePage(lines.toArray(String[]::new))));
-            }
-            add(PostalSubmission.from(body), acceptedAt, deliveredAt);
+            SamplePdf.fillDocuments(body);
+            add(CitizenSubmission.from(body, SUBMISSION), acceptedAt, deliveredAt);
         }
     }
 
-    Item accept(PostalSubmission submission) {
+    Item accept(CitizenSubmission submission) {
         Instant now = clock.instant();
         return add(submission, now, now);
     }
 
-    private synchronized Item add(PostalSubmission submission, Instant acceptedAt, Instant deliveredAt) {
+    private synchronized Item add(CitizenSubmission submission, Instant acceptedAt, Instant deliveredAt) {
         Item item = new Item(ItemNumber.of("EB", nextSerial++, "VN"), acceptedAt, deliveredAt, submission);
         items.put(item.itemNumber, item);
         log.info("SIMULATOR VNPost: item {} accepted for agency {}", item.itemNumber, submission.agencyCode());

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import vn.gov.national.simulator.CitizenSubmission;
 import vn.gov.national.simulator.JsonBodyCheck;
-import vn.gov.national.simulator.SimulatorProblem;
 
 /**
  * SIMULATOR of VNPost's public postal service for administrative dossiers:
@@ -90,7 +90,7 @@ class VnpostApi {
 
     @PostMapping("/postal-dossiers")
     ResponseEntity<Map<String, Object>> accept(@RequestBody JsonNode body) {
-        PostOffice.Item item = postOffice.accept(PostalSubmission.from(body));
+        PostOffice.Item item = postOffice.accept(CitizenSubmission.from(body, PostOffice.SUBMISSION));
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("notice", NOTICE);
         created.put("itemNumber", item.itemNumber);
@@ -108,10 +108,7 @@ class VnpostApi {
 
     @GetMapping("/province/deliveries")
     Map<String, Object> deliveries(@RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw SimulatorProblem.invalid("limit", "range", "Tham số 'limit' phải từ 1 đến 500, nhận được " + limit);
-        }
-        return Map.of("notice", NOTICE, "deliveries", postOffice.waiting(limit));
+        return Map.of("notice", NOTICE, "deliveries", postOffice.waiting(JsonBodyCheck.limit(limit)));
     }
 
     @PostMapping("/province/deliveries/{itemNumber}/acknowledgement")
