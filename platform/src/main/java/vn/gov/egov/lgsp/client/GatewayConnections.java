@@ -3,11 +3,7 @@ package vn.gov.egov.lgsp.client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
@@ -18,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import vn.gov.egov.lgsp.LgspConnections;
 import vn.gov.egov.lgsp.NationalSystem;
+import vn.gov.egov.lgsp.gateway.LgspHttpClients;
 import vn.gov.egov.lgsp.registry.ServiceAddress;
 
 @Component
@@ -76,18 +73,7 @@ class GatewayConnections implements LgspConnections {
      * gateway is one route); redirects are not followed.
      */
     private static CloseableHttpClient httpClient(Duration connectTimeout) {
-        return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setValidateAfterInactivity(Timeout.ofSeconds(2))
-                                .setTimeToLive(Timeout.ofMinutes(5)).build())
-                        .build())
-                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
-                .disableContentCompression().disableAuthCaching().disableDefaultUserAgent()
-                .evictIdleConnections(Timeout.ofSeconds(30))
-                .build();
+        return LgspHttpClients.pooled(connectTimeout, MAX_CONNECTIONS);
     }
 
     @Override

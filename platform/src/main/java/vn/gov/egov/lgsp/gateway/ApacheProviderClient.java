@@ -8,11 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -20,8 +17,8 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Apache HttpClient 5 (classic, blocking on the caller's thread — no hand-over to a selector thread) with a
- * connection pool kept alive between calls; no redirects, retries, cookies or decompression.
+ * The gateway's calls to providers on the LGSP's pooled HTTP connections ({@link LgspHttpClients}), blocking on the
+ * caller's thread (no hand-over to a selector thread); the answer read up to its size limit.
  */
 final class ApacheProviderClient implements ProviderClient {
 
@@ -30,18 +27,7 @@ final class ApacheProviderClient implements ProviderClient {
 
     ApacheProviderClient(Duration connectTimeout, int maxConnections, long maxResponseBytes) {
         this.maxResponseBytes = maxResponseBytes;
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setValidateAfterInactivity(Timeout.ofSeconds(2))
-                                .setTimeToLive(Timeout.ofMinutes(5)).build())
-                        .build())
-                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
-                .disableContentCompression().disableAuthCaching().disableDefaultUserAgent()
-                .evictIdleConnections(Timeout.ofSeconds(30))
-                .build();
+        this.client = LgspHttpClients.pooled(connectTimeout, maxConnections);
     }
 
     @Override
