@@ -12,4 +12,9 @@ public record Official(String username, String fullName, List<Position> position
     public List<String> agencyCodes() {
         return positions.stream().map(Position::agencyCode).distinct().toList();
     }
+
+    /** The agencies where the official holds this role. */
+    public List<String> agencyCodes(Role role) {
+        return positions.stream().filter(p -> p.role() == role).map(Position::agencyCode).distinct().toList();
+    }
 }

@@ -340,14 +340,7 @@ class CheckingBpmn {
     }
 
     private boolean within(String unit, String agency, LocalDate today) {
-        Set<String> seen = new HashSet<>();
-        for (String at = unit; at != null && seen.add(at);
-             at = catalogs.entry(AGENCIES, at, today).map(vn.gov.egov.catalog.CatalogEntry::parentCode).orElse(null)) {
-            if (at.equals(agency)) {
-                return true;
-            }
-        }
-        return false;
+        return catalogs.isWithin(AGENCIES, unit, agency, today);
     }
 
     private static void reachability(StartEvent start, Map<String, FlowNode> nodes, List<EndEvent> ends, List<RouteProblem> problems) {

@@ -9,9 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import vn.gov.egov.calendar.WorkingCalendar;
-import vn.gov.egov.catalog.CatalogEntry;
 import vn.gov.egov.catalog.SharedCatalogs;
-import vn.gov.egov.identity.Official;
 import vn.gov.egov.identity.Officials;
 import vn.gov.egov.identity.Role;
 import vn.gov.egov.procedure.Procedure;
@@ -42,7 +40,7 @@ class RouteAccess {
         if (user == null || user.getAuthorities().stream().noneMatch(a -> Role.AGENCY_ADMIN.authority().equals(a.getAuthority()))) {
             return false;
         }
-        List<String> administered = officials.byUsername(user.getName()).map(RouteAccess::administeredAgencies).orElse(List.of());
+        List<String> administered = officials.byUsername(user.getName()).map(o -> o.agencyCodes(Role.AGENCY_ADMIN)).orElse(List.of());
         Set<String> concerned = new HashSet<>(procedure.implementingAgencies());
         if (procedure.competentAgency() != null) {
             concerned.add(procedure.competentAgency());
@@ -62,21 +60,8 @@ class RouteAccess {
         }
     }
 
-    private static List<String> administeredAgencies(Official official) {
-        return official.positions().stream().filter(p -> p.role() == Role.AGENCY_ADMIN).map(p -> p.agencyCode()).distinct().toList();
-    }
-
     /** Whether {@code code} is {@code ancestor} or a unit below it in today's agencies catalog. */
     private boolean within(String code, String ancestor) {
-        LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
-        Set<String> seen = new HashSet<>();
-        String at = code;
-        while (at != null && seen.add(at)) {
-            if (at.equals(ancestor)) {
-                return true;
-            }
-            at = catalogs.entry("agencies", at, today).map(CatalogEntry::parentCode).orElse(null);
-        }
-        return false;
+        return catalogs.isWithin("agencies", code, ancestor, LocalDate.now(WorkingCalendar.ZONE));
     }
 }

@@ -1,18 +1,14 @@
 package vn.gov.egov.lgsp.registry;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import vn.gov.egov.calendar.WorkingCalendar;
-import vn.gov.egov.catalog.CatalogEntry;
 import vn.gov.egov.catalog.SharedCatalogs;
-import vn.gov.egov.identity.Official;
 import vn.gov.egov.identity.Officials;
 import vn.gov.egov.identity.Role;
 
@@ -60,7 +56,7 @@ class RegistryPermissions {
         if (member.kind() != MemberKind.PROVINCIAL_AGENCY || member.agencyCode() == null || !has(user, Role.AGENCY_ADMIN)) {
             return false;
         }
-        List<String> administered = officials.byUsername(user.getName()).map(RegistryPermissions::administered).orElse(List.of());
+        List<String> administered = officials.byUsername(user.getName()).map(o -> o.agencyCodes(Role.AGENCY_ADMIN)).orElse(List.of());
         return administered.stream().anyMatch(a -> within(member.agencyCode(), a));
     }
 
@@ -70,22 +66,9 @@ class RegistryPermissions {
         }
     }
 
-    private static List<String> administered(Official official) {
-        return official.positions().stream().filter(p -> p.role() == Role.AGENCY_ADMIN).map(p -> p.agencyCode()).distinct().toList();
-    }
-
     /** Whether {@code code} is {@code ancestor} or a unit below it in today's agencies catalog. */
     private boolean within(String code, String ancestor) {
-        LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
-        Set<String> seen = new HashSet<>();
-        String at = code;
-        while (at != null && seen.add(at)) {
-            if (at.equals(ancestor)) {
-                return true;
-            }
-            at = catalogs.entry("agencies", at, today).map(CatalogEntry::parentCode).orElse(null);
-        }
-        return false;
+        return catalogs.isWithin("agencies", code, ancestor, LocalDate.now(WorkingCalendar.ZONE));
     }
 
     private static boolean has(Authentication user, Role role) {
