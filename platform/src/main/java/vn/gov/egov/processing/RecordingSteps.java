@@ -75,9 +75,6 @@ class RecordingSteps {
                     .max(Comparator.comparingInt(ProcessingStep::seq));
             String assignee = before.map(ProcessingStep::completedBy).orElse(task.getAssignee());
             String assigneeName = before.map(ProcessingStep::completedByName).orElse(null);
-            if (assignee != null && !assignee.equals(task.getAssignee())) {
-                tasks.setAssignee(task.getId(), assignee);
-            }
             ProcessingStep step = new ProcessingStep(UUID.randomUUID(), dossierId, store.nextSeq(dossierId), task.getTaskDefinitionKey(),
                     task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), kind, group, (int) allowed.toMinutes(),
                     createdAt, due, assignee, assigneeName, assignee == null ? null : createdAt, null, 0, null, null, null, null,

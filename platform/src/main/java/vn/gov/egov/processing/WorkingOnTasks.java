@@ -31,7 +31,9 @@ import vn.gov.egov.route.StepKind;
 /**
  * The officials' acts on steps, each in one transaction with the process engine, the steps table and the dossier
  * (nothing half-applied): claim, assign, decide, comment, attach working papers, apologise with a new appointment.
- * The step's row lock serialises two officials acting on the same step: one wins, the other is refused.
+ * The step's row lock serialises two officials acting on the same step: one wins, the other is refused. Who holds a
+ * step is kept in {@code processing_step} only: the engine's task keeps no assignee (nothing reads it), so a claim or an
+ * assignment costs the engine nothing.
  */
 @Service
 class WorkingOnTasks {
@@ -89,9 +91,7 @@ class WorkingOnTasks {
                     "Bước \"%s\" của hồ sơ %s dành cho nhóm %s; Ông/Bà không giữ vị trí này nên không nhận xử lý được"
                             .formatted(step.name(), code(step), step.candidateGroup()));
         }
-        Instant now = Instant.now();
-        tasks.setAssignee(store.taskId(stepId), username);
-        store.claim(stepId, username, me.fullName(), username, now);
+        store.claim(stepId, username, me.fullName(), username, Instant.now());
         return store.step(stepId).orElseThrow();
     }
 
@@ -117,7 +117,6 @@ class WorkingOnTasks {
                     "Người được phân công: %s không phải chuyên viên thuộc nhóm %s của bước \"%s\""
                             .formatted(assignee.fullName(), step.candidateGroup(), step.name()));
         }
-        tasks.setAssignee(store.taskId(stepId), assignee.username());
         store.claim(stepId, assignee.username(), assignee.fullName(), username, Instant.now());
         return store.step(stepId).orElseThrow();
     }
