@@ -17,7 +17,7 @@ public record ProcessingStep(UUID id, UUID dossierId, int seq, String activityId
                              String candidateGroup, int allowedMinutes, Instant createdAt, Instant dueAt, String assignee,
                              String assigneeName, Instant claimedAt, Instant waitingSince, int stoppedMinutes,
                              Instant completedAt, String completedBy, String completedByName, String decision,
-                             String comment, Integer usedMinutes) {
+                             String comment, Integer usedMinutes, String taskId) {
 
     public boolean open() {
         return completedAt == null;

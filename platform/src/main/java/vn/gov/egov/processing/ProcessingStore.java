@@ -89,21 +89,12 @@ class ProcessingStore {
 
     // ---- steps
 
-    boolean hasTask(String taskId) {
-        return jdbc.sql("select count(*) from processing_step where task_id = ?").param(taskId).query(Integer.class).single() > 0;
-    }
-
-    int nextSeq(UUID dossierId) {
-        return jdbc.sql("select coalesce(max(seq), 0) + 1 from processing_step where dossier_id = ?").param(dossierId)
-                .query(Integer.class).single();
-    }
-
-    void insertStep(ProcessingStep s, String taskId, String agencyCode) {
+    void insertStep(ProcessingStep s, String agencyCode) {
         jdbc.sql("""
                 insert into processing_step (id, dossier_id, seq, task_id, activity_id, name, kind, candidate_group, agency_code,
                     allowed_minutes, created_at, due_at, assignee, assignee_name, claimed_at, assigned_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id(), s.dossierId(), s.seq(), taskId, s.activityId(), s.name(), s.kind() == null ? null : s.kind().name(),
+                .params(s.id(), s.dossierId(), s.seq(), s.taskId(), s.activityId(), s.name(), s.kind() == null ? null : s.kind().name(),
                         s.candidateGroup(), agencyCode, s.allowedMinutes(), ts(s.createdAt()), ts(s.dueAt()), s.assignee(),
                         s.assigneeName(), ts(s.claimedAt()), null)
                 .update();
@@ -116,10 +107,6 @@ class ProcessingStore {
     /** The step under a row lock: two officials acting at once on it are served one after the other. */
     Optional<ProcessingStep> stepForUpdate(UUID stepId) {
         return jdbc.sql("select * from processing_step where id = ? for update").param(stepId).query(ProcessingStore::step).optional();
-    }
-
-    String taskId(UUID stepId) {
-        return jdbc.sql("select task_id from processing_step where id = ?").param(stepId).query(String.class).single();
     }
 
     List<ProcessingStep> steps(UUID dossierId) {
@@ -252,7 +239,7 @@ class ProcessingStore {
                 rs.getString("candidate_group"), rs.getInt("allowed_minutes"), instant(rs, "created_at"), instant(rs, "due_at"),
                 rs.getString("assignee"), rs.getString("assignee_name"), instant(rs, "claimed_at"), instant(rs, "waiting_since"),
                 rs.getInt("stopped_minutes"), instant(rs, "completed_at"), rs.getString("completed_by"), rs.getString("completed_by_name"),
-                rs.getString("decision"), rs.getString("comment"), (Integer) rs.getObject("used_minutes"));
+                rs.getString("decision"), rs.getString("comment"), (Integer) rs.getObject("used_minutes"), rs.getString("task_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

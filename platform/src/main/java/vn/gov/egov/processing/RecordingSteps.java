@@ -55,9 +55,12 @@ class RecordingSteps {
         List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
                 .sorted(Comparator.comparing(Task::getCreateTime)).toList();
         List<ProcessingStep> history = store.steps(dossierId);
+        java.util.Set<String> recorded = history.stream().map(ProcessingStep::taskId).collect(java.util.stream.Collectors.toSet());
+        // the steps' numbers are unique per dossier: a concurrent recording of the same dossier fails rather than doubles
+        int seq = history.stream().mapToInt(ProcessingStep::seq).max().orElse(0);
         List<ProcessingStep> created = new java.util.ArrayList<>();
         for (Task task : open) {
-            if (store.hasTask(task.getId())) {
+            if (recorded.contains(task.getId())) {
                 continue;
             }
             Activity activity = activity(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
@@ -75,11 +78,11 @@ class RecordingSteps {
                     .max(Comparator.comparingInt(ProcessingStep::seq));
             String assignee = before.map(ProcessingStep::completedBy).orElse(task.getAssignee());
             String assigneeName = before.map(ProcessingStep::completedByName).orElse(null);
-            ProcessingStep step = new ProcessingStep(UUID.randomUUID(), dossierId, store.nextSeq(dossierId), task.getTaskDefinitionKey(),
+            ProcessingStep step = new ProcessingStep(UUID.randomUUID(), dossierId, ++seq, task.getTaskDefinitionKey(),
                     task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), kind, group, (int) allowed.toMinutes(),
                     createdAt, due, assignee, assigneeName, assignee == null ? null : createdAt, null, 0, null, null, null, null,
-                    null, null);
-            store.insertStep(step, task.getId(), agencyOf(group));
+                    null, null, task.getId());
+            store.insertStep(step, agencyOf(group));
             created.add(step);
         }
         return created;

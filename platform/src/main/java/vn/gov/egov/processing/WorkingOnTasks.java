@@ -145,7 +145,7 @@ class WorkingOnTasks {
         ProcessingStore.ProcessedDossier dossier = store.dossierForUpdate(step.dossierId()).orElseThrow();
         DossierProgress.Actor actor = new DossierProgress.Actor(me.username(), me.fullName());
         Instant now = Instant.now();
-        String taskId = store.taskId(stepId);
+        String taskId = step.taskId();
         try {
             switch (decision) {
                 case FORWARD -> finish(step, taskId, me, decision, comment, now, Map.of());
@@ -258,7 +258,7 @@ class WorkingOnTasks {
             String by = locked.assignee() == null ? StartingProcesses.SYSTEM.username() : locked.assignee();
             String byName = locked.assignee() == null ? StartingProcesses.SYSTEM.fullName() : display(locked.assigneeName(), locked.assignee());
             store.complete(step.id(), by, byName, Decision.COMPLETE.name(), "Bộ phận Một cửa đã trả kết quả", now, clock.used(locked, now));
-            tasks.complete(store.taskId(step.id()));
+            tasks.complete(locked.taskId());
         }
         return true;
     }
