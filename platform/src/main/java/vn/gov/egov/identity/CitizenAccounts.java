@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import vn.gov.egov.personaldata.PersonalDataProtection;
 import vn.gov.egov.personaldata.PersonalIdentificationNumber;
 
@@ -19,6 +21,7 @@ class CitizenAccounts {
     static final String PERSONAL_ID = "identity.citizen.personal_id";
     static final String ADDRESS = "identity.citizen.address";
     static final String PHONE = "identity.citizen.phone";
+    private static final String READ_IN_REQUEST = CitizenAccounts.class.getName() + ".citizen:";
 
     record Citizen(UUID id, PersonalIdentificationNumber personalId, String fullName, LocalDate birthDate, String sex,
                    String address, String phone, String email, Integer identityLevel) {
@@ -83,14 +86,37 @@ class CitizenAccounts {
                 FROM business_account b WHERE r.business_id = b.id AND r.citizen_id = :citizen AND r.ended_at IS NULL
                   AND NOT (b.tax_code = ANY (string_to_array(:confirmed, ',')))
                 """).param("citizen", id).param("confirmed", String.join(",", confirmed)).update();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(READ_IN_REQUEST + id, RequestAttributes.SCOPE_REQUEST);
+        }
         return id;
     }
 
+    /**
+     * The account with its sealed values opened. Within one web request an account is read once: a submission asks for
+     * its applicant's profile to pre-fill and check the dossier, then again to notify the applicant. A sign-in forgets
+     * what its request read.
+     */
     Optional<Citizen> byId(UUID id) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return read(id);
+        }
+        String key = READ_IN_REQUEST + id;
+        if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Citizen read) {
+            return Optional.of(read);
+        }
+        Optional<Citizen> found = read(id);
+        found.ifPresent(citizen -> request.setAttribute(key, citizen, RequestAttributes.SCOPE_REQUEST));
+        return found;
+    }
+
+    private Optional<Citizen> read(UUID id) {
         return jdbc.sql("SELECT * FROM citizen_account WHERE id = ?").param(id)
                 .query((rs, n) -> new Citizen(rs.getObject("id", UUID.class),
                         PersonalIdentificationNumber.of(protection.open(PERSONAL_ID, rs.getString("personal_id_sealed"))),
-                        rs.getString("full_name"), rs.getDate("birth_date") == null ? null : rs.getDate("birth_date").toLocalDate(),
+                        rs.getString("full_name"), rs.getObject("birth_date", LocalDate.class),
                         rs.getString("sex"), protection.open(ADDRESS, rs.getString("address_sealed")),
                         protection.open(PHONE, rs.getString("phone_sealed")), rs.getString("email"),
                         (Integer) rs.getObject("identity_level")))
