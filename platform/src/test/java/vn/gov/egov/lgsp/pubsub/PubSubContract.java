@@ -169,11 +169,16 @@ interface PubSubContract {
                 key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % KafkaBackend.PARTITIONS;
     }
 
+    /** Another ordering key ({@code prefix} and a number) that Kafka puts in the same partition as {@code key}. */
+    static String keyInPartitionOf(String key, String prefix) {
+        return java.util.stream.IntStream.range(0, 1000).mapToObj(i -> prefix + i)
+                .filter(k -> kafkaPartition(k) == kafkaPartition(key)).findFirst().orElseThrow();
+    }
+
     @Test
     default void aRefusedKeyWaitsAloneWhileAnotherKeyOfItsPartitionFlows() throws Exception {
         String a = "ho-so-A";
-        String b = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "ho-so-B" + i)
-                .filter(k -> kafkaPartition(k) == kafkaPartition(a)).findFirst().orElseThrow();
+        String b = keyInPartitionOf(a, "ho-so-B");
         try (TestWebhook webhook = new TestWebhook()) {
             java.util.concurrent.atomic.AtomicInteger refusalsLeft = new java.util.concurrent.atomic.AtomicInteger(2);
             webhook.refuseRequest = events -> events.stream().anyMatch(e -> !e.get("orderingKey").isNull()
@@ -253,8 +258,7 @@ interface PubSubContract {
     @Test
     default void aKeyParkedWhenTheWorkersStopIsDeliveredInOrderAfterTheRestart() throws Exception {
         String a = "tam-giu-A";
-        String b = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "tam-giu-B" + i)
-                .filter(k -> kafkaPartition(k) == kafkaPartition(a)).findFirst().orElseThrow();
+        String b = keyInPartitionOf(a, "tam-giu-B");
         try (TestWebhook webhook = new TestWebhook()) {
             java.util.concurrent.atomic.AtomicBoolean refuseA = new java.util.concurrent.atomic.AtomicBoolean(true);
             webhook.refuseRequest = events -> refuseA.get() && events.stream().anyMatch(e -> !e.get("orderingKey").isNull()
