@@ -87,7 +87,11 @@ final class PassingThrough extends OncePerRequestFilter {
         final long start = System.nanoTime();
         String clientId;
         ConsumerSystem consumer;
+        /** {@code member/subsystem} of the consumer, made once per call (it names the caller in headers, quotas, log). */
+        String consumerName;
         ProviderService service;
+        /** The service's address path, made once per call. */
+        String serviceName;
         String method;
         String path;
         int status;
@@ -137,23 +141,25 @@ final class PassingThrough extends OncePerRequestFilter {
         ConsumerSystem consumer = services.consumerByClientId(call.clientId).orElseThrow(() -> new GatewayRefusal(
                 GatewayError.UNKNOWN_CONSUMER, "Ứng dụng '" + call.clientId + "' chưa gắn với hệ thống nào đăng ký trên LGSP"));
         call.consumer = consumer;
+        call.consumerName = consumer.name();
         String claimed = request.getHeader(GatewayHeaders.CLIENT);
-        if (claimed != null && !claimed.equals(consumer.name())) {
+        if (claimed != null && !claimed.equals(call.consumerName)) {
             throw new GatewayRefusal(GatewayError.ACCESS_DENIED,
-                    "Tiêu đề " + GatewayHeaders.CLIENT + " không khớp với hệ thống của mã truy cập (" + consumer.name() + ")");
+                    "Tiêu đề " + GatewayHeaders.CLIENT + " không khớp với hệ thống của mã truy cập (" + call.consumerName + ")");
         }
         ClientCertificateCheck.check(() -> presented(request),
-                services.clientCertificates(consumer), jwt, consumer.name(), Instant.now());
+                services.clientCertificates(consumer), jwt, call.consumerName, Instant.now());
         ProviderService service = services.service(path.address()).orElseThrow(() -> new GatewayRefusal(
                 GatewayError.UNKNOWN_SERVICE, "Không có dịch vụ " + path.address() + " trên LGSP"));
         call.service = service;
+        call.serviceName = service.address().path();
         if (!service.state().callable()) {
             throw new GatewayRefusal(service.state() == ServiceState.RETIRED ? GatewayError.SERVICE_RETIRED
                     : GatewayError.SERVICE_NOT_CALLABLE, "Dịch vụ " + path.address() + " đang ở trạng thái " + service.state());
         }
         String method = request.getMethod();
         if (!services.mayCall(consumer, service, method, path.operationPath())) {
-            throw new GatewayRefusal(GatewayError.ACCESS_DENIED, "Hệ thống " + consumer.name() + " không có quyền gọi "
+            throw new GatewayRefusal(GatewayError.ACCESS_DENIED, "Hệ thống " + call.consumerName + " không có quyền gọi "
                     + method + " " + call.path + " của dịch vụ " + path.address());
         }
         URI target = ForwardTarget.of(service.endpoint(), path.subPath(), query);
@@ -173,11 +179,11 @@ final class PassingThrough extends OncePerRequestFilter {
                 }
             }
         }
-        long wait = quotas.take(consumer.id(), service.id(), consumer.name(), service.address().path(),
+        long wait = quotas.take(consumer.id(), service.id(), call.consumerName, call.serviceName,
                 service.ratePerSecond(), service.burst());
         if (wait > 0) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999L));
-            throw new GatewayRefusal(GatewayError.QUOTA_EXCEEDED, "Hệ thống " + consumer.name() + " đã dùng hết hạn mức "
+            throw new GatewayRefusal(GatewayError.QUOTA_EXCEEDED, "Hệ thống " + call.consumerName + " đã dùng hết hạn mức "
                     + service.ratePerSecond() + " cuộc gọi/giây (tối đa " + service.burst() + " liên tiếp) của dịch vụ "
                     + path.address(), seconds);
         }
@@ -190,8 +196,8 @@ final class PassingThrough extends OncePerRequestFilter {
         String provider = service.address().provider() + "/" + service.address().subsystem();
         circuits.acquire(provider);
         headers.add(new String[] {GatewayHeaders.REQUEST_ID, call.requestId});
-        headers.add(new String[] {GatewayHeaders.CLIENT, consumer.name()});
-        headers.add(new String[] {GatewayHeaders.SERVICE, service.address().path()});
+        headers.add(new String[] {GatewayHeaders.CLIENT, call.consumerName});
+        headers.add(new String[] {GatewayHeaders.SERVICE, call.serviceName});
         headers.add(new String[] {GatewayHeaders.REQUEST_HASH, call.requestHash});
         long providerStart = System.nanoTime();
         ProviderClient.Answer answer;
@@ -362,8 +368,8 @@ final class PassingThrough extends OncePerRequestFilter {
         }
         call.finished = true;
         long total = System.nanoTime() - call.start;
-        String serviceName = call.service == null ? "none" : call.service.address().path();
-        String consumerName = call.consumer == null ? "none" : call.consumer.name();
+        String serviceName = call.serviceName == null ? "none" : call.serviceName;
+        String consumerName = call.consumerName == null ? "none" : call.consumerName;
         String outcome = call.errorClass == null ? "ok" : call.errorClass.startsWith("provider.") ? "provider_error" : "gateway_error";
         if (meters != null) {
             timers.computeIfAbsent(serviceName + '\u0000' + consumerName + '\u0000' + outcome, k -> Timer.builder("lgsp.gateway.calls")
@@ -377,8 +383,7 @@ final class PassingThrough extends OncePerRequestFilter {
         }
         try {
             messages.record(new LoggedCall(call.requestId, call.at, "CALL",
-                    call.consumer == null ? null : call.consumer.name(), call.clientId,
-                    call.service == null ? null : call.service.address().path(), call.method, call.path,
+                    call.consumerName, call.clientId, call.serviceName, call.method, call.path,
                     call.status, call.errorClass, call.requestBytes, call.responseBytes, total / 1000,
                     call.providerNanos / 1000, call.requestHash, call.responseHash,
                     call.service == null ? SecurityLevel.INTERNAL : call.service.securityLevel(),
