@@ -25,7 +25,6 @@ public final class PresentedCertificate {
     /** The servlet request attribute holding the TLS client certificate chain (Tomcat sets it over HTTPS). */
     public static final String ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
 
-
     private final String header;
     private final List<IpAddressMatcher> trustedProxies;
 

@@ -145,16 +145,15 @@ class WorkingOnTasks {
         ProcessingStore.ProcessedDossier dossier = store.dossierForUpdate(step.dossierId()).orElseThrow();
         DossierProgress.Actor actor = new DossierProgress.Actor(me.username(), me.fullName());
         Instant now = Instant.now();
-        String taskId = step.taskId();
         try {
             switch (decision) {
-                case FORWARD -> finish(step, taskId, me, decision, comment, now, Map.of());
+                case FORWARD -> finish(step, me, decision, comment, now, Map.of());
                 case PROPOSE_REFUSAL -> {
                     String reasons = text(request.reason(), "reason", "Lý do đề xuất từ chối", true);
                     store.proposeRefusal(dossier.dossierId(), reasons);
-                    finish(step, taskId, me, decision, join(reasons, comment), now, Map.of("refusalProposed", true, "refusalReasons", reasons));
+                    finish(step, me, decision, join(reasons, comment), now, Map.of("refusalProposed", true, "refusalReasons", reasons));
                 }
-                case RETURN -> returnToPrevious(step, taskId, dossier, me, text(request.reason(), "reason", "Lý do trả lại", true), comment, now);
+                case RETURN -> returnToPrevious(step, dossier, me, text(request.reason(), "reason", "Lý do trả lại", true), comment, now);
                 case REQUEST_SUPPLEMENT -> {
                     progress.requestSupplement(dossier.dossierId(), actor, request.missing() == null ? List.of() : request.missing());
                     store.startWaiting(dossier.dossierId(), now);
@@ -167,14 +166,14 @@ class WorkingOnTasks {
                     String title = text(request.resultTitle(), "resultTitle", "Tên kết quả giải quyết", true);
                     resolving.approve(dossier, actor, Groups.agency(step.candidateGroup()), title, comment);
                     store.decided(dossier.dossierId(), "APPROVED", title, comment, me.username(), now);
-                    finish(step, taskId, me, decision, join("Phê duyệt: " + title, comment), now, Map.of("outcome", "APPROVED"));
+                    finish(step, me, decision, join("Phê duyệt: " + title, comment), now, Map.of("outcome", "APPROVED"));
                 }
                 case REFUSE -> {
                     String reasons = request.reason() == null || request.reason().isBlank() ? dossier.refusalReasons() : request.reason();
                     reasons = text(reasons, "reason", "Lý do từ chối giải quyết", true);
                     resolving.refuse(dossier, actor, Groups.agency(step.candidateGroup()), reasons);
                     store.decided(dossier.dossierId(), "REFUSED", null, reasons, me.username(), now);
-                    finish(step, taskId, me, decision, join("Từ chối: " + reasons, comment), now, Map.of("outcome", "REFUSED"));
+                    finish(step, me, decision, join("Từ chối: " + reasons, comment), now, Map.of("outcome", "REFUSED"));
                 }
                 case COMPLETE -> {
                     DossierStatus status = progress.detail(dossier.dossierId()).orElseThrow().summary().status();
@@ -183,7 +182,7 @@ class WorkingOnTasks {
                                 "Hồ sơ %s chưa trả kết quả (đang \"%s\"); bước trả kết quả hoàn thành khi Bộ phận Một cửa trả kết quả"
                                         .formatted(code(step), status.vietnameseName()));
                     }
-                    finish(step, taskId, me, decision, comment, now, Map.of());
+                    finish(step, me, decision, comment, now, Map.of());
                 }
             }
         } catch (SubmissionRefused e) {
@@ -195,13 +194,13 @@ class WorkingOnTasks {
         return next;
     }
 
-    private void finish(ProcessingStep step, String taskId, Official me, Decision decision, String comment, Instant now,
+    private void finish(ProcessingStep step, Official me, Decision decision, String comment, Instant now,
                         Map<String, Object> variables) {
         store.complete(step.id(), me.username(), me.fullName(), decision.name(), comment, now, clock.used(step, now));
-        tasks.complete(taskId, new HashMap<>(variables));
+        tasks.complete(step.taskId(), new HashMap<>(variables));
     }
 
-    private void returnToPrevious(ProcessingStep step, String taskId, ProcessingStore.ProcessedDossier dossier, Official me, String reason,
+    private void returnToPrevious(ProcessingStep step, ProcessingStore.ProcessedDossier dossier, Official me, String reason,
                                   String comment, Instant now) {
         Optional<ProcessingStep> previous = store.steps(step.dossierId()).stream()
                 .filter(s -> s.completedAt() != null && !s.activityId().equals(step.activityId()) && s.seq() < step.seq())

@@ -332,15 +332,11 @@ class CheckingBpmn {
             if (catalogs.entry(AGENCIES, division, today).isEmpty()) {
                 return "phòng, đơn vị '%s' không có trong danh mục cơ quan, đơn vị".formatted(division);
             }
-            if (!within(division, code.group(1), today)) {
+            if (!catalogs.isWithin(AGENCIES, division, code.group(1), today)) {
                 return "phòng, đơn vị '%s' không thuộc cơ quan '%s'".formatted(division, code.group(1));
             }
         }
         return null;
-    }
-
-    private boolean within(String unit, String agency, LocalDate today) {
-        return catalogs.isWithin(AGENCIES, unit, agency, today);
     }
 
     private static void reachability(StartEvent start, Map<String, FlowNode> nodes, List<EndEvent> ends, List<RouteProblem> problems) {

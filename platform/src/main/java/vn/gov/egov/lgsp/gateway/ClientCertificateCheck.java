@@ -25,7 +25,7 @@ final class ClientCertificateCheck {
     }
 
     static void check(Supplier<Object> presentedChain, List<ClientCertificate> registered, Jwt jwt, String consumerName, Instant now) {
-        String bound = boundThumbprint(jwt);
+        String bound = PresentedCertificate.boundThumbprint(jwt.getClaims());
         if (registered.isEmpty() && bound == null) {
             return;
         }
@@ -52,10 +52,6 @@ final class ClientCertificateCheck {
         }
     }
 
-    /** The token's {@code cnf.x5t#S256}, or null when it is not bound to a certificate. */
-    static String boundThumbprint(Jwt jwt) {
-        return PresentedCertificate.boundThumbprint(jwt.getClaims());
-    }
 
     private static X509Certificate first(Object chain) {
         if (chain instanceof X509Certificate[] certificates && certificates.length > 0) {

@@ -62,7 +62,7 @@ class ClientCertificateCheckTest {
     @Test
     void aCertificateBoundTokenNeedsItsCertificateEvenForASystemWithoutRegisteredOnes() {
         Jwt bound = token(ClientCertificate.thumbprintOf(mine.certificate()));
-        assertThat(ClientCertificateCheck.boundThumbprint(bound)).isEqualTo(ClientCertificate.thumbprintOf(mine.certificate()));
+        assertThat(vn.gov.egov.identity.PresentedCertificate.boundThumbprint(bound.getClaims())).isEqualTo(ClientCertificate.thumbprintOf(mine.certificate()));
         assertThatNoException().isThrownBy(() -> ClientCertificateCheck.check(() -> chain(mine), List.of(), bound, "A/APP", now));
         assertThatThrownBy(() -> ClientCertificateCheck.check(() -> null, List.of(), bound, "A/APP", now))
                 .isInstanceOfSatisfying(GatewayRefusal.class, r -> {
