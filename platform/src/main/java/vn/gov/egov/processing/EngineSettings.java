@@ -1,5 +1,10 @@
 package vn.gov.egov.processing;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.interceptor.IdentityLinkInterceptor;
 import org.flowable.identitylink.service.impl.persistence.entity.IdentityLinkEntity;
@@ -21,6 +26,26 @@ class EngineSettings {
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> noParticipantLinks() {
         return configuration -> configuration.setIdentityLinkInterceptor(new NoParticipantLinks());
+    }
+
+    @Bean
+    NewTasks newTasks() {
+        return new NewTasks();
+    }
+
+    /** The engine tells {@link NewTasks} of the user tasks it opens, completes or deletes. */
+    @Bean
+    EngineConfigurationConfigurer<SpringProcessEngineConfiguration> newTasksListener(NewTasks newTasks) {
+        return configuration -> {
+            Map<String, List<FlowableEventListener>> typed = new HashMap<>();
+            if (configuration.getTypedEventListeners() != null) {
+                typed.putAll(configuration.getTypedEventListeners());
+            }
+            String types = String.join(",", FlowableEngineEventType.TASK_CREATED.name(), FlowableEngineEventType.TASK_COMPLETED.name(),
+                    FlowableEngineEventType.ENTITY_DELETED.name());
+            typed.merge(types, List.of(newTasks), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+            configuration.setTypedEventListeners(typed);
+        };
     }
 
     static final class NoParticipantLinks implements IdentityLinkInterceptor {

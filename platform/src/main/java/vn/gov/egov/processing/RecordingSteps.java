@@ -42,50 +42,66 @@ class RecordingSteps {
     private final RepositoryService repository;
     private final ProcessingStore store;
     private final WorkingCalendar calendar;
+    private final NewTasks newTasks;
 
-    RecordingSteps(TaskService tasks, RepositoryService repository, ProcessingStore store, WorkingCalendar calendar) {
+    RecordingSteps(TaskService tasks, RepositoryService repository, ProcessingStore store, WorkingCalendar calendar, NewTasks newTasks) {
         this.tasks = tasks;
+        this.newTasks = newTasks;
         this.repository = repository;
         this.store = store;
         this.calendar = calendar;
     }
 
-    /** Records the instance's open tasks that have no step yet; returns the new steps. */
+    /**
+     * Records the instance's open tasks that have no step yet; returns the new steps. The tasks the engine opened in
+     * this transaction are known from {@link NewTasks}; without a transaction the engine is asked.
+     */
     List<ProcessingStep> record(UUID dossierId, String processInstanceId) {
-        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-                .sorted(Comparator.comparing(Task::getCreateTime)).toList();
+        List<NewTasks.NewTask> open = newTasks.take(processInstanceId).orElseGet(() -> openTasks(processInstanceId));
+        if (open.isEmpty()) {
+            return List.of();
+        }
         List<ProcessingStep> history = store.steps(dossierId);
         java.util.Set<String> recorded = history.stream().map(ProcessingStep::taskId).collect(java.util.stream.Collectors.toSet());
         // the steps' numbers are unique per dossier: a concurrent recording of the same dossier fails rather than doubles
         int seq = history.stream().mapToInt(ProcessingStep::seq).max().orElse(0);
         List<ProcessingStep> created = new java.util.ArrayList<>();
-        for (Task task : open) {
-            if (recorded.contains(task.getId())) {
+        for (NewTasks.NewTask task : open) {
+            if (recorded.contains(task.id())) {
                 continue;
             }
-            Activity activity = activity(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            Activity activity = activity(task.processDefinitionId(), task.taskDefinitionKey());
             StepKind kind = activity.kind();
             Duration allowed = workingTime(activity.workingTime(), calendar.workingDayLength());
-            Instant createdAt = task.getCreateTime().toInstant();
+            Instant createdAt = task.createdAt();
             Instant due = calendar.addWorkingTime(createdAt, allowed).toInstant();
-            String group = activity.group() != null ? activity.group()
-                    : tasks.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                    .map(IdentityLink::getGroupId).findFirst().orElse(null);
+            String group = activity.group() != null ? activity.group() : task.candidateGroup();
             // given back to an activity done before: to the official who did it
             Optional<ProcessingStep> before = history.stream()
-                    .filter(s -> s.activityId().equals(task.getTaskDefinitionKey()) && s.completedBy() != null)
+                    .filter(s -> s.activityId().equals(task.taskDefinitionKey()) && s.completedBy() != null)
                     .max(Comparator.comparingInt(ProcessingStep::seq));
-            String assignee = before.map(ProcessingStep::completedBy).orElse(task.getAssignee());
+            String assignee = before.map(ProcessingStep::completedBy).orElse(task.assignee());
             String assigneeName = before.map(ProcessingStep::completedByName).orElse(null);
-            ProcessingStep step = new ProcessingStep(UUID.randomUUID(), dossierId, ++seq, task.getTaskDefinitionKey(),
-                    task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), kind, group, (int) allowed.toMinutes(),
+            ProcessingStep step = new ProcessingStep(UUID.randomUUID(), dossierId, ++seq, task.taskDefinitionKey(),
+                    task.name() == null ? task.taskDefinitionKey() : task.name(), kind, group, (int) allowed.toMinutes(),
                     createdAt, due, assignee, assigneeName, assignee == null ? null : createdAt, null, 0, null, null, null, null,
-                    null, null, task.getId());
+                    null, null, task.id());
             store.insertStep(step, agencyOf(group));
             created.add(step);
         }
         return created;
+    }
+
+    /** The instance's open tasks as the engine has them, oldest first, with their first candidate group. */
+    private List<NewTasks.NewTask> openTasks(String processInstanceId) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .sorted(Comparator.comparing(Task::getCreateTime))
+                .map(task -> new NewTasks.NewTask(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
+                        task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(), task.getAssignee(),
+                        tasks.getIdentityLinksForTask(task.getId()).stream()
+                                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                                .map(IdentityLink::getGroupId).findFirst().orElse(null)))
+                .toList();
     }
 
     /**
