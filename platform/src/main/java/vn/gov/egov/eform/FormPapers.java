@@ -1,11 +1,6 @@
 package vn.gov.egov.eform;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +17,7 @@ import vn.gov.egov.printing.Signature;
 @Component
 class FormPapers {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final String NOT_FILLED = "—";
+    private static final String NOT_FILLED = WrittenForm.NOT_FILLED;
 
     private final OfficialPapers papers;
     private final FormRendering rendering;
@@ -61,7 +55,7 @@ class FormPapers {
             }
             case "array" -> {
                 List<FormRendering.Row> rows = field.rows().stream()
-                        .filter(row -> row.fields().stream().anyMatch(f -> !text(f).equals(NOT_FILLED))).toList();
+                        .filter(row -> row.fields().stream().anyMatch(f -> !WrittenForm.text(f).equals(NOT_FILLED))).toList();
                 blocks.add(new Block.Heading(field.label()));
                 if (rows.isEmpty()) {
                     blocks.add(new Block.Paragraph(NOT_FILLED));
@@ -74,47 +68,13 @@ class FormPapers {
                 for (int i = 0; i < rows.size(); i++) {
                     List<String> line = new ArrayList<>();
                     line.add(String.valueOf(i + 1));
-                    rows.get(i).fields().forEach(f -> line.add(text(f)));
+                    rows.get(i).fields().forEach(f -> line.add(WrittenForm.text(f)));
                     lines.add(line);
                 }
                 blocks.add(new Block.Table(headers, lines));
             }
-            default -> blocks.add(new Block.Field(field.label(), text(field)));
+            default -> blocks.add(new Block.Field(field.label(), WrittenForm.text(field)));
         }
-    }
-
-    /** A value as a person writes it: dates dd/MM/yyyy, amounts grouped by thousands, yes or no for a tick box. */
-    private static String text(FormRendering.Field field) {
-        if (!"input".equals(field.kind())) {
-            return "";
-        }
-        if ("checkbox".equals(field.widget())) {
-            return field.checked() ? "Có" : "Không";
-        }
-        String value = field.value();
-        if (value == null || value.isBlank()) {
-            return NOT_FILLED;
-        }
-        if ("radio".equals(field.widget())) {
-            return field.options().stream().filter(FormRendering.Option::selected).map(FormRendering.Option::label)
-                    .findFirst().orElse(value);
-        }
-        if ("date".equals(field.inputType())) {
-            try {
-                return LocalDate.parse(value).format(DAY);
-            } catch (DateTimeParseException e) {
-                return value;
-            }
-        }
-        if ("number".equals(field.inputType())) {
-            try {
-                DecimalFormat grouped = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN")));
-                return grouped.format(new BigDecimal(value));
-            } catch (NumberFormatException e) {
-                return value;
-            }
-        }
-        return value;
     }
 
     /** The applicant's name for the signature block: the field pre-filled with it, when the form has one. */

@@ -192,9 +192,11 @@ class FormRendering {
             options.add(new Option("false", "Không", id(path) + "-1", value != null && value.isBoolean() && !value.booleanValue()));
         }
         int i = 0;
+        JsonNode titles = property.path(FormSchemaCheck.ENUM_TITLES);
         for (JsonNode allowed : property.path("enum")) {
             String option = allowed.isString() ? allowed.stringValue() : allowed.toString();
-            options.add(new Option(option, option, id(path) + "-" + i++, option.equals(text)));
+            String title = titles.path(i).isString() ? titles.path(i).asString() : option;
+            options.add(new Option(option, title, id(path) + "-" + i++, option.equals(text)));
         }
         return new Field("input", path, id(path), label, description, widget, inputType, step, autocomplete, maxLength, required,
                 showWhen, options, text, checked, fieldErrors, List.of(), List.of(), null, 0, null, null);

@@ -14,6 +14,8 @@ final class FormSchemaCheck {
 
     static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "object", "array");
     static final String PREFILL = "x-prefill";
+    /** The titles of an {@code enum}'s values, in the same order, shown to people instead of the values. */
+    static final String ENUM_TITLES = "x-enumTitles";
     /** What a field may be pre-filled with: the applicant's own data, or the represented business's. */
     static final Set<String> PREFILL_SOURCES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("applicant.fullName",
             "applicant.personalId", "applicant.birthDate", "applicant.sex", "applicant.address", "applicant.phone",
@@ -26,7 +28,7 @@ final class FormSchemaCheck {
             "allOf", "x-layout");
     private static final Set<String> PROPERTY_KEYWORDS = Set.of("type", "title", "description", "enum", "minLength",
             "maxLength", "pattern", "minimum", "maximum", "format", "x-layout", "properties", "required", "items",
-            "allOf", "minItems", "maxItems", "x-prefill");
+            "allOf", "minItems", "maxItems", "x-prefill", "x-enumTitles");
     private static final Map<String, Set<String>> FORMAT_TYPES = Map.of("date", Set.of("string"), "email", Set.of("string"),
             "personal-id", Set.of("string"), "phone", Set.of("string"), "tax-code", Set.of("string"),
             "amount-vnd", Set.of("integer", "number"));
@@ -172,6 +174,21 @@ final class FormSchemaCheck {
             for (JsonNode value : values) {
                 if (!FormValidator.hasType(value, type)) {
                     throw new InvalidFormSchema(where + ": giá trị " + value + " của 'enum' không thuộc kiểu '" + type + "'");
+                }
+            }
+        }
+        if (property.has(ENUM_TITLES)) {
+            JsonNode titles = property.get(ENUM_TITLES);
+            if (!property.has("enum")) {
+                throw new InvalidFormSchema(where + ": '" + ENUM_TITLES + "' chỉ dùng cùng 'enum'");
+            }
+            if (!titles.isArray() || titles.size() != property.get("enum").size()) {
+                throw new InvalidFormSchema(where + ": '" + ENUM_TITLES + "' phải là một mảng có đúng " + property.get("enum").size()
+                        + " tên, mỗi giá trị của 'enum' một tên theo cùng thứ tự");
+            }
+            for (JsonNode title : titles) {
+                if (!title.isString() || title.asString().isBlank()) {
+                    throw new InvalidFormSchema(where + ": mỗi tên trong '" + ENUM_TITLES + "' phải là một chuỗi không rỗng");
                 }
             }
         }

@@ -122,7 +122,12 @@ final class FormValidator {
                 listed |= same(value, allowed);
             }
             if (!listed) {
-                errors.add(new FieldError(path, "enum", label + " phải là một trong các giá trị " + property.get("enum") + "."));
+                JsonNode titles = property.path(FormSchemaCheck.ENUM_TITLES);
+                String allowed = titles.isArray() && !titles.isEmpty()
+                        ? java.util.stream.StreamSupport.stream(titles.spliterator(), false).map(t -> "\u201c" + t.asString() + "\u201d")
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        : property.get("enum").toString();
+                errors.add(new FieldError(path, "enum", label + " phải là một trong các giá trị " + allowed + "."));
             }
         }
         switch (type) {

@@ -17,10 +17,17 @@ class Forms implements ProcedureForms, FormValidation {
 
     private final FormStore store;
     private final ObjectMapper json;
+    private final FormRendering rendering;
 
-    Forms(FormStore store, ObjectMapper json) {
+    Forms(FormStore store, ObjectMapper json, FormRendering rendering) {
         this.store = store;
         this.json = json;
+        this.rendering = rendering;
+    }
+
+    @Override
+    public List<FormLine> lines(FormDefinition form, JsonNode filled) {
+        return filled == null || filled.isNull() ? List.of() : WrittenForm.lines(rendering.view(form, filled, List.of()));
     }
 
     @Override

@@ -25,4 +25,7 @@ public interface ProcedureForms {
      * @throws InvalidFormSchema when the schema is not a form of the subset
      */
     FormDefinition publish(String procedureCode, LocalDate validFrom, JsonNode schema, String createdBy);
+
+    /** A form filled with this version, as the lines people read on the dossier's pages (see {@link FormLine}). */
+    List<FormLine> lines(FormDefinition form, JsonNode filled);
 }

@@ -31,7 +31,10 @@ import tools.jackson.databind.JsonNode;
 import vn.gov.egov.attachment.DossierFiles;
 import vn.gov.egov.attachment.Upload;
 import vn.gov.egov.dossier.DossierDocument;
+import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierProgress;
+import vn.gov.egov.eform.FormLine;
+import vn.gov.egov.eform.ProcedureForms;
 import vn.gov.egov.dossier.MissingItem;
 import vn.gov.egov.identity.Official;
 
@@ -43,17 +46,16 @@ class ProcessingPages {
     /** The officials' second factor (see identity): only officials who completed it reach these pages. */
     private static final String SECOND_FACTOR = "FACTOR_TOTP";
 
-    /** One line of the filled form. */
-    record FormLine(String label, String value) {
-    }
-
     private final WorkingOnTasks work;
     private final ProcessingViews views;
     private final ControlSheet sheet;
     private final DossierProgress progress;
     private final DossierFiles files;
+    private final ProcedureForms forms;
 
-    ProcessingPages(WorkingOnTasks work, ProcessingViews views, ControlSheet sheet, DossierProgress progress, DossierFiles files) {
+    ProcessingPages(WorkingOnTasks work, ProcessingViews views, ControlSheet sheet, DossierProgress progress, DossierFiles files,
+                    ProcedureForms forms) {
+        this.forms = forms;
         this.work = work;
         this.views = views;
         this.sheet = sheet;
@@ -97,7 +99,7 @@ class ProcessingPages {
         model.addAttribute("code", code);
         model.addAttribute("view", view);
         model.addAttribute("dossier", view.detail());
-        model.addAttribute("formLines", formLines(view.detail().form()));
+        model.addAttribute("formLines", formLines(view.detail()));
         model.addAttribute("today", LocalDate.now(vn.gov.egov.calendar.WorkingCalendar.ZONE));
         return "processing/dossier";
     }
@@ -230,16 +232,12 @@ class ProcessingPages {
         return "redirect:/processing/dossiers/" + code;
     }
 
-    static List<FormLine> formLines(JsonNode form) {
-        List<FormLine> lines = new ArrayList<>();
-        if (form != null && form.isObject()) {
-            for (Map.Entry<String, JsonNode> e : form.properties()) {
-                JsonNode v = e.getValue();
-                if (v != null && !v.isNull()) {
-                    lines.add(new FormLine(e.getKey(), v.isValueNode() ? v.asString() : v.toString()));
-                }
-            }
+    /** The filled form in the words of the version it was filled with. */
+    private List<FormLine> formLines(DossierDetail detail) {
+        if (detail.form() == null || detail.formVersion() == null) {
+            return List.of();
         }
-        return lines;
+        return forms.version(detail.summary().procedureCode(), detail.formVersion())
+                .map(form -> forms.lines(form, detail.form())).orElse(List.of());
     }
 }

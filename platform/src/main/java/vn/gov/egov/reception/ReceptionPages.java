@@ -251,8 +251,8 @@ class ReceptionPages {
         model.addAttribute("dossier", detail);
         model.addAttribute("code", detail.summary().code());
         model.addAttribute("formLines", detail.form() == null || detail.formVersion() == null ? List.of()
-                : FormValues.of(forms.version(detail.summary().procedureCode(), detail.formVersion())
-                        .map(f -> f.schema()).orElse(null), detail.form()));
+                : forms.version(detail.summary().procedureCode(), detail.formVersion())
+                        .map(form -> forms.lines(form, detail.form())).orElse(List.of()));
         Optional<Procedure> procedure = procedures.find(detail.summary().procedureCode(), LocalDate.now(WorkingCalendar.ZONE));
         model.addAttribute("requiredDocuments", procedure.map(Procedure::documents).orElse(List.of()));
         model.addAttribute("rows", rows == null || rows.isEmpty() ? List.of(new MissingItem("", "")) : rows);

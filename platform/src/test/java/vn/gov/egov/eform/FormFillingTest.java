@@ -330,6 +330,8 @@ class FormFillingTest extends PlatformTest {
         assertThat(loaiPhieu.tagName()).isEqualTo("fieldset");
         assertThat(page.getElementById(page.getElementById("ef-loaiPhieu-0").attr("aria-describedby").split(" ")[0]).text())
                 .isEqualTo("Phiếu số 1 hoặc Phiếu số 2.");
+        assertThat(page.select("label[for=ef-loaiPhieu-1]").text()).as("an option shown by its title (x-enumTitles)").isEqualTo("Phiếu số 2");
+        assertThat(page.getElementById("ef-loaiPhieu-1").attr("value")).isEqualTo("2");
         // the conditional field carries its condition; the server still decides
         Element conditional = page.getElementById("ef-noiCuTruDeXacNhan").parent();
         assertThat(conditional.attr("data-show-when")).contains("yeuCauXacNhanCuTru").contains("true");

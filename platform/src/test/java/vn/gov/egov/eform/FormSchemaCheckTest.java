@@ -50,6 +50,19 @@ class FormSchemaCheckTest {
     }
 
     @Test
+    void optionTitlesNameEachValueOfTheEnumInOrder() {
+        assertThatCode(() -> FormSchemaCheck.check(JSON.readTree("""
+                {"title": "Biểu mẫu", "type": "object", "properties": {
+                  "loai": {"type": "integer", "title": "Loại", "enum": [1, 2], "x-enumTitles": ["Phiếu số 1", "Phiếu số 2"]}}}""")))
+                .doesNotThrowAnyException();
+        broken("{\"a\": {\"type\": \"integer\", \"title\": \"A\", \"enum\": [1, 2], \"x-enumTitles\": [\"Một\"]}}", "",
+                "a", "x-enumTitles", "2");
+        broken("{\"a\": {\"type\": \"string\", \"title\": \"A\", \"x-enumTitles\": [\"Một\"]}}", "", "a", "x-enumTitles", "enum");
+        broken("{\"a\": {\"type\": \"integer\", \"title\": \"A\", \"enum\": [1], \"x-enumTitles\": [\" \"]}}", "",
+                "a", "x-enumTitles", "không rỗng");
+    }
+
+    @Test
     void preFillNamesAKnownSourceOnAStringField() {
         assertThatCode(() -> FormSchemaCheck.check(JSON.readTree("""
                 {"title": "Biểu mẫu", "type": "object", "properties": {

@@ -17,6 +17,7 @@ class FormValidatorTest {
                "hoTen": {"type": "string", "title": "Họ và tên", "minLength": 2, "maxLength": 10},
                "maNganh": {"type": "string", "title": "Mã ngành", "pattern": "^[0-9]{4}$"},
                "gioiTinh": {"type": "string", "title": "Giới tính", "enum": ["Nam", "Nữ"]},
+               "loaiPhieu": {"type": "integer", "title": "Loại phiếu", "enum": [1, 2], "x-enumTitles": ["Phiếu số 1", "Phiếu số 2"]},
                "soLuong": {"type": "integer", "title": "Số lượng phiếu", "minimum": 1, "maximum": 10},
                "tyLe": {"type": "number", "title": "Tỷ lệ", "minimum": 0, "maximum": 1.5},
                "dongY": {"type": "boolean", "title": "Đồng ý"},
@@ -97,6 +98,7 @@ class FormValidatorTest {
     void patternEnumMinimumMaximum() {
         refused("{\"hoTen\": \"An\", \"maNganh\": \"47A1\"}", "maNganh", "pattern", "Mã ngành", "định dạng");
         refused("{\"hoTen\": \"An\", \"gioiTinh\": \"nam\"}", "gioiTinh", "enum", "Giới tính", "Nam", "Nữ");
+        refused("{\"hoTen\": \"An\", \"loaiPhieu\": 3}", "loaiPhieu", "enum", "Loại phiếu", "\u201cPhiếu số 1\u201d, \u201cPhiếu số 2\u201d");
         refused("{\"hoTen\": \"An\", \"soLuong\": 0}", "soLuong", "minimum", "Số lượng phiếu", "không được nhỏ hơn 1");
         refused("{\"hoTen\": \"An\", \"soLuong\": 11}", "soLuong", "maximum", "Số lượng phiếu", "không được lớn hơn 10");
         refused("{\"hoTen\": \"An\", \"tyLe\": 1.51}", "tyLe", "maximum", "Tỷ lệ", "1.5");

@@ -75,6 +75,9 @@ class ReceptionPagesTest extends DossierTestSupport {
         String page = desk.get("/reception/dossiers/" + code).body();
         assertThat(page).contains("Họ và tên").contains("Nguyễn Văn An").contains("Bổ sung hồ sơ xin việc")
                 .contains("/reception/dossiers/" + code + "/files/").contains("Tiếp nhận hồ sơ");
+        // the form as a person writes it: the date day first, the option by its title, under their groups
+        assertThat(org.jsoup.Jsoup.parse(page).select("#form-values").text()).contains("Ngày sinh 12/03/1985")
+                .contains("Loại phiếu yêu cầu cấp Phiếu số 1").contains("Nội dung yêu cầu").doesNotContain("1985-03-12");
 
         HttpResponse<String> accepted = desk.post("/reception/dossiers/" + code + "/acceptance", "/reception/dossiers/" + code, Map.of());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(302);
