@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.gov.egov.calendar.WorkingCalendar;
 import vn.gov.egov.dossier.DossierDetail;
-import vn.gov.egov.identity.Role;
 import vn.gov.egov.printing.Block;
 import vn.gov.egov.printing.OfficialPapers;
 import vn.gov.egov.printing.Paper;
@@ -28,10 +27,12 @@ class ControlSheet {
     private final StepClock clock;
     private final String province;
     private final String place;
+    private final GroupNames groups;
 
     ControlSheet(OfficialPapers papers, StepClock clock, @Value("${egov.province.name:UBND TỈNH LẠNG SƠN}") String province,
-                 @Value("${egov.province.place:Lạng Sơn}") String place) {
+                 @Value("${egov.province.place:Lạng Sơn}") String place, GroupNames groups) {
         this.papers = papers;
+        this.groups = groups;
         this.clock = clock;
         this.province = province;
         this.place = place;
@@ -43,7 +44,7 @@ class ControlSheet {
         String sender = "Bộ phận Một cửa (tiếp nhận hồ sơ)";
         int n = 1;
         for (ProcessingStep s : steps) {
-            String receiver = s.name() + ": " + (s.assignee() != null ? WorkingOnTasks.display(s.assigneeName(), s.assignee()) : describe(s.candidateGroup()));
+            String receiver = s.name() + ": " + (s.assignee() != null ? WorkingOnTasks.display(s.assigneeName(), s.assignee()) : groups.of(s.candidateGroup()));
             String used;
             String result;
             if (s.open()) {
@@ -86,14 +87,5 @@ class ControlSheet {
         String agency = detail.receivingAgencyName() == null ? detail.summary().receivingAgency() : detail.receivingAgencyName();
         return papers.render(new Paper(province, agency.toUpperCase(Locale.forLanguageTag("vi")), "Mã hồ sơ: " + detail.summary().code(),
                 Paper.placeAndDate(place, today), TITLE, null, blocks, null, List.of()));
-    }
-
-    /** {@code SPECIALIST@SO-TP/PHONG-A} → "Chuyên viên, SO-TP/PHONG-A". */
-    static String describe(String group) {
-        Role role = Groups.role(group);
-        if (role == null) {
-            return group == null ? "" : group;
-        }
-        return role.vietnameseName() + ", " + group.substring(group.indexOf('@') + 1);
     }
 }
