@@ -234,6 +234,19 @@ class BrowserTest extends PlatformTest {
             browser.get("http://127.0.0.1:" + port + page);
             assertAccessible(page);
         }
+        // on a phone the citizen's list is one card per dossier, each value after its column's name
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.get("http://127.0.0.1:" + port + "/my/dossiers");
+            org.openqa.selenium.WebElement status = browser.findElement(By.cssSelector("#dossiers tbody tr td:nth-of-type(2)"));
+            assertThat(status.getCssValue("display")).isEqualTo("block");
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return getComputedStyle(arguments[0], '::before').content", status)).asString().contains("Trạng thái");
+            assertThat(browser.findElement(By.id("dossiers")).getSize().getWidth()).as("no sideways scrolling").isLessThanOrEqualTo(390);
+            assertAccessible("/my/dossiers (phone)");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(412, 900));
+        }
         browser.manage().deleteAllCookies();
     }
 
