@@ -24,8 +24,14 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** The data directory, held for as long as the platform runs; a PostgreSQL left on it by a killed run is stopped. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${egov.data-dir}") String dataDir,
+    EmbeddedDataDirectory embeddedDataDirectory(@Value("${egov.data-dir}") String dataDir) {
+        return EmbeddedDataDirectory.take(Path.of(dataDir).toAbsolutePath().normalize());
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDataDirectory held, @Value("${egov.data-dir}") String dataDir,
                                       @Value("${egov.database.embedded.port:0}") int port) throws IOException {
         Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
         Files.createDirectories(directory);
