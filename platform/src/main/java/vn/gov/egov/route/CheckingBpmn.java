@@ -126,6 +126,12 @@ class CheckingBpmn {
                 problems.add(new RouteProblem(element.getId(), "no-listeners",
                         "Phần tử %s có executionListener: quy trình không được chạy mã lệnh tùy ý".formatted(describe(element))));
             }
+            if (element instanceof FlowNode node && (node.isAsynchronous() || node.isAsynchronousLeave())) {
+                // a step opened later by the engine's job executor would reach no official's queue
+                problems.add(new RouteProblem(node.getId(), "no-async",
+                        "Phần tử %s chạy bất đồng bộ (flowable:async): các bước của hồ sơ phải mở ngay khi cán bộ chuyển bước"
+                                .formatted(describe(node))));
+            }
             if (element instanceof SequenceFlow flow) {
                 String condition = flow.getConditionExpression();
                 if (condition != null && !SAFE_CONDITION.test(condition)) {

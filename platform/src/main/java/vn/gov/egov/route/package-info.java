@@ -16,11 +16,11 @@
  * </ul>
  * Checked on every save and publication (a refused BPMN stores nothing): one process, one plain start event, at least
  * one end event, every element reachable from the start and able to reach an end; only user tasks, the decision task,
- * exclusive and parallel gateways; no listeners, scripts, multi-instance or expressions other than the candidate
- * group's unit, and conditions that only compare process variables; the role one of the five processing roles; the
- * unit an agency of today's catalog (a division after '/' must be one of its units) or {@code ${receivingAgency}},
- * {@code ${applicantCommune}} or an output of a decision of the route; the main path (the longest, rework loops left
- * out) at most the procedure's processing time. A decision that matches no rule throws
+ * exclusive and parallel gateways; no listeners, scripts, multi-instance, asynchronous elements or expressions other
+ * than the candidate group's unit, and conditions that only compare process variables; the role one of the five
+ * processing roles; the unit an agency of today's catalog (a division after '/' must be one of its units) or
+ * {@code ${receivingAgency}}, {@code ${applicantCommune}} or an output of a decision of the route; the main path (the
+ * longest, rework loops left out) at most the procedure's processing time. A decision that matches no rule throws
  * {@link vn.gov.egov.route.RouteDecisionFailed} out of the engine: the process does not start.
  * Variables processing sets at start: {@code dossierId}, {@code dossierCode}, {@code procedureCode},
  * {@code receivingAgency}, {@code channel}, {@code applicantCommune} (when known) and {@code form} (the filled form as
