@@ -26,8 +26,11 @@ class Forms implements ProcedureForms, FormValidation {
     }
 
     @Override
-    public List<FormLine> lines(FormDefinition form, JsonNode filled) {
-        return filled == null || filled.isNull() ? List.of() : WrittenForm.lines(rendering.view(form, filled, List.of()));
+    public List<FormLine> lines(String procedureCode, Integer version, JsonNode filled) {
+        if (filled == null || filled.isNull() || version == null) {
+            return List.of();
+        }
+        return version(procedureCode, version).map(form -> WrittenForm.lines(rendering.view(form, filled, List.of()))).orElse(List.of());
     }
 
     @Override

@@ -26,6 +26,9 @@ public interface ProcedureForms {
      */
     FormDefinition publish(String procedureCode, LocalDate validFrom, JsonNode schema, String createdBy);
 
-    /** A form filled with this version, as the lines people read on the dossier's pages (see {@link FormLine}). */
-    List<FormLine> lines(FormDefinition form, JsonNode filled);
+    /**
+     * A form filled with the given version of a procedure's form, as the lines people read on the dossier's pages (see
+     * {@link FormLine}); none when nothing was filled or the version is unknown.
+     */
+    List<FormLine> lines(String procedureCode, Integer version, JsonNode filled);
 }

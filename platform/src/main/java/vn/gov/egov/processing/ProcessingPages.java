@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
@@ -27,13 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 import vn.gov.egov.attachment.DossierFiles;
 import vn.gov.egov.attachment.Upload;
 import vn.gov.egov.dossier.DossierDocument;
-import vn.gov.egov.dossier.DossierDetail;
 import vn.gov.egov.dossier.DossierProgress;
-import vn.gov.egov.eform.FormLine;
 import vn.gov.egov.eform.ProcedureForms;
 import vn.gov.egov.dossier.MissingItem;
 import vn.gov.egov.identity.Official;
@@ -99,7 +94,8 @@ class ProcessingPages {
         model.addAttribute("code", code);
         model.addAttribute("view", view);
         model.addAttribute("dossier", view.detail());
-        model.addAttribute("formLines", formLines(view.detail()));
+        model.addAttribute("formLines", forms.lines(view.detail().summary().procedureCode(), view.detail().formVersion(),
+                view.detail().form()));
         model.addAttribute("today", LocalDate.now(vn.gov.egov.calendar.WorkingCalendar.ZONE));
         return "processing/dossier";
     }
@@ -230,14 +226,5 @@ class ProcessingPages {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/processing/dossiers/" + code;
-    }
-
-    /** The filled form in the words of the version it was filled with. */
-    private List<FormLine> formLines(DossierDetail detail) {
-        if (detail.form() == null || detail.formVersion() == null) {
-            return List.of();
-        }
-        return forms.version(detail.summary().procedureCode(), detail.formVersion())
-                .map(form -> forms.lines(form, detail.form())).orElse(List.of());
     }
 }

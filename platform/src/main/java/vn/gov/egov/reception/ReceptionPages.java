@@ -250,9 +250,7 @@ class ReceptionPages {
         DossierDetail detail = detail(officer, code);
         model.addAttribute("dossier", detail);
         model.addAttribute("code", detail.summary().code());
-        model.addAttribute("formLines", detail.form() == null || detail.formVersion() == null ? List.of()
-                : forms.version(detail.summary().procedureCode(), detail.formVersion())
-                        .map(form -> forms.lines(form, detail.form())).orElse(List.of()));
+        model.addAttribute("formLines", forms.lines(detail.summary().procedureCode(), detail.formVersion(), detail.form()));
         Optional<Procedure> procedure = procedures.find(detail.summary().procedureCode(), LocalDate.now(WorkingCalendar.ZONE));
         model.addAttribute("requiredDocuments", procedure.map(Procedure::documents).orElse(List.of()));
         model.addAttribute("rows", rows == null || rows.isEmpty() ? List.of(new MissingItem("", "")) : rows);

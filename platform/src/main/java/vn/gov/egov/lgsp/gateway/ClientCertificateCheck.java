@@ -52,7 +52,6 @@ final class ClientCertificateCheck {
         }
     }
 
-
     private static X509Certificate first(Object chain) {
         if (chain instanceof X509Certificate[] certificates && certificates.length > 0) {
             return certificates[0];
