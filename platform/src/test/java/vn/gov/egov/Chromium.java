@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -52,10 +56,29 @@ public final class Chromium {
      * Clicks a button that sends its form and waits until the browser has replaced the page: a confirmation looked for
      * afterwards is then the answer to this click, never one left on the page by the click before.
      */
-    public static void submit(WebDriver browser, org.openqa.selenium.WebElement button) {
+    public static void submit(WebDriver browser, WebElement button) {
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(page -> isGone(button));
+    }
+
+    /**
+     * Whether the element has left the page. Besides Selenium's stale-element answer, Chromium can answer a question
+     * about an element whose document is being replaced with an inspector error ("does not belong to the document",
+     * "No node with given id"), which also means it is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /**
