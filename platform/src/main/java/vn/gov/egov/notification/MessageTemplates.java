@@ -16,7 +16,6 @@ import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import vn.gov.egov.dossier.DossierStatusChanged;
 import vn.gov.egov.dossier.ResultDelivery;
-import vn.gov.egov.identity.Role;
 import vn.gov.egov.processing.StepOverdue;
 
 /**
@@ -146,7 +145,7 @@ class MessageTemplates {
         v.put("code", event.dossierCode());
         v.put("stepName", event.stepName());
         v.put("group", event.candidateGroup());
-        v.put("groupName", groupName(event.candidateGroup()));
+        v.put("groupName", event.candidateGroupName() == null ? event.candidateGroup() : event.candidateGroupName());
         v.put("due", event.dueAt() == null ? null : MOMENT.format(event.dueAt()));
         v.put("raisedAt", event.raisedAt() == null ? null : MOMENT.format(event.raisedAt()));
         v.put("holder", holderName);
@@ -197,18 +196,6 @@ class MessageTemplates {
         String subject = oneLine(newline < 0 ? text : text.substring(0, newline));
         String body = newline < 0 ? "" : text.substring(newline + 1).strip() + "\n";
         return new Message(name, subject, body);
-    }
-
-    /** {@code DIVISION_HEAD@SO-XD/P-QLXD} → {@code Lãnh đạo phòng (SO-XD/P-QLXD)}; the group itself when its role is unknown. */
-    private static String groupName(String group) {
-        if (group == null || !group.contains("@")) {
-            return group;
-        }
-        try {
-            return Role.valueOf(group.substring(0, group.indexOf('@'))).vietnameseName() + " (" + group.substring(group.indexOf('@') + 1) + ")";
-        } catch (IllegalArgumentException e) {
-            return group;
-        }
     }
 
     String lookupUrl(String code) {

@@ -23,11 +23,13 @@ class OverdueSteps {
     private final ProcessingStore store;
     private final StepClock clock;
     private final ApplicationEventPublisher events;
+    private final GroupNames groupNames;
 
-    OverdueSteps(ProcessingStore store, StepClock clock, ApplicationEventPublisher events) {
+    OverdueSteps(ProcessingStore store, StepClock clock, ApplicationEventPublisher events, GroupNames groupNames) {
         this.store = store;
         this.clock = clock;
         this.events = events;
+        this.groupNames = groupNames;
     }
 
     @Scheduled(cron = "${egov.processing.overdue-cron:0 */10 * * * *}", zone = "Asia/Ho_Chi_Minh")
@@ -50,13 +52,14 @@ class OverdueSteps {
                 continue;
             }
             String holder = step.assignee() == null ? "chưa có người nhận" : WorkingOnTasks.display(step.assigneeName(), step.assignee());
-            String message = "Hồ sơ %s: bước \"%s\" (%s) quá hạn từ %s; %s".formatted(code, step.name(), step.candidateGroup(),
+            String groupName = groupNames.of(step.candidateGroup());
+            String message = "Hồ sơ %s: bước \"%s\" (%s) quá hạn từ %s; %s".formatted(code, step.name(), groupName,
                     StepTexts.time(step.dueAt()), clock.timeLeft(step, now).text().toLowerCase(java.util.Locale.ROOT)
                             + ", người xử lý: " + holder);
             if (store.raiseAlert(new ProcessingStore.Alert(UUID.randomUUID(), step.id(), step.dossierId(), code, head, message,
                     step.dueAt(), now))) {
                 events.publishEvent(new StepOverdue(step.id(), step.dossierId(), code, step.name(), step.candidateGroup(), step.assignee(),
-                        step.dueAt(), head, now));
+                        step.dueAt(), head, now, groupName));
                 raised++;
             }
         }

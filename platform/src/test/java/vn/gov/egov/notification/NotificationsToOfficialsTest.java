@@ -106,7 +106,8 @@ class NotificationsToOfficialsTest extends PlatformTest {
         NotifyingOfficials none = notifying(List.of(), "truc@so-tttt.example");
         UUID stepId = UUID.randomUUID();
         StepOverdue event = new StepOverdue(stepId, UUID.randomUUID(), "000.00.13.H20-261127-9901", "Thẩm định", "SPECIALIST@SO-XD/P-TRONG",
-                null, Instant.now().minus(1, ChronoUnit.DAYS), "DIVISION_HEAD@SO-XD/P-TRONG", Instant.now().truncatedTo(ChronoUnit.MICROS));
+                null, Instant.now().minus(1, ChronoUnit.DAYS), "DIVISION_HEAD@SO-XD/P-TRONG", Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "Chuyên viên – P-TRONG, Sở Xây dựng");
 
         assertThat(none.notify(event)).as("the LGSP duty mailbox is not a unit's head").isEmpty();
 
@@ -123,7 +124,8 @@ class NotificationsToOfficialsTest extends PlatformTest {
         UUID stepId = UUID.randomUUID();
         String longStep = "Thẩm định hồ sơ, kiểm tra thực địa công trình và lấy ý kiến các cơ quan liên quan về quy hoạch xây dựng";
         StepOverdue event = new StepOverdue(stepId, UUID.randomUUID(), "000.00.13.H20-261128-9902", longStep, "SPECIALIST@SO-XD/P-TRONG",
-                null, Instant.parse("2026-11-27T10:00:00Z"), "DIVISION_HEAD@SO-XD/P-TRONG", Instant.now().truncatedTo(ChronoUnit.MICROS));
+                null, Instant.parse("2026-11-27T10:00:00Z"), "DIVISION_HEAD@SO-XD/P-TRONG", Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "Chuyên viên – P-TRONG, Sở Xây dựng");
 
         assertThat(heads.notify(event)).as("one e-mail and two SMS").hasSize(3);
         assertThat(heads.notify(event)).as("the event again").isEmpty();

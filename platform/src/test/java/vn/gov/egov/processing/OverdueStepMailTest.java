@@ -114,7 +114,7 @@ class OverdueStepMailTest extends ProcessingTestSupport {
         assertThat(mail.getSubject()).isEqualTo("Hồ sơ " + code + ": bước \"" + stepName + "\" quá hạn từ "
                 + java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
                 .format(jdbc.sql("select due_at from processing_step where id = ?").param(stepId).query(Timestamp.class).single().toInstant()));
-        assertThat(body(mail)).contains("Kính gửi đồng chí Vi Văn Trưởng Phòng").contains("Bộ phận xử lý: Cán bộ một cửa (SO-XD/" + UNIT + ")")
+        assertThat(body(mail)).contains("Kính gửi đồng chí Vi Văn Trưởng Phòng").contains("Bộ phận xử lý: Cán bộ một cửa – " + UNIT + ", Sở Xây dựng")
                 .contains("Người đang xử lý: chưa có người nhận").contains("http://localhost:8080/processing/dossiers/" + code);
         assertThat(mails(code, OTHER_UNIT_HEAD_MAIL)).as("the head of another division").isEmpty();
 
@@ -137,7 +137,7 @@ class OverdueStepMailTest extends ProcessingTestSupport {
         String head = jdbc.sql("select recipient_group from processing_alert where step_id = ?").param(stepId).query(String.class).single();
         assertThat(head).isEqualTo("DIVISION_HEAD@" + AGENCY + "/" + UNIT);
         transactions.executeWithoutResult(s -> events.publishEvent(new StepOverdue(stepId, dossierId(code), code, stepName,
-                "ONE_STOP_OFFICER@" + AGENCY + "/" + UNIT, null, Instant.now(), head, raisedAt)));
+                "ONE_STOP_OFFICER@" + AGENCY + "/" + UNIT, null, Instant.now(), head, raisedAt, null)));
         awaitHandled(stepId);
         Thread.sleep(500); // what the sender would have sent meanwhile
         assertThat(rows(ref)).as("one e-mail and one SMS").isEqualTo(2);
