@@ -47,18 +47,20 @@ class CentralRepository implements DossierFiles {
         // the bytes first: a row never points at nothing; a rollback leaves at worst an orphan file for the sweeper
         byte[] rowContent = writing.save(sha256, file.content());
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
+        // a new file's row comes back from its insert; a file stored before is read (after its writer committed)
+        Optional<StoredFile> inserted = jdbc.sql("""
                         INSERT INTO attachment_content (sha256, kind, media_type, size, pages, location, content, first_stored_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING
+                        RETURNING sha256, kind, media_type, size, pages, first_stored_at""")
                 .params(sha256, file.kind().name(), file.kind().mediaType(), file.content().length, file.pages(),
                         writing.location(), rowContent, now)
-                .update();
+                .query(CentralRepository::storedFile).optional();
         jdbc.sql("""
                         INSERT INTO attachment_reference (sha256, channel, dossier_code, file_name, stored_by, stored_at)
                         VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(sha256, provenance.channel(), provenance.dossierCode(), file.fileName(), provenance.storedBy(), now)
                 .update();
-        return find(sha256).orElseThrow();
+        return inserted.or(() -> find(sha256)).orElseThrow();
     }
 
     @Override

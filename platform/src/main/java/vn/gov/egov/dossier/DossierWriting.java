@@ -1,10 +1,15 @@
 package vn.gov.egov.dossier;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.gov.egov.attachment.DossierFiles;
@@ -63,13 +68,54 @@ class DossierWriting {
                 externalReference, idempotencyKey, requestHash, passed.procedure().processingTime().value(),
                 passed.procedure().processingTime().unit().name(), now, receptionDue, null, null, null, null, now, demonstration);
         store.insert(record, personalIdLookup(personalId));
+        createdInThisTransaction(true).ifPresent(created -> created.put(record.code(), record));
         return record;
     }
 
-    /** Stores each attachment once in the central repository and lists it in the dossier. */
+    /**
+     * The dossier as this transaction created it, without reading it back: the applicant's notification, sent from a
+     * listener in the same transaction, needs only what creation fixes (the applicant and the code). Empty for a dossier
+     * created earlier, or outside a transaction.
+     */
+    Optional<DossierRecord> createdNow(String code) {
+        return createdInThisTransaction(false).map(created -> created.get(code));
+    }
+
+    private Optional<Map<String, DossierRecord>> createdInThisTransaction(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, DossierRecord> created = (Map<String, DossierRecord>) TransactionSynchronizationManager.getResource(this);
+        if (created == null && create) {
+            Map<String, DossierRecord> fresh = new HashMap<>(2);
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DossierWriting.this);
+                }
+            });
+            created = fresh;
+        }
+        return Optional.ofNullable(created);
+    }
+
+    /** Stores each of a new dossier's attachments once in the central repository and lists them from position 1. */
+    void attachToNew(DossierRecord d, List<SubmissionChecks.Attachment> attachments, String provenanceChannel, String addedBy,
+                     Instant now) {
+        attach(d, attachments, provenanceChannel, 0, addedBy, now, 1);
+    }
+
+    /** Stores each supplemented attachment once in the central repository and lists it after the dossier's others. */
     void attach(DossierRecord d, List<SubmissionChecks.Attachment> attachments, String provenanceChannel, int round, String addedBy,
                 Instant now) {
-        int position = store.nextDocumentPosition(d.id());
+        attach(d, attachments, provenanceChannel, round, addedBy, now, store.nextDocumentPosition(d.id()));
+    }
+
+    private void attach(DossierRecord d, List<SubmissionChecks.Attachment> attachments, String provenanceChannel, int round,
+                        String addedBy, Instant now, int firstPosition) {
+        int position = firstPosition;
         for (SubmissionChecks.Attachment a : attachments) {
             StoredFile stored = a.file() != null ? files.store(a.file(), new Provenance(provenanceChannel, d.code(), addedBy)) : a.stored();
             String source = a.file() != null ? provenanceChannel : "PERSONAL_STORE";

@@ -217,7 +217,7 @@ class ReceivingDossiers implements DossierReception {
                             in.address(), in.businessTaxCode(), in.businessName()),
                     in.channel(), DossierWriting.blankToNull(in.externalReference()), null, null, in.resultDelivery(), in.deliveryAddress(),
                     submittedAt, appointments.receptionDue(now), demonstration);
-            writing.attach(d, passed.attachments(), in.channel().name(), 0, in.registeredBy(), now);
+            writing.attachToNew(d, passed.attachments(), in.channel().name(), in.registeredBy(), now);
             String actorKind = in.channel() == DossierChannel.IN_PERSON ? "official" : "channel";
             String note = switch (in.channel()) {
                 case IN_PERSON -> "Nộp trực tiếp tại Bộ phận Một cửa; cán bộ đăng ký và số hóa hồ sơ";

@@ -83,7 +83,7 @@ class SubmittingDossiers implements Dossiers {
                             applicant.email(), applicant.address(), submission.businessTaxCode(), null),
                     DossierChannel.OWN_PORTAL, null, idempotencyKey, hash, submission.resultDelivery(), submission.deliveryAddress(),
                     now, appointments.receptionDue(now), false);
-            writing.attach(d, passed.attachments(), "ONLINE", 0, account.toString(), now);
+            writing.attachToNew(d, passed.attachments(), "ONLINE", account.toString(), now);
             writing.step(d, now, "SUBMITTED", DossierStatus.SUBMITTED, applicant.fullName(), "citizen",
                     "Nộp hồ sơ trực tuyến trên Cổng Dịch vụ công của tỉnh", null);
             writing.publish(d, DossierStatus.SUBMITTED, null, "SUBMITTED", now, null, null);
@@ -271,7 +271,7 @@ class SubmittingDossiers implements Dossiers {
 
     @Override
     public Optional<ApplicantContact> contactOf(String code) {
-        return store.byCode(code).map(d -> {
+        return writing.createdNow(code).or(() -> store.byCode(code)).map(d -> {
             Optional<Citizens.CitizenProfile> profile = d.applicantAccount() == null ? Optional.empty() : citizens.profile(d.applicantAccount());
             String email = profile.map(Citizens.CitizenProfile::email).filter(e -> e != null && !e.isBlank()).orElse(d.applicantEmail());
             String phone = profile.map(Citizens.CitizenProfile::phoneNumber).filter(p -> p != null && !p.isBlank()).orElse(writing.phone(d));
