@@ -182,6 +182,7 @@ public final class SubmissionLoad {
         } finally {
             System.out.printf("JDBC baseline rows removed: %d dossiers%n", jdbc.clean());
         }
+        jdbc.settle();
         System.exit(0);
     }
 
@@ -689,6 +690,40 @@ public final class SubmissionLoad {
                     + dossier.get("receiving_agency") + "\",\"channel\":\"OWN_PORTAL\",\"status\":\"SUBMITTED\",\"previous\":null,"
                     + "\"action\":\"SUBMITTED\",\"at\":\"" + at + "\",\"appointment\":null,\"externalReference\":null,"
                     + "\"applicantAccount\":\"" + dossier.get("applicant_account") + "\",\"note\":null}";
+        }
+
+        /**
+         * Leaves the database as the status look-up (run next) would find it in service: the tables the baseline's rows
+         * were deleted from vacuumed and analysed (not left to autovacuum during the look-ups), and the platform's
+         * backlog of the runs' e-mails, SMS and national-portal reports sent (waited for, at most 5 minutes, and printed).
+         */
+        void settle() throws Exception {
+            long started = System.nanoTime();
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("vacuum (analyze) dossier, dossier_document, dossier_step, attachment_reference, attachment_content, "
+                        + "event_publication, dossier_code_counter");
+                System.out.printf("vacuumed the baseline's tables in %.1f s%n", (System.nanoTime() - started) / 1e9);
+                long waitFrom = System.nanoTime();
+                long first = -1;
+                while (true) {
+                    long pending;
+                    try (ResultSet rs = s.executeQuery("select (select count(*) from notification where status = 'PENDING')"
+                            + " + (select count(*) from portal_status_report where state = 'PENDING')")) {
+                        rs.next();
+                        pending = rs.getLong(1);
+                    }
+                    if (first < 0) {
+                        first = pending;
+                    }
+                    double waited = (System.nanoTime() - waitFrom) / 1e9;
+                    if (pending == 0 || waited > 300) {
+                        System.out.printf("backlog of the runs (messages and national-portal reports): %d waiting, %d left after %.1f s%n",
+                                first, pending, waited);
+                        return;
+                    }
+                    Thread.sleep(500);
+                }
+            }
         }
 
         /** Deletes every row the baseline wrote; returns the number of dossiers removed. */

@@ -274,7 +274,8 @@ class SubmittingDossiers implements Dossiers {
         return writing.createdNow(code).or(() -> store.byCode(code)).map(d -> {
             Optional<Citizens.CitizenProfile> profile = d.applicantAccount() == null ? Optional.empty() : citizens.profile(d.applicantAccount());
             String email = profile.map(Citizens.CitizenProfile::email).filter(e -> e != null && !e.isBlank()).orElse(d.applicantEmail());
-            String phone = profile.map(Citizens.CitizenProfile::phoneNumber).filter(p -> p != null && !p.isBlank()).orElse(writing.phone(d));
+            String phone = profile.map(Citizens.CitizenProfile::phoneNumber).filter(p -> p != null && !p.isBlank())
+                    .orElseGet(() -> writing.phone(d)); // opened only when the account has none
             return new ApplicantContact(d.code(), d.applicantAccount(), d.applicantName(), email, phone);
         });
     }
