@@ -8,13 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.gov.egov.attachment.DossierFiles;
 import vn.gov.egov.attachment.Provenance;
 import vn.gov.egov.attachment.StoredFile;
+import vn.gov.egov.database.TransactionMemory;
 import vn.gov.egov.personaldata.PersonalDataProtection;
 import vn.gov.egov.personaldata.PersonalIdentificationNumber;
 import vn.gov.egov.personaldata.PhoneNumber;
@@ -42,6 +41,8 @@ class DossierWriting {
     private final PersonalDataProtection protection;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
+    /** The dossiers created in the current transaction, by code. */
+    private final TransactionMemory<Map<String, DossierRecord>> created = new TransactionMemory<>(() -> new HashMap<>(2));
 
     DossierWriting(DossierStore store, DossierFiles files, PersonalDataProtection protection, ApplicationEventPublisher events,
                    ObjectMapper json) {
@@ -68,7 +69,7 @@ class DossierWriting {
                 externalReference, idempotencyKey, requestHash, passed.procedure().processingTime().value(),
                 passed.procedure().processingTime().unit().name(), now, receptionDue, null, null, null, null, now, demonstration);
         store.insert(record, personalIdLookup(personalId));
-        createdInThisTransaction(true).ifPresent(created -> created.put(record.code(), record));
+        created.current().ifPresent(dossiers -> dossiers.put(record.code(), record));
         return record;
     }
 
@@ -78,27 +79,7 @@ class DossierWriting {
      * created earlier, or outside a transaction.
      */
     Optional<DossierRecord> createdNow(String code) {
-        return createdInThisTransaction(false).map(created -> created.get(code));
-    }
-
-    private Optional<Map<String, DossierRecord>> createdInThisTransaction(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, DossierRecord> created = (Map<String, DossierRecord>) TransactionSynchronizationManager.getResource(this);
-        if (created == null && create) {
-            Map<String, DossierRecord> fresh = new HashMap<>(2);
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(DossierWriting.this);
-                }
-            });
-            created = fresh;
-        }
-        return Optional.ofNullable(created);
+        return created.existing().map(dossiers -> dossiers.get(code));
     }
 
     /** Stores each of a new dossier's attachments once in the central repository and lists them from position 1. */

@@ -12,8 +12,8 @@ import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.identitylink.service.impl.persistence.entity.IdentityLinkEntity;
 import org.flowable.task.service.impl.persistence.entity.TaskEntity;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.gov.egov.database.TransactionMemory;
 
 /**
  * The user tasks the process engine opens in the current transaction, told by the engine as it opens them (with the
@@ -29,10 +29,8 @@ final class NewTasks implements FlowableEventListener {
                    Instant createdAt, String assignee, String candidateGroup) {
     }
 
-    /** The transaction's list; one object per transaction, bound as its resource. */
-    private static final class Opened {
-        final List<NewTask> tasks = new ArrayList<>(2);
-    }
+    /** The tasks opened in the current transaction and not taken yet. */
+    private final TransactionMemory<List<NewTask>> opened = new TransactionMemory<>(() -> new ArrayList<>(2));
 
     @Override
     public void onEvent(FlowableEvent event) {
@@ -40,11 +38,11 @@ final class NewTasks implements FlowableEventListener {
             return;
         }
         if (event.getType() == FlowableEngineEventType.TASK_CREATED) {
-            opened(true).ifPresent(o -> o.tasks.add(new NewTask(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
+            opened.current().ifPresent(tasks -> tasks.add(new NewTask(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
                     task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(), task.getAssignee(), candidateGroup(task))));
         } else {
             // completed or deleted before it was recorded: not open any more
-            opened(false).ifPresent(o -> o.tasks.removeIf(t -> t.id().equals(task.getId())));
+            opened.existing().ifPresent(tasks -> tasks.removeIf(t -> t.id().equals(task.getId())));
         }
     }
 
@@ -66,36 +64,16 @@ final class NewTasks implements FlowableEventListener {
             return Optional.empty();
         }
         List<NewTask> taken = new ArrayList<>(1);
-        Optional<Opened> opened = opened(false);
-        if (opened.isPresent()) {
-            for (Iterator<NewTask> it = opened.get().tasks.iterator(); it.hasNext(); ) {
+        opened.existing().ifPresent(tasks -> {
+            for (Iterator<NewTask> it = tasks.iterator(); it.hasNext(); ) {
                 NewTask task = it.next();
                 if (task.processInstanceId().equals(processInstanceId)) {
                     taken.add(task);
                     it.remove();
                 }
             }
-        }
+        });
         return Optional.of(taken);
-    }
-
-    private Optional<Opened> opened(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Optional.empty();
-        }
-        Opened opened = (Opened) TransactionSynchronizationManager.getResource(this);
-        if (opened == null && create) {
-            Opened fresh = new Opened();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(NewTasks.this);
-                }
-            });
-            opened = fresh;
-        }
-        return Optional.ofNullable(opened);
     }
 
     @Override
