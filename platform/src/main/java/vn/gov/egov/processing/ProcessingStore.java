@@ -142,9 +142,12 @@ class ProcessingStore {
                 .param(dossierId).query(String.class).list();
     }
 
-    void claim(UUID stepId, String username, String fullName, String assignedBy, Instant at) {
-        jdbc.sql("update processing_step set assignee = ?, assignee_name = ?, claimed_at = ?, assigned_by = ? where id = ?")
-                .params(username, fullName, ts(at), assignedBy, stepId).update();
+    /** Gives the step to the official; returns it as it now is. */
+    ProcessingStep claim(UUID stepId, String username, String fullName, String assignedBy, Instant at) {
+        return jdbc.sql("""
+                        update processing_step set assignee = ?, assignee_name = ?, claimed_at = ?, assigned_by = ?
+                        where id = ? returning *""")
+                .params(username, fullName, ts(at), assignedBy, stepId).query(ProcessingStore::step).single();
     }
 
     void complete(UUID stepId, String by, String byName, String decision, String comment, Instant at, int usedMinutes) {

@@ -91,8 +91,7 @@ class WorkingOnTasks {
                     "Bước \"%s\" của hồ sơ %s dành cho nhóm %s; Ông/Bà không giữ vị trí này nên không nhận xử lý được"
                             .formatted(step.name(), code(step), step.candidateGroup()));
         }
-        store.claim(stepId, username, me.fullName(), username, Instant.now());
-        return store.step(stepId).orElseThrow();
+        return store.claim(stepId, username, me.fullName(), username, Instant.now());
     }
 
     /** A division head or the agency's leader gives a step to a specialist of the same agency. */
@@ -117,8 +116,7 @@ class WorkingOnTasks {
                     "Người được phân công: %s không phải chuyên viên thuộc nhóm %s của bước \"%s\""
                             .formatted(assignee.fullName(), step.candidateGroup(), step.name()));
         }
-        store.claim(stepId, assignee.username(), assignee.fullName(), username, Instant.now());
-        return store.step(stepId).orElseThrow();
+        return store.claim(stepId, assignee.username(), assignee.fullName(), username, Instant.now());
     }
 
     @Transactional

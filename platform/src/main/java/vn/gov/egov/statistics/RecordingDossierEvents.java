@@ -48,9 +48,8 @@ class RecordingDossierEvents {
                     procedure.level(), channel(e.channel()), e.status() == null ? null : e.status().name(), e.at(), e.dueAt());
             return;
         }
-        store.ensure(e.dossierId(), e.dossierCode(), e.receivingAgency(), e.procedureCode(), procedure.fieldCode(), procedure.level(),
-                channel(e.channel()));
-        StatisticsStore.Key key = store.key(e.dossierId()).orElseThrow();
+        StatisticsStore.Key key = store.ensure(e.dossierId(), e.dossierCode(), e.receivingAgency(), e.procedureCode(),
+                procedure.fieldCode(), procedure.level(), channel(e.channel()));
         Map<Counter, Integer> deltas = StatisticsStore.deltas();
         UUID id = e.dossierId();
         switch (e.action()) {
@@ -117,7 +116,8 @@ class RecordingDossierEvents {
     @Transactional
     public void record(DossierRated e) {
         ProcedureFacts procedure = facts(e.procedureCode(), null, e.at());
-        store.ensure(e.dossierId(), e.dossierCode(), e.receivingAgency(), e.procedureCode(), procedure.fieldCode(), procedure.level(), null);
+        StatisticsStore.Key key = store.ensure(e.dossierId(), e.dossierCode(), e.receivingAgency(), e.procedureCode(),
+                procedure.fieldCode(), procedure.level(), null);
         if (store.rated(e.dossierId(), e.rating(), e.at())) {
             Map<Counter, Integer> deltas = StatisticsStore.deltas();
             deltas.put(Counter.RATINGS, 1);
@@ -125,7 +125,7 @@ class RecordingDossierEvents {
             if (e.rating() >= 4) {
                 deltas.put(Counter.RATINGS_GOOD, 1);
             }
-            store.count(store.key(e.dossierId()).orElseThrow(), day(e.at()), deltas);
+            store.count(key, day(e.at()), deltas);
         }
     }
 

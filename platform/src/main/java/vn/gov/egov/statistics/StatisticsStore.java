@@ -1,5 +1,7 @@
 package vn.gov.egov.statistics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,17 +33,33 @@ class StatisticsStore {
 
     // --- writing, in the listener's transaction -------------------------------------------------------------------
 
-    void ensure(UUID id, String code, String agency, String procedureCode, String fieldCode, String level, String channel) {
-        jdbc.sql("""
-                        insert into statistics_dossier (dossier_id, code, agency, procedure_code, field_code, level, channel)
-                        values (:id, :code, :agency, :procedure, :field, :level, :channel) on conflict (dossier_id) do nothing""")
+    /**
+     * The dossier's row, made when it is missing, and its grouping key: one statement whether the row is new or was
+     * there before. A row another transaction inserts while this statement runs is waited for and then read again.
+     */
+    Key ensure(UUID id, String code, String agency, String procedureCode, String fieldCode, String level, String channel) {
+        return jdbc.sql("""
+                        with made as (
+                            insert into statistics_dossier (dossier_id, code, agency, procedure_code, field_code, level, channel)
+                            values (:id, :code, :agency, :procedure, :field, :level, :channel) on conflict (dossier_id) do nothing
+                            returning agency, procedure_code, field_code, level)
+                        select agency, procedure_code, field_code, level from made
+                        union all
+                        select agency, procedure_code, field_code, level from statistics_dossier
+                        where dossier_id = :id and not exists (select 1 from made)""")
                 .param("id", id).param("code", code).param("agency", agency).param("procedure", procedureCode)
-                .param("field", fieldCode).param("level", level).param("channel", channel).update();
+                .param("field", fieldCode).param("level", level).param("channel", channel)
+                .query(StatisticsStore::key).optional()
+                .or(() -> key(id)).orElseThrow();
     }
 
     Optional<Key> key(UUID id) {
         return jdbc.sql("select agency, procedure_code, field_code, level from statistics_dossier where dossier_id = ?").param(id)
-                .query((rs, n) -> new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional();
+                .query(StatisticsStore::key).optional();
+    }
+
+    private static Key key(ResultSet rs, int row) throws SQLException {
+        return new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
     }
 
     /** A {@code null} name keeps the one known (a rating does not carry it). */
