@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -29,6 +31,14 @@ final class AesGcmProtection implements PersonalDataProtection {
     private final SecureRandom random = new SecureRandom();
     /** Ciphers for reuse (each is initialised before every use): looking one up costs more than sealing a short value. */
     private final BlockingQueue<Cipher> ciphers = new ArrayBlockingQueue<>(64);
+    /** MACs for the same reason, each initialised with the index key once (it does not rotate while running). */
+    private final BlockingQueue<Mac> macs = new ArrayBlockingQueue<>(64);
+    /**
+     * Purposes already checked: they are the modules' constants, a handful; matching the pattern at every seal cost as much
+     * as the encryption of a short value. Bounded, so that a caller passing values as purposes cannot grow it.
+     */
+    private final Set<String> checkedPurposes = ConcurrentHashMap.newKeySet();
+    private static final int MAX_CHECKED_PURPOSES = 1000;
 
     AesGcmProtection(KeyRing keys) {
         this.keys = keys;
@@ -123,12 +133,26 @@ final class AesGcmProtection implements PersonalDataProtection {
         if (normalizedValue == null) {
             return null;
         }
+        Mac mac = mac();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys.indexKey());
             mac.update(purpose.getBytes(StandardCharsets.US_ASCII));
             mac.update((byte) 0); // a purpose never contains NUL, so purpose and value cannot run into each other
             return BASE64URL.encodeToString(mac.doFinal(normalizedValue.getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            mac.reset(); // as doFinal does, and also when it was not reached
+            macs.offer(mac);
+        }
+    }
+
+    private Mac mac() {
+        Mac mac = macs.poll();
+        if (mac != null) {
+            return mac;
+        }
+        try {
+            mac = Mac.getInstance("HmacSHA256");
+            mac.init(keys.indexKey());
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable in this Java runtime", e);
         }
@@ -160,11 +184,17 @@ final class AesGcmProtection implements PersonalDataProtection {
         return (VERSION + ":" + keyId + ":" + purpose).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void checkPurpose(String purpose) {
+    private void checkPurpose(String purpose) {
+        if (purpose != null && checkedPurposes.contains(purpose)) {
+            return;
+        }
         if (purpose == null || purpose.length() > MAX_PURPOSE || !PURPOSE.matcher(purpose).matches()) {
             // not echoed: with the arguments swapped by mistake it would be the personal data itself
             throw new IllegalArgumentException("A purpose is lower-case words separated by dots, at most " + MAX_PURPOSE
                     + " characters, e.g. identity.account.personal_id; the one given is not");
+        }
+        if (checkedPurposes.size() < MAX_CHECKED_PURPOSES) {
+            checkedPurposes.add(purpose);
         }
     }
 
