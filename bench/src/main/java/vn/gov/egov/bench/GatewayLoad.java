@@ -1,11 +1,6 @@
 package vn.gov.egov.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +63,7 @@ public final class GatewayLoad {
         String token = token(platform, clientId, secret);
         String gatewayPath = "/lgsp/r1/BENCH/UPSTREAM/du-lieu/v1" + upstream.getRawPath();
         URI gateway = platform.resolve(gatewayPath);
-        String auth = "Authorization: Bearer " + token + "\r\n";
+        String auth = "Authorization: Bearer " + token;
 
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         Result probe;
@@ -240,8 +235,8 @@ public final class GatewayLoad {
 
     /** C keep-alive connections, each sending GET requests back to back for the given time. */
     static Result run(URI target, String extraHeaders, int connections, int seconds) throws Exception {
-        byte[] request = ("GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getRawAuthority() + "\r\n"
-                + "Accept: application/json\r\n" + extraHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = RawHttp.head("GET", target, -1, extraHeaders.isEmpty() ? new String[] {"Accept: application/json"}
+                : new String[] {"Accept: application/json", extraHeaders});
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong errors = new AtomicLong();
         String[] firstError = new String[1];
@@ -251,60 +246,31 @@ public final class GatewayLoad {
             futures.add(pool.submit(() -> {
                 long[] latencies = new long[1 << 16];
                 int n = 0;
-                Socket socket = null;
-                InputStream in = null;
-                OutputStream out = null;
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    try {
-                        if (socket == null) {
-                            socket = new Socket();
-                            socket.setTcpNoDelay(true);
-                            socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), 5000);
-                            socket.setSoTimeout(10_000);
-                            in = new BufferedInputStream(socket.getInputStream(), 16384);
-                            out = socket.getOutputStream();
+                try (RawHttp http = new RawHttp(target)) {
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        String error = null;
+                        try {
+                            int status = http.exchange(request, null, false).status();
+                            if (status != 200) {
+                                error = "status " + status;
+                            }
+                        } catch (IOException e) {
+                            error = e.toString(); // the next call reconnects
                         }
-                        out.write(request);
-                        out.flush();
-                        int status = readResponse(in);
-                        if (status < 0) {
-                            // the server closes after this answer (Connection: close): open a new connection next time
-                            socket.close();
-                            socket = null;
-                            status = -status;
-                        }
-                        if (status != 200) {
+                        if (error != null) {
                             errors.incrementAndGet();
                             synchronized (firstError) {
                                 if (firstError[0] == null) {
-                                    firstError[0] = "status " + status;
+                                    firstError[0] = error;
                                 }
                             }
                         }
-                    } catch (IOException e) {
-                        errors.incrementAndGet();
-                        synchronized (firstError) {
-                            if (firstError[0] == null) {
-                                firstError[0] = e.toString();
-                            }
+                        if (n == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, n * 2);
                         }
-                        try {
-                            if (socket != null) {
-                                socket.close();
-                            }
-                        } catch (IOException ignored) {
-                            // reconnect below
-                        }
-                        socket = null;
+                        latencies[n++] = System.nanoTime() - start;
                     }
-                    if (n == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = System.nanoTime() - start;
-                }
-                if (socket != null) {
-                    socket.close();
                 }
                 return Arrays.copyOf(latencies, n);
             }));
@@ -316,51 +282,5 @@ public final class GatewayLoad {
         pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(all.length, errors.get(), all, firstError[0]);
-    }
-
-    /** Reads one response (status line, headers, Content-Length body); returns the status, negative when the server closes. */
-    private static int readResponse(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(128);
-        int status = -1;
-        long length = -1;
-        boolean close = false;
-        while (true) {
-            line.setLength(0);
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    throw new IOException("connection closed");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            if (line.length() == 0) {
-                break;
-            }
-            if (status < 0) {
-                status = Integer.parseInt(line.substring(9, 12));
-            } else if (line.length() > 15 && line.substring(0, 15).equalsIgnoreCase("content-length:")) {
-                length = Long.parseLong(line.substring(15).strip());
-            } else if (line.toString().equalsIgnoreCase("connection: close")) {
-                close = true;
-            } else if (line.toString().toLowerCase().startsWith("transfer-encoding:")) {
-                throw new IOException("chunked answers are not read by this driver");
-            }
-        }
-        if (length < 0) {
-            throw new IOException("no Content-Length");
-        }
-        for (long left = length; left > 0; ) {
-            long skipped = in.skip(left);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new IOException("connection closed in the body");
-                }
-                skipped = 1;
-            }
-            left -= skipped;
-        }
-        return close ? -status : status;
     }
 }

@@ -1,9 +1,6 @@
 package vn.gov.egov.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -64,7 +61,6 @@ public final class ProcessingLoad {
     static final String JDBC_MARK = "BENCH-PROC-";
 
     private final URI platform;
-    private final HttpClient client;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final String prefix;
@@ -88,13 +84,12 @@ public final class ProcessingLoad {
 
     ProcessingLoad(URI platform, String prefix, boolean atDesk) {
         this.platform = platform;
+        this.connections = ThreadLocal.withInitial(() -> new RawHttp(platform));
         this.prefix = prefix;
         this.atDesk = atDesk;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2)).build();
     }
 
-    /** Exits in every case: the HTTP client's and the pools' threads would keep the JVM (and the script) waiting. */
+    /** Exits in every case: the pools' threads would keep the JVM (and the script) waiting. */
     public static void main(String[] args) {
         try {
             run(args);
@@ -143,9 +138,9 @@ public final class ProcessingLoad {
             bodies.add(SubmissionLoad.BodyTemplate.of(json, citizen));
         }
         int warmup = Integer.getInteger("bench.warmupDossiers", 20);
-        SubmissionLoad.Http http = new SubmissionLoad.Http(client(), platform.resolve("/api/v1/dossiers"), bodies, pdfs, dossiers);
+        SubmissionLoad.Http http = new SubmissionLoad.Http(platform.resolve("/api/v1/dossiers"), bodies, pdfs, dossiers);
         if (warmup > 0) {
-            SubmissionLoad.Http first = new SubmissionLoad.Http(client(), platform.resolve("/api/v1/dossiers"), bodies, pdfs, warmup);
+            SubmissionLoad.Http first = new SubmissionLoad.Http(platform.resolve("/api/v1/dossiers"), bodies, pdfs, warmup);
             first.run(submitConnections, 600);
             List<String> warm = new ArrayList<>(first.codes);
             long w = System.nanoTime();
@@ -247,11 +242,6 @@ public final class ProcessingLoad {
         System.exit(0);
     }
 
-    static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2)).build();
-    }
-
     static double pct(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
@@ -274,12 +264,12 @@ public final class ProcessingLoad {
                 step("Lãnh đạo phòng xem xét, trình", "REVIEW", "DIVISION_HEAD", "1.5d"),
                 step("Lãnh đạo cơ quan phê duyệt, ký", "APPROVE", "AGENCY_LEADER", "1.5d"),
                 step("Trả kết quả", "RETURN", "ONE_STOP_OFFICER", "0.5d")));
-        HttpResponse<String> draft = send("quantri", "POST", "/api/v1/routes", json.writeValueAsString(form));
+        Answer draft = send("quantri", "POST", "/api/v1/routes", json.writeValueAsString(form));
         if (draft.statusCode() != 201) {
             throw new IllegalStateException("route draft refused: " + draft.statusCode() + " " + draft.body());
         }
         String id = json.readTree(draft.body()).get("id").asString();
-        HttpResponse<String> published = send("quantri", "POST", "/api/v1/routes/versions/" + id + "/publish", null);
+        Answer published = send("quantri", "POST", "/api/v1/routes/versions/" + id + "/publish", null);
         if (published.statusCode() != 200) {
             throw new IllegalStateException("route not published: " + published.statusCode() + " " + published.body());
         }
@@ -299,19 +289,27 @@ public final class ProcessingLoad {
 
     // ---- the officials' work
 
-    HttpResponse<String> send(String role, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(platform.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + tokens.get(role))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    /** An answer of the platform: the request it answers, its status and its body. */
+    record Answer(String method, String path, int statusCode, String body) {
     }
 
-    private HttpResponse<String> timed(String action, String role, String method, String path, String body) throws Exception {
+    /** Each driver thread's own kept-alive connection (the cheapest client on the platform's two cores). */
+    private final ThreadLocal<RawHttp> connections;
+
+    Answer send(String role, String method, String path, String body) throws Exception {
+        byte[] content = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        URI target = platform.resolve(path);
+        byte[] head = content == null
+                ? RawHttp.head(method, target, "GET".equals(method) ? -1 : 0, "Authorization: Bearer " + tokens.get(role), "Accept: application/json")
+                : RawHttp.head(method, target, content.length, "Authorization: Bearer " + tokens.get(role), "Accept: application/json",
+                        "Content-Type: application/json");
+        RawHttp.Response response = connections.get().exchange(head, content, true);
+        return new Answer(method, target.getPath(), response.status(), response.text());
+    }
+
+    private Answer timed(String action, String role, String method, String path, String body) throws Exception {
         long t = System.nanoTime();
-        HttpResponse<String> response = send(role, method, path, body);
+        Answer response = send(role, method, path, body);
         latencies.computeIfAbsent(action, a -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - t);
         return response;
     }
@@ -370,7 +368,7 @@ public final class ProcessingLoad {
             String decision = "APPROVE".equals(kind)
                     ? "{\"decision\":\"APPROVE\",\"resultTitle\":\"Phiếu lý lịch tư pháp số 1\",\"comment\":\"Đủ điều kiện cấp\"}"
                     : "{\"decision\":\"FORWARD\"}";
-            HttpResponse<String> decided = expect(timed("APPROVE".equals(kind) ? "decide APPROVE (signs)" : "decide FORWARD", role, "POST",
+            Answer decided = expect(timed("APPROVE".equals(kind) ? "decide APPROVE (signs)" : "decide FORWARD", role, "POST",
                     "/api/v1/processing/tasks/" + id + "/decision", decision), 200);
             JsonNode next = null;
             for (JsonNode s : json.readTree(decided.body())) {
@@ -395,7 +393,7 @@ public final class ProcessingLoad {
 
     private JsonNode view(String code) throws Exception {
         polls.incrementAndGet();
-        HttpResponse<String> r = timed("GET dossier (poll)", "motcua", "GET", "/api/v1/processing/dossiers/" + code, null);
+        Answer r = timed("GET dossier (poll)", "motcua", "GET", "/api/v1/processing/dossiers/" + code, null);
         if (r.statusCode() == 404) {
             return null;
         }
@@ -425,9 +423,9 @@ public final class ProcessingLoad {
         Thread.sleep(pollMillis);
     }
 
-    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+    private static Answer expect(Answer response, int status) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.uri().getPath() + " -> " + response.statusCode()
+            throw new IllegalStateException(response.method() + " " + response.path() + " -> " + response.statusCode()
                     + " " + response.body());
         }
         return response;

@@ -1,19 +1,16 @@
 package vn.gov.egov.bench;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.bench.StatusLookUpLoad \
  *   http://127.0.0.1:18080 codes.txt [rate=500] [seconds=30]</pre>
  * {@code codes.txt}: one dossier code a line (written by {@link SubmissionLoad}), used in turn. Warm-up:
- * {@code -Dbench.warmup} seconds (10) at the same rate, not recorded. A request still unanswered 10 s after its
- * time is an error.
+ * {@code -Dbench.warmup} seconds (10) at the same rate, not recorded. Sent from {@code -Dbench.connections} (32)
+ * kept-alive connections written by hand ({@link RawHttp}). An answer slower than 10 s is an error.
  */
 public final class StatusLookUpLoad {
 
@@ -45,13 +42,11 @@ public final class StatusLookUpLoad {
         int warmup = Integer.getInteger("bench.warmup", 10);
         List<URI> targets = codes.stream().map(c -> platform.resolve("/api/v1/dossiers/" + c + "/status")).toList();
 
-        ExecutorService executor = Executors.newFixedThreadPool(4);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(executor).build();
-        run(client, targets, rate, warmup);
+        int connections = Integer.getInteger("bench.connections", 32);
+        run(platform, targets, rate, warmup, connections);
         ProcessCpu cpu = new ProcessCpu();
         ProcessCpu.Snapshot before = cpu.snapshot();
-        Run result = run(client, targets, rate, seconds);
+        Run result = run(platform, targets, rate, seconds, connections);
         ProcessCpu.Snapshot after = cpu.snapshot();
         long[] sorted = result.latencies.clone();
         Arrays.sort(sorted);
@@ -65,7 +60,6 @@ public final class StatusLookUpLoad {
         if (result.firstError.get() != null) {
             System.out.println("first error: " + result.firstError.get());
         }
-        executor.shutdownNow();
         System.exit(0);
     }
 
@@ -79,43 +73,68 @@ public final class StatusLookUpLoad {
         final AtomicReference<String> firstError = new AtomicReference<>();
     }
 
-    static Run run(HttpClient client, List<URI> targets, int rate, int seconds) throws Exception {
+    /**
+     * Sends request i at {@code start + i / rate} from whichever of the {@code connections} driver threads (each with its
+     * own kept-alive {@link RawHttp} connection) takes it: a thread waits for its request's time, sends, and reads the
+     * answer; when every thread is still waiting for an answer, the next request goes out late and its wait counts.
+     */
+    static Run run(URI platform, List<URI> targets, int rate, int seconds, int connections) throws Exception {
         Run run = new Run();
         long count = (long) rate * seconds;
         long interval = 1_000_000_000L / rate;
         long[] latencies = new long[(int) count];
         Arrays.fill(latencies, -1);
-        List<CompletableFuture<Void>> pending = new ArrayList<>((int) count);
+        List<byte[]> requests = targets.stream().map(t -> RawHttp.head("GET", t, -1, "Accept: application/json")).toList();
+        AtomicLong next = new AtomicLong();
+        AtomicLong maxLag = new AtomicLong();
+        AtomicLong lastSend = new AtomicLong();
         long start = System.nanoTime() + 50_000_000L;
-        for (int i = 0; i < count; i++) {
-            long intended = start + i * interval;
-            long wait;
-            while ((wait = intended - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            run.maxSendLagNanos = Math.max(run.maxSendLagNanos, System.nanoTime() - intended);
-            int index = i;
-            HttpRequest request = HttpRequest.newBuilder(targets.get(i % targets.size())).timeout(Duration.ofSeconds(10)).build();
-            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
-                long done = System.nanoTime();
-                if (failure != null || response.statusCode() != 200) {
-                    run.errors.incrementAndGet();
-                    run.firstError.compareAndSet(null, failure != null ? failure.toString()
-                            : response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
-                } else {
-                    latencies[index] = done - intended;
+        long deadline = start + count * interval + TimeUnit.SECONDS.toNanos(30);
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            workers.add(pool.submit(() -> {
+                try (RawHttp http = new RawHttp(platform, 10_000)) {
+                    long i;
+                    while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
+                        long intended = start + i * interval;
+                        long wait;
+                        while ((wait = intended - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        long sent = System.nanoTime();
+                        maxLag.accumulateAndGet(sent - intended, Math::max);
+                        lastSend.accumulateAndGet(sent, Math::max);
+                        try {
+                            RawHttp.Response response = http.exchange(requests.get((int) (i % requests.size())), null, true);
+                            long done = System.nanoTime();
+                            if (response.status() != 200) {
+                                run.errors.incrementAndGet();
+                                run.firstError.compareAndSet(null, response.status() + " " + response.text());
+                            } else {
+                                latencies[(int) i] = done - intended;
+                            }
+                        } catch (IOException e) {
+                            run.errors.incrementAndGet();
+                            run.firstError.compareAndSet(null, e.toString());
+                        }
+                    }
                 }
                 return null;
             }));
         }
-        long lastIntended = start + (count - 1) * interval;
-        run.sendSpanNanos = System.nanoTime() - start;
-        try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            run.errors.addAndGet(pending.stream().filter(f -> !f.isDone()).count());
-            run.firstError.compareAndSet(null, "unanswered 30 s after the last send");
+        for (Future<?> worker : workers) {
+            worker.get();
         }
+        pool.shutdown();
+        long lastIntended = start + (count - 1) * interval;
+        run.sendSpanNanos = Math.max(1, lastSend.get() - start);
+        long unanswered = count - run.errors.get() - Arrays.stream(latencies).filter(l -> l >= 0).count();
+        if (unanswered > 0) {
+            run.errors.addAndGet(unanswered);
+            run.firstError.compareAndSet(null, unanswered + " not sent or unanswered 30 s after the last send time");
+        }
+        run.maxSendLagNanos = maxLag.get();
         run.elapsedSeconds = Math.max(1e-9, (lastIntended - start + interval) / 1e9);
         run.scheduled = count;
         run.latencies = Arrays.stream(latencies).filter(l -> l >= 0).toArray();
