@@ -54,12 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" vn.gov.egov.bench.SubmissionLoad \
  *   http://127.0.0.1:18080 http://localhost:18090 15432 [connections=8] [seconds=30] [codes-file]</pre>
- * <p>Before the warm-up, a pre-warm-up of {@code bench.prewarm} seconds (120; 0: none) submits birth registrations
+ * <p>Before the warm-up, a pre-warm-up of {@code bench.prewarm} seconds (180; 0: none) submits birth registrations
  * (1.000003, the same request path with another form) round-robin to the three communes that receive them, each with
  * its own codes of the day. The JIT still spends a fifth of the platform's CPU compiling after a minute of load (a tenth of
  * that after two minutes), and 1.000001's 9,999 codes a day at SO-TP last less than a minute at the target rate.
  *
- * <p>Options ({@code -D}): bench.prewarm (s, 120), bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
+ * <p>Options ({@code -D}): bench.prewarm (s, 180), bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
  * bench.delivery (result delivery asked, {@code ONLINE}), bench.jdbc.modes ({@code both}: the baseline runs twice, {@code one}: one transaction per dossier, the counter row
  * locked until the commit, {@code own}: the code taken in its own transaction first, as the platform does).
  */
@@ -83,7 +83,7 @@ public final class SubmissionLoad {
         int seconds = Math.min(args.length > 4 ? Integer.parseInt(args[4]) : 30, 300);
         Path codesFile = args.length > 5 ? Path.of(args[5]) : null;
         int warmup = Integer.getInteger("bench.warmup", 10);
-        int prewarm = Integer.getInteger("bench.prewarm", 120);
+        int prewarm = Integer.getInteger("bench.prewarm", 180);
         int budget = Integer.getInteger("bench.budget", 9000);
         int identityCount = Integer.getInteger("bench.identities", 12);
         int fileSize = Integer.getInteger("bench.fileSize", 200_000);
@@ -124,9 +124,27 @@ public final class SubmissionLoad {
                 interleaved.add(births.get((i % COMMUNES.size()) * citizens.size() + (i / COMMUNES.size()) % citizens.size()));
             }
             Http pre = new Http(platform.resolve("/api/v1/dossiers"), interleaved, pdfs, budget * COMMUNES.size());
-            Result preResult = pre.run(connections, prewarm);
-            System.out.printf("pre-warm-up (JIT): %d s, %d birth registrations at %d communes, %d errors%s%n", prewarm, preResult.count(),
-                    COMMUNES.size(), preResult.errors(), pre.firstError.get() == null ? "" : " (first: " + pre.firstError.get() + ")");
+            // in 30 s parts, each with its rate and the share of the JIT compiler, to show how far the warm-up got
+            ProcessCpu warming = new ProcessCpu();
+            long count = 0;
+            long errors = 0;
+            int ran = 0;
+            while (ran < prewarm) {
+                int part = Math.min(30, prewarm - ran);
+                ProcessCpu.Snapshot before = warming.snapshot();
+                Result done = pre.run(connections, part);
+                System.out.printf("  pre-warm-up %3d–%3d s: %.1f dossiers/s, %s%n", ran, ran + part, done.throughput(),
+                        warming.platformPerOperation(before, warming.snapshot(), done.count()));
+                count += done.count();
+                errors += done.errors();
+                ran += part;
+                if (done.seconds() < part - 0.5) {
+                    System.out.printf("  (the three communes' %d codes of the day used up)%n", budget * COMMUNES.size());
+                    break;
+                }
+            }
+            System.out.printf("pre-warm-up (JIT): %d s, %d birth registrations at %d communes, %d errors%s%n", ran, count,
+                    COMMUNES.size(), errors, pre.firstError.get() == null ? "" : " (first: " + pre.firstError.get() + ")");
         }
         Http http = new Http(platform.resolve("/api/v1/dossiers"), bodies, pdfs, budget);
         Result warm = http.run(connections, warmup);
