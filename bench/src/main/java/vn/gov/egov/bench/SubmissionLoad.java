@@ -56,8 +56,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   http://127.0.0.1:18080 http://localhost:18090 15432 [connections=8] [seconds=30] [codes-file]</pre>
  * <p>Before the warm-up, a pre-warm-up of {@code bench.prewarm} seconds (180; 0: none) submits birth registrations
  * (1.000003, the same request path with another form) round-robin to the three communes that receive them, each with
- * its own codes of the day. The JIT still spends a fifth of the platform's CPU compiling after a minute of load (a tenth of
- * that after two minutes), and 1.000001's 9,999 codes a day at SO-TP last less than a minute at the target rate.
+ * its own codes of the day, in 30 s parts printed with their rate and the JIT compiler's share of the platform's CPU: on
+ * Java 17 that share is still about a fifth after three minutes, on Java 25 it falls below a twentieth after 90 s
+ * (2026-11-28). 1.000001's 9,999 codes a day at SO-TP last less than a minute at the target rate.
  *
  * <p>Options ({@code -D}): bench.prewarm (s, 180), bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
  * bench.delivery (result delivery asked, {@code ONLINE}), bench.jdbc.modes ({@code both}: the baseline runs twice, {@code one}: one transaction per dossier, the counter row

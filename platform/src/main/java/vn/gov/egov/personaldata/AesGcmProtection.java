@@ -34,8 +34,8 @@ final class AesGcmProtection implements PersonalDataProtection {
     /** MACs for the same reason, each initialised with the index key once (it does not rotate while running). */
     private final BlockingQueue<Mac> macs = new ArrayBlockingQueue<>(64);
     /**
-     * Purposes already checked: they are the modules' constants, a handful; matching the pattern at every seal cost as much
-     * as the encryption of a short value. Bounded, so that a caller passing values as purposes cannot grow it.
+     * Purposes already checked: they are the modules' constants, a handful; matching the pattern at every seal cost more
+     * than half as much as sealing a short value. Bounded, so that a caller passing values as purposes cannot grow it.
      */
     private final Set<String> checkedPurposes = ConcurrentHashMap.newKeySet();
     private static final int MAX_CHECKED_PURPOSES = 1000;
