@@ -61,6 +61,8 @@ public final class ProcessingLoad {
     static final String JDBC_MARK = "BENCH-PROC-";
 
     private final URI platform;
+    /** Each driver thread's own kept-alive connection (the cheapest client on the platform's two cores). */
+    private final ThreadLocal<RawHttp> connections;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final String prefix;
@@ -293,16 +295,13 @@ public final class ProcessingLoad {
     record Answer(String method, String path, int statusCode, String body) {
     }
 
-    /** Each driver thread's own kept-alive connection (the cheapest client on the platform's two cores). */
-    private final ThreadLocal<RawHttp> connections;
-
     Answer send(String role, String method, String path, String body) throws Exception {
         byte[] content = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         URI target = platform.resolve(path);
+        String authorization = "Authorization: Bearer " + tokens.get(role);
         byte[] head = content == null
-                ? RawHttp.head(method, target, "GET".equals(method) ? -1 : 0, "Authorization: Bearer " + tokens.get(role), "Accept: application/json")
-                : RawHttp.head(method, target, content.length, "Authorization: Bearer " + tokens.get(role), "Accept: application/json",
-                        "Content-Type: application/json");
+                ? RawHttp.head(method, target, "GET".equals(method) ? -1 : 0, authorization, "Accept: application/json")
+                : RawHttp.head(method, target, content.length, authorization, "Accept: application/json", "Content-Type: application/json");
         RawHttp.Response response = connections.get().exchange(head, content, true);
         return new Answer(method, target.getPath(), response.status(), response.text());
     }
