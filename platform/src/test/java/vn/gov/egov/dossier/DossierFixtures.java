@@ -53,7 +53,7 @@ final class DossierFixtures {
         return form("Bổ sung hồ sơ xin việc");
     }
 
-    /** The criminal-record certificate form (1.000001, 1.000012) of the test citizen, for the given purpose. */
+    /** The criminal-record certificate form (1.000001) of the test citizen, for the given purpose. */
     static Map<String, Object> form(String purpose) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("hoTen", "Nguyễn Văn An");

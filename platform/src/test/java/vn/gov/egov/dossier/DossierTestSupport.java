@@ -2,17 +2,15 @@ package vn.gov.egov.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.ObjectMapper;
 import vn.gov.egov.PlatformTest;
+import vn.gov.egov.eform.DemonstrationFormsForTests;
 import vn.gov.egov.eform.ProcedureForms;
 import vn.gov.egov.identity.Position;
 import vn.gov.egov.identity.Role;
@@ -50,11 +48,10 @@ public abstract class DossierTestSupport extends PlatformTest {
                 if (!catalogReady) {
                     HttpResponse<String> sync = asAdmin("POST", "/api/v1/procedures/sync?full=true", null, null);
                     assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
-                    if (forms.current(PROCEDURE).isEmpty()) {
-                        try (InputStream in = new ClassPathResource("eform/demo/" + PROCEDURE + ".json").getInputStream()) {
-                            forms.publish(PROCEDURE, LocalDate.of(2024, 1, 1), json.readTree(in), "test");
-                        }
-                    }
+                    // 1.000001's form, loaded like all the demonstration forms (version 1, marked demonstration) whichever
+                    // test class is the first to load them
+                    DemonstrationFormsForTests.load(forms, json);
+                    assertThat(forms.current(PROCEDURE)).isPresent();
                     catalogReady = true;
                 }
             }

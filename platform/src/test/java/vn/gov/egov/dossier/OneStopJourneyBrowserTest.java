@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.gov.egov.Chromium;
 import vn.gov.egov.calendar.WorkingCalendar;
+import vn.gov.egov.eform.DemonstrationFormsForTests;
+import vn.gov.egov.eform.ProcedureForms;
 import vn.gov.egov.identity.Position;
 import vn.gov.egov.identity.Role;
 
@@ -55,6 +57,9 @@ class OneStopJourneyBrowserTest extends BrowserJourneySupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ProcedureForms procedureForms;
+
 
 
     @BeforeEach
@@ -66,6 +71,8 @@ class OneStopJourneyBrowserTest extends BrowserJourneySupport {
         if (routePublished) {
             return;
         }
+        // 1.000009 has a demonstration form, which a submission must fill: loaded whichever test class runs first
+        DemonstrationFormsForTests.load(procedureForms, json);
         if (!asAdmin("GET", "/api/v1/routes/decisions", null, null).body().contains("co-quan-quyet-dinh")) {
             try (InputStream in = getClass().getResourceAsStream("/route/demo/co-quan-quyet-dinh.dmn")) {
                 HttpResponse<String> uploaded = asAdmin("POST", "/api/v1/routes/decisions", "application/xml",
@@ -241,8 +248,8 @@ class OneStopJourneyBrowserTest extends BrowserJourneySupport {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("procedureCode", PERMIT);
         body.put("agencyCode", WARD);
+        body.put("form", permitApplication());
         body.put("documents", List.of(
-                DossierFixtures.document("Đơn đề nghị cấp giấy phép xây dựng", "don.pdf", "application/pdf", pdf("Don de nghi " + marker + UUID.randomUUID(), 2000)),
                 DossierFixtures.document("Giấy tờ hợp pháp về đất đai", "so-do.pdf", "application/pdf", pdf("So do " + marker + UUID.randomUUID(), 2000)),
                 DossierFixtures.document("Bản vẽ thiết kế xây dựng", "ban-ve.pdf", "application/pdf", pdf("Ban ve " + marker + UUID.randomUUID(), 2000))));
         body.put("resultDelivery", "ONLINE");
@@ -252,6 +259,25 @@ class OneStopJourneyBrowserTest extends BrowserJourneySupport {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("code").asString();
+    }
+
+    /** The test citizen's application for a construction permit for a house (eform/demo/1.000009.json). */
+    private static Map<String, Object> permitApplication() {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("chuDauTu", "Nguyễn Văn An");
+        form.put("soDinhDanh", CITIZEN);
+        form.put("dienThoai", "0912999001");
+        form.put("diaChiLienHe", "Số 12 đường Lê Lợi, Phường Đông Kinh, Tỉnh Lạng Sơn");
+        form.put("soThuaDat", "125");
+        form.put("soToBanDo", "18");
+        form.put("dienTichLoDat", 96.5);
+        form.put("diaChiXayDung", "Số 45 đường Bà Triệu, Phường Đông Kinh, Tỉnh Lạng Sơn");
+        form.put("dienTichXayDung", 80);
+        form.put("tongDienTichSan", 240);
+        form.put("chieuCao", 11.7);
+        form.put("soTang", 3);
+        form.put("thoiGianHoanThanh", 8);
+        return form;
     }
 
     private UUID idOf(String code) {

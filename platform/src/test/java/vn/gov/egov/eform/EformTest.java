@@ -54,7 +54,10 @@ class EformTest extends PlatformTest {
     void theDemonstrationFormsLoadOnceAndAreValid() throws Exception {
         List<DemonstrationForms.DemoForm> definitions = new DemonstrationForms(forms, json).read(DemonstrationForms.LOCATION);
         assertThat(definitions).extracting(DemonstrationForms.DemoForm::code)
-                .containsExactly("1.000001", "1.000003", "1.000004", "1.000005", "2.000005");
+                .containsExactly("1.000001", "1.000003", "1.000004", "1.000005", "1.000006", "1.000007", "1.000008", "1.000009",
+                        "1.000010", "1.000011", "1.000012", "1.000013", "1.000014", "1.000015", "1.000016", "1.000017", "1.000018",
+                        "1.000019", "1.000020", "1.000021", "1.000022", "1.000023", "1.000024", "1.000028", "1.000029", "1.000030",
+                        "2.000005", "2.000006", "2.000007", "2.000008");
         for (DemonstrationForms.DemoForm definition : definitions) {
             FormDefinition form = procedureForms.current(definition.code()).orElseThrow();
             assertThat(form.demonstration()).isTrue();
@@ -65,6 +68,58 @@ class EformTest extends PlatformTest {
         assertThat(new DemonstrationForms(forms, json).load(DemonstrationForms.LOCATION)).isEmpty();
         assertThat(procedureForms.versions("1.000001")).hasSize(1);
         assertThat(validation.validate("1.000001", 1, json.readTree(GOOD_CRIMINAL_RECORD_REQUEST))).isEmpty();
+    }
+
+    @Test
+    void everyOnlineDemonstrationProcedureHasADemonstrationFormAndNoFormIsForAnotherProcedure() throws Exception {
+        JsonNode catalog;
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("procedure/demo-procedures.json").getInputStream()) {
+            catalog = json.readTree(in);
+        }
+        java.util.Set<String> procedures = new java.util.TreeSet<>();
+        java.util.Set<String> online = new java.util.TreeSet<>();
+        for (JsonNode procedure : catalog.get("procedures")) {
+            String code = procedure.get("code").asString();
+            procedures.add(code);
+            for (JsonNode channel : procedure.get("channels")) {
+                if (channel.asString().equals("ONLINE")) {
+                    online.add(code);
+                }
+            }
+        }
+        assertThat(online).isNotEmpty();
+        java.util.Set<String> withForm = new java.util.TreeSet<>();
+        new DemonstrationForms(forms, json).read(DemonstrationForms.LOCATION).forEach(definition -> withForm.add(definition.code()));
+        assertThat(withForm).as("the demonstration procedures submitted online have a demonstration form").containsAll(online);
+        assertThat(procedures).as("every demonstration form is for a procedure of the demonstration catalog").containsAll(withForm);
+    }
+
+    @Test
+    void theConditionalPartsOfTheNewDemonstrationFormsApply() {
+        Map<String, Object> marital = new java.util.HashMap<>(Map.of("hoTen", "Hoàng Thị Bích", "soDinhDanh", "020192999002",
+                "ngaySinh", "1992-06-15", "gioiTinh", "Nữ", "danToc", "Tày", "noiCuTru", "Phường Đông Kinh, tỉnh Lạng Sơn",
+                "tinhTrangHonNhan", "CHUA_KET_HON", "mucDichSuDung", "KET_HON", "soLuongBanCap", 1));
+        assertThat(validation.validate("1.000007", 1, marital)).extracting(FieldError::path)
+                .containsExactlyInAnyOrder("hoTenNguoiDuKienKetHon", "noiDuKienDangKyKetHon");
+        marital.put("hoTenNguoiDuKienKetHon", "Lương Văn Cường");
+        marital.put("noiDuKienDangKyKetHon", "Ủy ban nhân dân phường Đông Kinh, tỉnh Lạng Sơn");
+        assertThat(validation.validate("1.000007", 1, marital)).isEmpty();
+        marital.put("tinhTrangHonNhan", "DOC_THAN");
+        assertThat(validation.validate("1.000007", 1, marital)).extracting(FieldError::message)
+                .containsExactly("Trường \"Tình trạng hôn nhân hiện nay\" phải là một trong các giá trị \u201cChưa đăng ký kết hôn với ai\u201d, "
+                        + "\u201cĐang có vợ/chồng\u201d, \u201cĐã ly hôn, chưa kết hôn lại\u201d, \u201cVợ/chồng đã chết, chưa kết hôn lại\u201d.");
+
+        Map<String, Object> allowance = new java.util.HashMap<>(Map.of("hoTen", "Lương Văn Cụ", "ngaySinh", "1945-06-15",
+                "gioiTinh", "Nam", "soDinhDanh", "020045999101", "noiThuongTru", "Thôn Nà Chuông, Xã Tân Đoàn, Tỉnh Lạng Sơn",
+                "nhomDoiTuong", "NGUOI_CAO_TUOI", "loaiDeNghi", "THUC_HIEN", "hinhThucNhan", "TAI_KHOAN"));
+        assertThat(validation.validate("1.000020", 1, allowance)).extracting(FieldError::path)
+                .containsExactlyInAnyOrder("soTaiKhoan", "nganHang");
+        allowance.put("soTaiKhoan", "8888020045101");
+        allowance.put("nganHang", "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam");
+        assertThat(validation.validate("1.000020", 1, allowance)).isEmpty();
+        allowance.put("loaiDeNghi", "THOI_HUONG");
+        assertThat(validation.validate("1.000020", 1, allowance)).extracting(FieldError::path, FieldError::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lyDo", "required"));
     }
 
     @Test
