@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.egov.catalog.CatalogEntry;
 import vn.gov.egov.catalog.SharedCatalogs;
@@ -36,6 +37,11 @@ class IssuingDossierCodes implements DossierCodes {
     @Override
     public DossierCode next(String agencyCatalogCode, Instant receivedAt) {
         Objects.requireNonNull(receivedAt, "receivedAt");
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // its own transaction would need a second connection while the caller's holds one: with as many such callers
+            // as the pool has connections, each waits for another's, and the pool times all of them out
+            throw new IllegalStateException("A dossier code is taken before the dossier's transaction, not inside one");
+        }
         // the reception day in Vietnam decides both the YYMMDD and when the counter restarts
         LocalDate day = receivedAt.atZone(VIETNAM).toLocalDate();
         String agencyCode = qcvn102Code(agencyCatalogCode, day);

@@ -201,6 +201,10 @@ class ReceivingDossiers implements DossierReception {
         if (in.channel() == DossierChannel.IN_PERSON) {
             officer(in.registeredBy(), passed.agencyCode());
         }
+        // the code first, in its own transaction (see DossierCodes): a delivery of the same reference racing this one
+        // leaves it unused, a gap like that of any dossier whose transaction fails
+        Instant now = clock.instant();
+        DossierCode code = codes.next(passed.agencyCode(), now);
         return transaction.execute(status -> {
             if (in.externalReference() != null) {
                 store.lockIdempotencyKey(in.channel().name(), in.externalReference());
@@ -209,9 +213,7 @@ class ReceivingDossiers implements DossierReception {
                     return new Dossiers.Submitted(earlier.get().id(), DossierCode.parse(earlier.get().code()), earlier.get().status(), true);
                 }
             }
-            Instant now = clock.instant();
             Instant submittedAt = in.submittedAt() == null || in.submittedAt().isAfter(now) ? now : in.submittedAt();
-            DossierCode code = codes.next(passed.agencyCode(), now);
             DossierRecord d = writing.create(UUID.randomUUID(), code, passed,
                     new DossierWriting.Applicant(in.applicantAccount(), in.applicantName(), in.personalId(), in.phoneNumber(), in.email(),
                             in.address(), in.businessTaxCode(), in.businessName()),

@@ -70,14 +70,16 @@ class SubmittingDossiers implements Dossiers {
         SubmissionChecks.Passed passed = checks.online(submission, owners(account, submission.businessTaxCode(), represents),
                 represents, today);
         String hash = requestHash(submission, passed);
+        // the code first, in its own transaction (see DossierCodes): a request of the same key racing this one leaves
+        // it unused, a gap like that of any dossier whose transaction fails
+        Instant now = clock.instant();
+        DossierCode code = codes.next(passed.agencyCode(), now);
         return transaction.execute(status -> {
             store.lockIdempotencyKey(account.toString(), idempotencyKey);
             Optional<DossierRecord> earlier = store.byIdempotencyKey(account, idempotencyKey);
             if (earlier.isPresent()) {
                 return replayOf(earlier.get(), hash);
             }
-            Instant now = clock.instant();
-            DossierCode code = codes.next(passed.agencyCode(), now);
             DossierRecord d = writing.create(UUID.randomUUID(), code, passed,
                     new DossierWriting.Applicant(account, applicant.fullName(), applicant.personalId(), applicant.phoneNumber(),
                             applicant.email(), applicant.address(), submission.businessTaxCode(), null),

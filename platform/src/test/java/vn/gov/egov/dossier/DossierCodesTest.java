@@ -88,17 +88,24 @@ class DossierCodesTest extends PlatformTest {
     }
 
     @Test
-    void aCodeTakenInATransactionThatRolledBackIsNeverIssuedAgain() {
+    void aCodeWhoseDossierWasNotWrittenIsNeverIssuedAgain() {
         Instant day = at("2024-09-03T14:00:00+07:00");
-        DossierCode lost = transactions.execute(status -> {
-            DossierCode code = codes.next(JUSTICE, day);
-            status.setRollbackOnly();
-            return code;
-        });
+        DossierCode lost = codes.next(JUSTICE, day);
+        // the dossier's transaction, after the code, fails and rolls back
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> jdbc.sql("select 1 / 0").query(Integer.class).single()))
+                .hasMessageContaining("division by zero");
         DossierCode next = codes.next(JUSTICE, day);
         assertThat(lost.sequence()).isEqualTo(1);
         assertThat(next.sequence()).isEqualTo(2);
         assertThat(next).isNotEqualTo(lost);
+    }
+
+    @Test
+    void aCodeIsNotTakenInsideATransactionWhichWouldHoldOneConnectionWhileWaitingForAnother() {
+        Instant day = at("2024-09-04T14:00:00+07:00");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> codes.next(JUSTICE, day)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("before the dossier's transaction");
+        assertThat(codes.next(JUSTICE, day).sequence()).isEqualTo(1);
     }
 
     @Test

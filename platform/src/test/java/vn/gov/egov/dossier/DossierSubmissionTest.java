@@ -9,6 +9,7 @@ import static vn.gov.egov.dossier.DossierFixtures.validSubmission;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -184,6 +185,44 @@ class DossierSubmissionTest extends DossierTestSupport {
             pool.shutdownNow();
         }
         assertThat(dossiers() - before).isEqualTo(1);
+    }
+
+    /**
+     * More submissions at once than the pool has connections (20): each takes its code before its transaction, so none
+     * holds a connection while waiting for another (when the code was taken inside, such a burst made every request wait
+     * for another's connection until the pool timed them all out after 30 s).
+     */
+    @Test
+    void moreSubmissionsAtOnceThanPooledConnectionsAllGetTheirDossier() throws Exception {
+        int requests = 120;
+        int before = dossiers();
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < requests; i++) {
+                String key = UUID.randomUUID().toString();
+                Map<String, Object> body = validSubmission("burst-" + key);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return submit(key, body);
+                }));
+            }
+            long began = System.nanoTime();
+            start.countDown();
+            Set<String> codes = new HashSet<>();
+            for (Future<HttpResponse<String>> result : results) {
+                HttpResponse<String> response = result.get();
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                codes.add(json.readTree(response.body()).get("code").asString());
+            }
+            assertThat(codes).hasSize(requests);
+            // far below the pool's 30 s connection timeout that ended the exhausted pool's requests
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(25));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(dossiers() - before).isEqualTo(requests);
     }
 
     @Test
