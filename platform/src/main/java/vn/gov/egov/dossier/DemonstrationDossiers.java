@@ -90,11 +90,11 @@ class DemonstrationDossiers implements ApplicationRunner {
         reception.accept(tp, inPerson);
         // Department of Construction: a construction permit waiting, one received
         String xd = "sxd.motcua";
-        online(BICH, "1.000011", null, null, ResultDelivery.AT_DESK);
-        reception.accept(xd, online(AN, "1.000011", null, null, ResultDelivery.ONLINE));
+        online(BICH, "1.000011", null, constructionPermitForm(BICH, "Nhà ở kết hợp cửa hàng", 4, 15.6), ResultDelivery.AT_DESK);
+        reception.accept(xd, online(AN, "1.000011", null, constructionPermitForm(AN, "Nhà ở riêng lẻ", 3, 12.0), ResultDelivery.ONLINE));
         // Đông Kinh ward: birth registration, a certified copy, a resident at the desk
         String ward = "dongkinh.motcua";
-        online(BICH, "1.000007", "UBND-05977", null, ResultDelivery.ONLINE);
+        online(BICH, "1.000007", "UBND-05977", maritalStatusForm(BICH), ResultDelivery.ONLINE);
         reception.accept(ward, register(DossierChannel.IN_PERSON, null, DESK_ONLY_2, "1.000008", "UBND-05977", ward, ResultDelivery.AT_DESK));
         log.info("Demonstration dossiers created (waiting {}, received {}, sent back {}, refused {}, withdrawn {})",
                 waiting, received, sentBack, refused, withdrawn);
@@ -142,6 +142,42 @@ class DemonstrationDossiers implements ApplicationRunner {
         form.put("loaiPhieu", 1);
         form.put("mucDichSuDung", purpose);
         form.put("soLuongPhieu", 1);
+        return form;
+    }
+
+    /** The application for a construction permit (1.000011) of a person building their own house. */
+    private static Map<String, Object> constructionPermitForm(Person p, String building, int floors, double height) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("tenChuDauTu", p.name());
+        form.put("nguoiDaiDien", p.name());
+        form.put("diaChiLienHe", p.address());
+        form.put("dienThoai", p.phone() == null ? "0912000000" : p.phone());
+        form.put("tenCongTrinh", building);
+        form.put("loaiCongTrinh", "DAN_DUNG");
+        form.put("capCongTrinh", "III");
+        form.put("diaDiemXayDung", "Thửa đất số 112, tờ bản đồ số 15, phường Đông Kinh, tỉnh Lạng Sơn");
+        form.put("dienTichXayDung", 96.5);
+        form.put("tongDienTichSan", 96.5 * floors);
+        form.put("chieuCao", height);
+        form.put("soTang", floors);
+        form.put("thoiGianHoanThanh", 10);
+        return form;
+    }
+
+    /** The declaration for a certificate of marital status (1.000007), asked to register a marriage. */
+    private static Map<String, Object> maritalStatusForm(Person p) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("hoTen", p.name());
+        form.put("soDinhDanh", p.personalId());
+        form.put("ngaySinh", birthDate(p.personalId()));
+        form.put("gioiTinh", p.personalId().charAt(3) == '1' || p.personalId().charAt(3) == '3' ? "Nữ" : "Nam");
+        form.put("danToc", "Tày");
+        form.put("noiCuTru", p.address());
+        form.put("tinhTrangHonNhan", "CHUA_KET_HON");
+        form.put("mucDichSuDung", "KET_HON");
+        form.put("hoTenNguoiDuKienKetHon", "Hoàng Văn Dũng");
+        form.put("noiDuKienDangKyKetHon", "Ủy ban nhân dân phường Đông Kinh, tỉnh Lạng Sơn");
+        form.put("soLuongBanCap", 1);
         return form;
     }
 
