@@ -60,7 +60,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Java 17 that share is still about a fifth after three minutes, on Java 25 it falls below a twentieth after 90 s
  * (2026-11-28). 1.000001's 9,999 codes a day at SO-TP last less than a minute at the target rate.
  *
+ * <p>After the closed loop, a SUSTAINED phase ({@link #sustained}): {@code bench.sustained} seconds (120; 0: none) in an
+ * {@link OpenLoop} at {@code bench.sustainedRate} dossiers a second (200, the target) from
+ * {@code bench.sustainedConnections} (32) connections, over three procedures of three provincial departments with the
+ * same shape (e-form, two ~200 KB PDFs): it shows whether the platform keeps the rate for minutes, with each latency
+ * counted from its intended send time and the p99 of every 10 s printed. Run right after the pre-warm-up instead
+ * (session 15), it met paths the JVM had not compiled yet and cost 1.2 ms more platform CPU per dossier than the
+ * closed loop after it.
+ *
  * <p>Options ({@code -D}): bench.prewarm (s, 180), bench.warmup (s, 10), bench.budget (9000), bench.identities (12), bench.fileSize (200000),
+ * bench.sustained (s, 120), bench.sustainedRate (200), bench.sustainedConnections (32),
  * bench.delivery (result delivery asked, {@code ONLINE}), bench.jdbc.modes ({@code both}: the baseline runs twice, {@code one}: one transaction per dossier, the counter row
  * locked until the commit, {@code own}: the code taken in its own transaction first, as the platform does).
  */
@@ -164,6 +173,11 @@ public final class SubmissionLoad {
         }
         if (result.seconds() < seconds - 0.5) {
             System.out.printf("(stopped at the budget of %d codes a day for the agency, after %.1f s)%n", budget, result.seconds());
+        }
+        int sustained = Integer.getInteger("bench.sustained", 120);
+        if (sustained > 0) {
+            sustained(platform, json, citizens, pdfs, Integer.getInteger("bench.sustainedRate", 200), sustained, budget,
+                    Integer.getInteger("bench.sustainedConnections", 32));
         }
         if (codesFile != null) {
             Files.write(codesFile, http.codes, StandardCharsets.UTF_8);
@@ -287,8 +301,8 @@ public final class SubmissionLoad {
             return of(json, citizen, BIRTH_REGISTRATION, commune, form, BIRTH_CERTIFICATE);
         }
 
-        private static BodyTemplate of(ObjectMapper json, CitizenTokens.Citizen citizen, String procedure, String agency,
-                                       Map<String, Object> form, String requiredDocument) {
+        static BodyTemplate of(ObjectMapper json, CitizenTokens.Citizen citizen, String procedure, String agency,
+                               Map<String, Object> form, String requiredDocument) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("procedureCode", procedure);
             if (agency != null) {
@@ -350,6 +364,112 @@ public final class SubmissionLoad {
             return out;
         }
     }
+
+    /**
+     * The sustained phase: submissions in an {@link OpenLoop} at a fixed rate (200 a second, the target) for minutes,
+     * round-robin over three procedures of three provincial departments ({@link #SUSTAINED}), each with its own 9,999
+     * codes a day, after 5 s at the same rate that are not recorded. A platform that cannot keep the rate falls behind
+     * and its queueing shows in the latencies (from each request's intended send time) and in the answered rate.
+     */
+    static void sustained(URI platform, ObjectMapper json, List<CitizenTokens.Citizen> citizens, PdfPool pdfs, int rate, int seconds,
+                          int budget, int connections) throws Exception {
+        int warmup = 5;
+        int most = budget * SUSTAINED.size() / rate - warmup;
+        if (seconds > most) {
+            System.out.printf("sustained phase shortened to %d s: %d codes a day at each of %d departments%n", most, budget, SUSTAINED.size());
+            seconds = most;
+        }
+        // request i goes to procedure i % 3, its citizen turning every three requests
+        List<BodyTemplate> bodies = new ArrayList<>();
+        for (CitizenTokens.Citizen citizen : citizens) {
+            for (Sustained procedure : SUSTAINED) {
+                bodies.add(procedure.body(json, citizen));
+            }
+        }
+        URI target = platform.resolve("/api/v1/dossiers");
+        Nonces nonces = new Nonces();
+        AtomicLong offset = new AtomicLong();
+        OpenLoop.Exchange submit = (http, n) -> {
+            long i = offset.get() + n;
+            BodyTemplate body = bodies.get((int) (i % bodies.size()));
+            byte[] bytes = body.build(pdfs.get((int) (2 * i)), pdfs.get((int) (2 * i + 1)), nonces.next());
+            byte[] head = RawHttp.head("POST", target, bytes.length, "Authorization: Bearer " + body.token(),
+                    "Content-Type: " + body.contentType(), "Idempotency-Key: " + UUID.randomUUID(), "Accept: application/json");
+            return http.exchange(head, bytes, true);
+        };
+        OpenLoop.Run warm = OpenLoop.run(platform, rate, warmup, connections, 30_000, 201, submit);
+        offset.set(warm.scheduled);
+        ProcessCpu cpu = new ProcessCpu();
+        ProcessCpu.Snapshot before = cpu.snapshot();
+        OpenLoop.Run run = OpenLoop.run(platform, rate, seconds, connections, 30_000, 201, submit);
+        ProcessCpu.Snapshot after = cpu.snapshot();
+        System.out.printf("SUSTAINED submissions (open loop, %s): target=%d dossiers/s seconds=%d scheduled=%d sent at %.1f/s answered=%d "
+                        + "errors=%d answered rate=%.1f dossiers/s %s (from the intended send time; sender lag max %.2f ms; "
+                        + "warm-up %d s: %d errors)%n", SUSTAINED.stream().map(Sustained::procedure).toList(), rate, seconds, run.scheduled,
+                run.sentRate(), run.latencies.length, run.errors.get(), run.answeredRate(), run.percentiles(), run.maxSendLagNanos / 1e6,
+                warmup, warm.errors.get());
+        System.out.println("SUSTAINED p99 of each 10 s (ms): " + run.p99Timeline(10));
+        System.out.println("SUSTAINED " + cpu.perOperation(before, after, run.scheduled, "dossier"));
+        String firstError = warm.firstError.get() != null ? warm.firstError.get() : run.firstError.get();
+        if (firstError != null) {
+            System.out.println("first error: " + firstError);
+        }
+    }
+
+    /** A procedure of the sustained phase: like 1.000001, an e-form, one required document and one more, at its department. */
+    record Sustained(String procedure, String agency, String requiredDocument,
+                     java.util.function.Function<CitizenTokens.Identity, Map<String, Object>> form) {
+
+        BodyTemplate body(ObjectMapper json, CitizenTokens.Citizen citizen) {
+            return BodyTemplate.of(json, citizen, procedure, agency, form.apply(citizen.identity()), requiredDocument);
+        }
+    }
+
+    /** Copies of diplomas (Education), a plant-protection retail licence (Agriculture), a sole proprietorship (Finance). */
+    static final List<Sustained> SUSTAINED = List.of(
+            new Sustained("1.000023", "SO-GDDT", "Giấy tờ tùy thân", who -> {
+                Map<String, Object> form = new LinkedHashMap<>();
+                form.put("hoTen", who.fullName());
+                form.put("soDinhDanh", who.personalId());
+                form.put("dienThoai", who.phoneNumber());
+                form.put("quanHe", "Bản thân");
+                form.put("hoTenNguoiDuocCap", who.fullName());
+                form.put("ngaySinhNguoiDuocCap", who.birthDate());
+                form.put("loaiVanBang", "TOT_NGHIEP_THPT");
+                form.put("noiCap", "Trường Trung học phổ thông Việt Bắc, tỉnh Lạng Sơn");
+                form.put("namTotNghiep", 2008);
+                form.put("soLuongBanSao", 2);
+                form.put("mucDich", "Bổ sung hồ sơ dự tuyển viên chức");
+                return form;
+            }),
+            new Sustained("1.000028", "SO-NNMT", "Bản thuyết minh điều kiện kinh doanh", who -> {
+                Map<String, Object> form = new LinkedHashMap<>();
+                form.put("tenCoSo", "Hộ kinh doanh Vật tư nông nghiệp Hoàng An");
+                form.put("nguoiDaiDien", who.fullName());
+                form.put("diaChiTruSo", "Thôn Pác Mòng, xã Hoàng Văn Thụ, tỉnh Lạng Sơn");
+                form.put("dienThoai", who.phoneNumber());
+                form.put("hinhThucKinhDoanh", "BAN_LE");
+                form.put("diaChiCuaHang", "Thôn Pác Mòng, xã Hoàng Văn Thụ, tỉnh Lạng Sơn");
+                form.put("dienTichCuaHang", 45.5);
+                form.put("coKhoThuoc", false);
+                form.put("nguoiPhuTrachChuyenMon", who.fullName());
+                form.put("trinhDoChuyenMon", "Trung cấp chuyên ngành bảo vệ thực vật");
+                return form;
+            }),
+            new Sustained("2.000007", "SO-TC", "Bản sao giấy tờ pháp lý của chủ doanh nghiệp tư nhân", who -> {
+                Map<String, Object> form = new LinkedHashMap<>();
+                form.put("tenDoanhNghiep", "Doanh nghiệp tư nhân Thương mại Hoàng An");
+                form.put("diaChiTruSo", "Số 8 đường Trần Đăng Ninh, phường Tam Thanh, tỉnh Lạng Sơn");
+                form.put("maNganhChinh", "4719");
+                form.put("nganhNghe", "Bán lẻ khác trong các cửa hàng kinh doanh tổng hợp");
+                form.put("vonDauTu", 500_000_000);
+                form.put("chuDoanhNghiep", who.fullName());
+                form.put("soDinhDanh", who.personalId());
+                form.put("ngaySinh", who.birthDate());
+                form.put("diaChiLienLac", "Số 8 đường Trần Đăng Ninh, phường Tam Thanh, tỉnh Lạng Sơn");
+                form.put("phuongPhapTinhThue", "KHAU_TRU");
+                return form;
+            }));
 
     /** A unique 18-byte value: the run, the request number, the file. */
     static final class Nonces {
@@ -470,8 +590,8 @@ public final class SubmissionLoad {
         /** The values of a dossier the HTTP run wrote, to insert rows of the same sizes. */
         void sample() throws Exception {
             try (Connection c = connect(); Statement s = c.createStatement()) {
-                dossier = row(s, "select * from dossier where channel = 'OWN_PORTAL' and code not like '" + JDBC_MARK
-                        + "%' order by created_at desc limit 1");
+                dossier = row(s, "select * from dossier where channel = 'OWN_PORTAL' and procedure_code = '" + PROCEDURE
+                        + "' and code not like '" + JDBC_MARK + "%' order by created_at desc limit 1");
                 step = row(s, "select * from dossier_step where dossier_id = '" + dossier.get("id") + "' order by seq limit 1");
                 Map<String, Object> check = row(s, """
                         select (select count(*) from dossier where channel = 'OWN_PORTAL') as dossiers,
